@@ -1,0 +1,115 @@
+// What the browser may see of migration tasks: DCS field names kept, passwords removed
+// (an instance says only whether a password is set). Objects are loose: unknown fields from the
+// cloud pass through and the UI shows them raw.
+import { z } from 'zod';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN, TASK_ID_PATTERN } from '../dcs/ids';
+import { MIGRATION_TASK_STATUSES } from '../dcs/status';
+
+const text = z.string().nullish();
+const numberish = z.union([z.string(), z.number()]).nullish();
+
+export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, 'letters, digits and "-" only, 1–64 characters');
+
+export const consoleInstanceSchema = z.looseObject({
+  id: text,
+  name: text,
+  addrs: text,
+  ip: text,
+  port: text,
+  db: text,
+  proxy_multi_db: z.boolean().nullish(),
+  task_status: text,
+  /** True when the cloud holds a password for this side; the password itself never leaves the server. */
+  password_set: z.boolean().optional(),
+});
+
+export const backupFileSchema = z.looseObject({ file_name: text, size: numberish, update_at: text });
+
+export const backupFilesSchema = z.looseObject({
+  file_source: text,
+  bucket_name: text,
+  backup_id: text,
+  files: z.array(backupFileSchema).nullish(),
+});
+
+const commonTaskFields = {
+  task_id: z.string(),
+  task_name: text,
+  description: text,
+  status: text, // open: unknown statuses are shown raw
+  migration_type: text,
+  migration_method: text,
+  ecs_tenant_private_ip: text,
+  created_at: text,
+  released_at: text,
+  version: text,
+  resume_mode: text,
+  supported_features: z.array(z.string()).nullish(),
+};
+
+export const migrationTaskSummarySchema = z.looseObject({
+  ...commonTaskFields,
+  data_source: text,
+  source_instance_name: text,
+  source_instance_id: text,
+  target_instance_addrs: text,
+  target_instance_name: text,
+  target_instance_id: text,
+  source_instance_status: text,
+  target_instance_status: text,
+  source_instance_subnet_id: text,
+  target_instance_subnet_id: text,
+  source_instance_spec_code: text,
+  target_instance_spec_code: text,
+  error_message: text,
+});
+
+export const migrationTaskSchema = z.looseObject({
+  ...commonTaskFields,
+  backup_files: backupFilesSchema.nullish(),
+  network_type: text,
+  source_instance: consoleInstanceSchema.nullish(),
+  target_instance: consoleInstanceSchema.nullish(),
+  updated_at: text,
+  tenant_vpc_id: text,
+  tenant_subnet_id: text,
+  tenant_security_group_id: text,
+  bandwidth_limit_mb: numberish,
+  task_status: text,
+});
+
+export const migrationTaskListSchema = z.object({
+  count: z.number().int().nonnegative(),
+  tasks: z.array(migrationTaskSummarySchema),
+});
+
+export const migrationTaskStatsSchema = z.looseObject({
+  full_migration_progress: numberish,
+  offset: numberish,
+  source_dbsize: numberish,
+  target_dbsize: numberish,
+  target_input_kbps: numberish,
+  target_ops: numberish,
+  is_migrating: z.boolean().nullish(),
+});
+
+/** `GET /api/migration-tasks` query. `status` filters on the console side (the cloud cannot). */
+export const listQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(LIST_LIMIT_MIN).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
+  name: z.string().max(128).optional(),
+  status: z
+    .string()
+    .regex(/^[A-Z_]{1,32}(,[A-Z_]{1,32}){0,15}$/, 'comma-separated upper-case status values')
+    .optional(),
+});
+
+export const KNOWN_STATUSES = MIGRATION_TASK_STATUSES;
+
+export type ConsoleInstance = z.infer<typeof consoleInstanceSchema>;
+export type BackupFile = z.infer<typeof backupFileSchema>;
+export type MigrationTaskSummary = z.infer<typeof migrationTaskSummarySchema>;
+export type MigrationTask = z.infer<typeof migrationTaskSchema>;
+export type MigrationTaskList = z.infer<typeof migrationTaskListSchema>;
+export type MigrationTaskStats = z.infer<typeof migrationTaskStatsSchema>;
+export type ListQuery = z.infer<typeof listQuerySchema>;
