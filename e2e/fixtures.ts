@@ -1,0 +1,54 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { SIMULATOR_PORT } from './playwright.config';
+
+export interface SimulatorControl {
+  reset(): Promise<void>;
+  fault(fault: Record<string, unknown>): Promise<void>;
+  clearFaults(): Promise<void>;
+  setStatus(taskId: string, status: string): Promise<void>;
+  requests(): Promise<{ total: number; routes: Record<string, number> }>;
+}
+
+const controlUrl = `http://127.0.0.1:${SIMULATOR_PORT}/__simulator`;
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${controlUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`simulator control ${method} ${path}: ${res.status}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** Every journey starts from fresh seed data and fails on any uncaught error in the page. */
+export const test = base.extend<{ simulator: SimulatorControl; pageErrors: string[] }>({
+  simulator: async ({}, use) => {
+    const simulator: SimulatorControl = {
+      reset: async () => void (await control('POST', '/reset')),
+      fault: async (fault) => void (await control('POST', '/faults', fault)),
+      clearFaults: async () => void (await control('DELETE', '/faults')),
+      setStatus: async (taskId, status) => void (await control('POST', `/tasks/${taskId}/status`, { status })),
+      requests: async () => (await control('GET', '/requests')) as { total: number; routes: Record<string, number> },
+    };
+    await simulator.reset();
+    await use(simulator);
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The first row of the list whose raw status is `status`. */
+export function rowWithStatus(page: Page, status: string) {
+  return page.getByTestId('task-row').filter({ hasText: status }).first();
+}

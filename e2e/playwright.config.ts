@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// The real console (BFF + embedded simulator, as `npm start` runs it) on loopback, driven by
+// Chromium. The simulator's port is pinned so tests can use its control API.
+export const CONSOLE_PORT = Number(process.env.E2E_PORT ?? 18080);
+export const SIMULATOR_PORT = CONSOLE_PORT + 1;
+const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: './.output/results',
+  workers: 1, // one simulator, shared state: journeys run one after another
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { outputFolder: './.output/report', open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx src/server/main.ts',
+    cwd: '..',
+    url: `http://127.0.0.1:${CONSOLE_PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(CONSOLE_PORT),
+      SIMULATOR_PORT: String(SIMULATOR_PORT),
+      SIMULATOR_STOP_DELAY_MS: '4000',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

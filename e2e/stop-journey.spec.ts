@@ -1,0 +1,100 @@
+import { expect, rowWithStatus, test } from './fixtures';
+
+test.describe('the operator journey on the embedded simulator', () => {
+  test('list → task page → Stop → TERMINATING with instance details → TERMINATED, Stop no longer offered', async ({ page, simulator }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    const row = rowWithStatus(page, 'INCRMIGEATING');
+    await expect(row).toBeVisible();
+    const link = row.getByRole('link').first();
+    const taskName = (await link.innerText()).trim();
+    await link.click();
+
+    await expect(page).toHaveURL(/\/tasks\/[A-Za-z0-9-]+$/);
+    await expect(page.getByRole('heading', { name: taskName })).toBeVisible();
+    await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+    await expect(page.getByText(/target instance/i).first()).toBeVisible();
+    await expect(page.getByText(/password/i).first()).toBeVisible(); // "Password: set" — never the value
+
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    await expect(dialog).toContainText(taskName);
+    await expect(dialog).toContainText(/cannot be resumed/i);
+    await dialog.getByRole('button', { name: 'Stop task' }).click();
+
+    // The status the cloud returned, with the instance details it returned.
+    await expect(page.getByTestId('task-status')).toContainText('TERMINATING');
+    await expect(page.getByText(/target instance/i).first()).toBeVisible();
+    // Then the console follows the task until it has really stopped.
+    await expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 20_000 });
+    await expect(page.getByTestId('task-status')).not.toContainText('TERMINATING');
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+    expect((await simulator.requests()).routes['POST /migration-task/{id}/stop']).toBe(1);
+
+    // Polling has stopped now that the task is settled.
+    const before = (await simulator.requests()).routes['GET /migration-task/{id}'] ?? 0;
+    await page.waitForTimeout(6_000);
+    expect((await simulator.requests()).routes['GET /migration-task/{id}'] ?? 0).toBe(before);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$|\/\?/);
+    await expect(page.getByTestId('task-row').first()).toBeVisible();
+  });
+
+  test('Stop from a list row: the row shows the returned TERMINATING status', async ({ page }) => {
+    await page.goto('/');
+    const row = rowWithStatus(page, 'INCRMIGEATING');
+    const name = (await row.getByRole('link').first().innerText()).trim();
+    await row.getByRole('button', { name: `Stop ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await expect(dialog).toBeHidden();
+    const stoppedRow = page.getByTestId('task-row').filter({ hasText: name });
+    await expect(stoppedRow).toContainText('TERMINATING');
+    await expect(stoppedRow).toContainText('TERMINATED', { timeout: 20_000 });
+  });
+
+  test('a refused stop shows the DCS error code, message and request id in the dialog', async ({ page, simulator }) => {
+    await page.goto('/');
+    const row = rowWithStatus(page, 'INCRMIGEATING');
+    await row.getByRole('link').first().click();
+    const taskId = page.url().split('/tasks/')[1]!;
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    // Someone else stopped it in the meantime: the cloud refuses with DCS.4957.
+    await simulator.setStatus(taskId, 'TERMINATED');
+    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await expect(dialog).toContainText('DCS.4957');
+    await expect(dialog).toContainText(/not allowed/i);
+    await expect(dialog).toContainText(/request id/i);
+  });
+
+  test('an upstream failure on stop (500 DCS.5000) is shown, not swallowed', async ({ page, simulator }) => {
+    await page.goto('/');
+    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await simulator.fault({ route: 'POST /migration-task/{id}/stop', status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error', times: 1 });
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await expect(dialog).toContainText('DCS.5000');
+    await expect(dialog).toContainText('Internal service error');
+  });
+
+  test('a task that does not exist gets a real not-found page', async ({ page }) => {
+    await page.goto('/tasks/00000000-0000-0000-0000-000000000000');
+    await expect(page.getByText(/not found/i).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: /back|tasks/i }).first()).toBeVisible();
+  });
+
+  test('an unknown status from the cloud is shown raw and Stop is not offered', async ({ page, simulator }) => {
+    await page.goto('/');
+    const row = rowWithStatus(page, 'SUCCESS');
+    await row.getByRole('link').first().click();
+    const taskId = page.url().split('/tasks/')[1]!;
+    await simulator.setStatus(taskId, 'SWITCHING_OVER');
+    await page.reload();
+    await expect(page.getByTestId('task-status')).toContainText('SWITCHING_OVER');
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+  });
+});

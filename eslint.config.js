@@ -1,0 +1,56 @@
+// Lint, including the import rules of the design: web imports only src/api; nothing imports the
+// simulator but the server's entry point (and tests, e2e, bench); dcs imports nothing of ours;
+// api imports only dcs enums and ids.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const groups = (names, message) => ({ group: names, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  { files: ['src/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: restrict([
+      groups(['**/server', '**/server/**', '**/simulator', '**/simulator/**', '**/dcs', '**/dcs/**'], 'src/web may import only src/api (design.md: the browser sees exactly what api describes).'),
+      groups(['node:*'], 'src/web runs in the browser.'),
+    ]),
+  },
+  {
+    files: ['src/dcs/**/*.ts'],
+    ignores: ['src/dcs/**/*.test.ts'],
+    rules: restrict([groups(['**/api', '**/api/**', '**/server/**', '**/simulator/**', '**/web/**'], 'src/dcs imports nothing of ours.')]),
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    ignores: ['src/api/**/*.test.ts'],
+    rules: restrict([
+      groups(['**/server/**', '**/simulator/**', '**/web/**', '**/dcs/signer', '**/dcs/types', '**/dcs/paths'], 'src/api may import only enums and id rules from src/dcs.'),
+    ]),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/main.ts', 'src/server/**/*.test.ts'],
+    rules: restrict([
+      groups(['**/simulator', '**/simulator/**'], 'Only the composition root (src/server/main.ts) knows the simulator; talk to the DCS API through DcsClient.'),
+      groups(['**/web/**'], 'The server never imports the browser app.'),
+    ]),
+  },
+  {
+    files: ['src/simulator/**/*.ts'],
+    ignores: ['src/simulator/**/*.test.ts'],
+    rules: restrict([groups(['**/api', '**/api/**', '**/server/**', '**/web/**'], 'The simulator is a separate program that speaks DCS; it may import only src/dcs.')]),
+  },
+);

@@ -1,0 +1,71 @@
+// Reads and stops migration tasks through the DCS client, and turns what the cloud returned into
+// exactly what the console contract allows: secrets removed, shape validated.
+import type { z } from 'zod';
+import {
+  migrationTaskListSchema,
+  migrationTaskSchema,
+  migrationTaskStatsSchema,
+  type ListQuery,
+  type MigrationTask,
+  type MigrationTaskList,
+  type MigrationTaskStats,
+} from '../api/migration-tasks';
+import { LIST_LIMIT_MAX } from '../dcs/ids';
+import type { DcsMigrationTaskListItem } from '../dcs/types';
+import type { DcsClient } from './dcs-client';
+import { ApiHttpError } from './errors';
+import { redactSecrets } from './redact';
+
+/** A status filter scans the whole upstream list; stop after this many pages (1000 tasks each). */
+const MAX_SCAN_PAGES = 100;
+
+export class MigrationTaskService {
+  constructor(private readonly dcs: DcsClient) {}
+
+  async list(query: ListQuery): Promise<MigrationTaskList> {
+    const { offset, limit, name } = query;
+    if (!query.status) {
+      const page = await this.dcs.listMigrationTasks({ offset, limit, name });
+      const tasks = page.migration_tasks ?? [];
+      return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
+    }
+    // The cloud filters only by name, so a status filter reads every matching task and filters
+    // here; count and paging then refer to the filtered set.
+    const wanted = new Set(query.status.split(','));
+    const matching = (await this.scanAll(name)).filter((task) => wanted.has(task.status ?? ''));
+    return toContract(migrationTaskListSchema, {
+      count: matching.length,
+      tasks: redactSecrets(matching.slice(offset, offset + limit)),
+    });
+  }
+
+  async get(taskId: string): Promise<MigrationTask> {
+    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.showMigrationTask(taskId)));
+  }
+
+  async stats(taskId: string): Promise<MigrationTaskStats> {
+    return toContract(migrationTaskStatsSchema, redactSecrets(await this.dcs.showMigrationTaskStats(taskId)));
+  }
+
+  async stop(taskId: string): Promise<MigrationTask> {
+    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.stopMigrationTask(taskId)));
+  }
+
+  private async scanAll(name: string | undefined): Promise<DcsMigrationTaskListItem[]> {
+    const all: DcsMigrationTaskListItem[] = [];
+    for (let pageIndex = 0; pageIndex < MAX_SCAN_PAGES; pageIndex++) {
+      const page = await this.dcs.listMigrationTasks({ offset: all.length, limit: LIST_LIMIT_MAX, name });
+      const tasks = page.migration_tasks ?? [];
+      all.push(...tasks);
+      if (tasks.length < LIST_LIMIT_MAX || (page.count !== undefined && page.count !== null && all.length >= page.count)) break;
+    }
+    return all;
+  }
+}
+
+function toContract<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.slice(0, 5).map((issue) => ({ field: issue.path.join('.') || '(root)', problem: issue.message }));
+  throw new ApiHttpError(502, 'UPSTREAM_BAD_RESPONSE', 'The cloud answered with a response the console cannot read.', { details });
+}

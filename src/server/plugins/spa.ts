@@ -1,0 +1,29 @@
+// Serves the built single-page app: hashed assets cached for good, index.html never cached, and
+// index.html for any other GET that a browser navigates to (client-side routes).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { routeNotFound } from './errors';
+
+export async function spaPlugin(app: FastifyInstance, options: { root: string | null }): Promise<void> {
+  const root = options.root && existsSync(join(options.root, 'index.html')) ? options.root : null;
+  if (root) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders(res, path) {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isNavigation = request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+    if (root && isNavigation) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw routeNotFound(request.method, request.url);
+  });
+}

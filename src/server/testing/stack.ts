@@ -1,0 +1,74 @@
+// A real simulator on loopback and a console app in front of it, for server tests.
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
+import { buildApp, type AppOptions } from '../app';
+import type { UpstreamAuth } from '../config';
+
+export interface TestStack {
+  app: FastifyInstance;
+  simulator: RunningSimulator;
+  logs: string[];
+  /** Requests the simulator received, per route template. */
+  upstreamRequests(): Promise<{ total: number; routes: Record<string, number> }>;
+  control(method: string, path: string, body?: unknown): Promise<unknown>;
+  csrf(): Promise<{ cookie: string; token: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(
+  options: { simulator?: SimulatorOptions; app?: Partial<AppOptions>; auth?: (sim: RunningSimulator) => UpstreamAuth } = {},
+): Promise<TestStack> {
+  const simulator = await startSimulator({ host: '127.0.0.1', port: 0, stopDelayMs: 300, ...options.simulator });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({
+    dcs: {
+      endpoint: new URL(simulator.url),
+      projectId: simulator.projectId,
+      auth: options.auth?.(simulator) ?? { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
+      connectTimeoutMs: 1000,
+      timeoutMs: 1500,
+    },
+    region: 'test-region',
+    simulated: true,
+    staticDir: null,
+    logLevel: 'info',
+    logStream,
+    ...options.app,
+  });
+  const control = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${simulator.url}/__simulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    app,
+    simulator,
+    logs,
+    upstreamRequests: () => control('GET', '/requests') as Promise<{ total: number; routes: Record<string, number> }>,
+    control,
+    async csrf() {
+      const res = await app.inject({ method: 'GET', url: '/api/session' });
+      const token = res.json().csrf_token as string;
+      return { cookie: `dcs_csrf=${token}`, token };
+    },
+    async close() {
+      await app.close();
+      await simulator.close();
+    },
+  };
+}
+
+export function errorOf(res: LightMyRequestResponse) {
+  return res.json().error as { code: string; message: string; request_id: string; upstream?: Record<string, unknown> };
+}

@@ -1,0 +1,106 @@
+// The unsigned control API under /__simulator/ for tests and benchmarks (loopback only).
+import { parseFault, type FaultStore } from './faults';
+import { ok, type Reply } from './replies';
+import { ROUTE_TEMPLATES } from './router';
+import type { TaskStore } from './state';
+
+export const CONTROL_PREFIX = '/__simulator';
+
+/** Requests per DCS route template (rejected ones included), control calls excluded. */
+export class RequestCounter {
+  private total = 0;
+  private routes = new Map<string, number>();
+
+  count(template: string): void {
+    this.total += 1;
+    this.routes.set(template, (this.routes.get(template) ?? 0) + 1);
+  }
+
+  clear(): void {
+    this.total = 0;
+    this.routes.clear();
+  }
+
+  snapshot(): { total: number; routes: Record<string, number> } {
+    const routes: Record<string, number> = {};
+    for (const template of ROUTE_TEMPLATES) routes[template] = 0;
+    for (const [template, n] of this.routes) routes[template] = n;
+    return { total: this.total, routes };
+  }
+}
+
+export interface SimulatorState {
+  store: TaskStore;
+  counter: RequestCounter;
+  faults: FaultStore;
+  info: { project_id: string; ak: string; tasks: number; seed: number; stop_delay_ms: number };
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+const controlError = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+
+/**
+ * GET    /__simulator/info               → project id, AK, seed, task count, stop delay (never the SK)
+ * GET    /__simulator/requests           → { total, routes: { "<METHOD> <template>": n, UNMATCHED?: n } }
+ * DELETE /__simulator/requests           → clears the counters only
+ * POST   /__simulator/reset              → re-seed tasks, clear counters and faults
+ * GET    /__simulator/faults             → { faults }
+ * POST   /__simulator/faults             → add a fault (see faults.ts), 201 { fault, faults }
+ * DELETE /__simulator/faults             → remove all faults
+ * GET    /__simulator/tasks/{id}         → the stored task, as kept by the simulator
+ * POST   /__simulator/tasks/{id}/status  → { status } forces any status string
+ */
+export function handleControl(method: string, path: string, body: Buffer, state: SimulatorState): Reply {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case `GET ${CONTROL_PREFIX}/info`:
+      return ok({ ...state.info, tasks: state.store.size, now: new Date(state.store.now()).toISOString() });
+    case `GET ${CONTROL_PREFIX}/requests`:
+      return ok(state.counter.snapshot());
+    case `DELETE ${CONTROL_PREFIX}/requests`:
+      state.counter.clear();
+      return ok(state.counter.snapshot());
+    case `POST ${CONTROL_PREFIX}/reset`:
+      state.store.reset();
+      state.counter.clear();
+      state.faults.clear();
+      return ok({ ok: true, tasks: state.store.size });
+    case `GET ${CONTROL_PREFIX}/faults`:
+      return ok({ faults: state.faults.list() });
+    case `DELETE ${CONTROL_PREFIX}/faults`:
+      state.faults.clear();
+      return ok({ faults: [] });
+    case `POST ${CONTROL_PREFIX}/faults`: {
+      const spec = parseFault(parseJson(body));
+      if (typeof spec === 'string') return controlError(400, 'invalid_fault', spec);
+      return ok({ fault: state.faults.add(spec), faults: state.faults.list() }, 201);
+    }
+  }
+  const task = /^\/__simulator\/tasks\/([^/]+)(\/status)?\/?$/.exec(path);
+  if (task) {
+    const taskId = decodeURIComponent(task[1]!);
+    if (method === 'GET' && !task[2]) {
+      const stored = state.store.get(taskId);
+      return stored ? ok(stored) : controlError(404, 'task_not_found', `no task ${taskId}`);
+    }
+    if (method === 'POST' && task[2]) {
+      const status = (parseJson(body) as { status?: unknown } | undefined)?.status;
+      if (typeof status !== 'string' || status === '') return controlError(400, 'invalid_status', 'body must be {"status": "<non-empty string>"}');
+      const updated = state.store.forceStatus(taskId, status);
+      return updated ? ok(updated) : controlError(404, 'task_not_found', `no task ${taskId}`);
+    }
+  }
+  return controlError(404, 'not_found', `no control route ${method} ${path}`);
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

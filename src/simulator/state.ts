@@ -1,0 +1,126 @@
+// The task store and its state machine. Time comes from an injectable clock and transitions
+// that happen "later" (TERMINATING → TERMINATED) are applied lazily whenever the store is read.
+import { canStop } from '../dcs/status';
+import { isoTime, type SimTask } from './model';
+import { seedTasks } from './seed';
+
+export interface StoreConfig {
+  tasks: number;
+  seed: number;
+  stopDelayMs: number;
+  now: () => number;
+}
+
+export type StopOutcome =
+  | { ok: true; task: SimTask }
+  | { ok: false; reason: 'not_found' | 'not_allowed'; task?: SimTask };
+
+export interface ListQuery {
+  offset: number;
+  limit: number;
+  name?: string;
+}
+
+export class TaskStore {
+  /** Newest created first; the order never changes after seeding. */
+  private tasks: SimTask[] = [];
+  private readonly byId = new Map<string, SimTask>();
+  /** Tasks waiting to become TERMINATED, so settling does not scan the whole store. */
+  private readonly terminating = new Set<SimTask>();
+
+  constructor(private readonly config: StoreConfig) {
+    this.reset();
+  }
+
+  now(): number {
+    return this.config.now();
+  }
+
+  /** Re-seeds from the configured seed, relative to the current clock. */
+  reset(): void {
+    this.tasks = seedTasks({ count: this.config.tasks, seed: this.config.seed, nowMs: this.now() });
+    this.byId.clear();
+    this.terminating.clear();
+    for (const task of this.tasks) {
+      this.byId.set(task.task_id, task);
+      if (task.sim.terminatingSinceMs !== null) this.terminating.add(task);
+    }
+  }
+
+  get size(): number {
+    return this.tasks.length;
+  }
+
+  list({ offset, limit, name }: ListQuery): { count: number; tasks: SimTask[] } {
+    this.settle();
+    const matches = name ? this.tasks.filter((t) => t.task_name.includes(name)) : this.tasks;
+    return { count: matches.length, tasks: matches.slice(offset, offset + limit) };
+  }
+
+  get(taskId: string): SimTask | undefined {
+    this.settle();
+    return this.byId.get(taskId);
+  }
+
+  /**
+   * Stop as the cloud does it: a stoppable task (canStop) turns TERMINATING at once and
+   * TERMINATED after stopDelayMs; a TERMINATING task is returned unchanged; anything else
+   * is refused.
+   */
+  stop(taskId: string): StopOutcome {
+    const task = this.get(taskId);
+    if (!task) return { ok: false, reason: 'not_found' };
+    if (task.status === 'TERMINATING') return { ok: true, task };
+    if (!canStop(task.status)) return { ok: false, reason: 'not_allowed', task };
+    const now = this.now();
+    task.status = 'TERMINATING';
+    task.updated_at = isoTime(now);
+    task.sim.haltedMs = now;
+    task.sim.terminatingSinceMs = now;
+    this.terminating.add(task);
+    return { ok: true, task };
+  }
+
+  /**
+   * Control API: force any status (unknown strings included). TERMINATING goes on to
+   * TERMINATED after stopDelayMs like a real stop; a data-moving status restarts the stats.
+   */
+  forceStatus(taskId: string, status: string): SimTask | undefined {
+    const task = this.get(taskId);
+    if (!task) return undefined;
+    const now = this.now();
+    task.status = status;
+    task.updated_at = isoTime(now);
+    this.terminating.delete(task);
+    task.sim.terminatingSinceMs = null;
+    if (status === 'TERMINATING') {
+      task.sim.terminatingSinceMs = now;
+      this.terminating.add(task);
+    }
+    if (status === 'INCRMIGEATING' || status === 'INCRMIGRATING') task.sim.fullSyncDone = true;
+    if (canStop(status)) {
+      task.sim.haltedMs = null;
+      task.sim.refMs = now;
+    } else if (task.sim.haltedMs === null) {
+      task.sim.haltedMs = now;
+    }
+    return task;
+  }
+
+  /** Applies transitions that are due by now. */
+  private settle(): void {
+    if (this.terminating.size === 0) return;
+    const now = this.now();
+    for (const task of this.terminating) {
+      const since = task.sim.terminatingSinceMs;
+      if (since === null || task.status !== 'TERMINATING') {
+        this.terminating.delete(task);
+      } else if (now >= since + this.config.stopDelayMs) {
+        task.status = 'TERMINATED';
+        task.updated_at = isoTime(since + this.config.stopDelayMs);
+        task.sim.terminatingSinceMs = null;
+        this.terminating.delete(task);
+      }
+    }
+  }
+}
