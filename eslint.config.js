@@ -21,6 +21,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  // Playwright fixtures must destructure their (possibly empty) dependencies.
+  { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: restrict([
@@ -42,7 +44,7 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**/*.ts'],
-    ignores: ['src/server/main.ts', 'src/server/**/*.test.ts'],
+    ignores: ['src/server/main.ts', 'src/server/**/*.test.ts', 'src/server/testing/**'],
     rules: restrict([
       groups(['**/simulator', '**/simulator/**'], 'Only the composition root (src/server/main.ts) knows the simulator; talk to the DCS API through DcsClient.'),
       groups(['**/web/**'], 'The server never imports the browser app.'),
