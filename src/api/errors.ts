@@ -6,6 +6,7 @@ export const API_ERROR_CODES = [
   'INVALID_TASK_ID', // task id is not letters, digits and '-', 1–64 long
   'INVALID_QUERY', // a query parameter is missing, malformed or out of range
   'INVALID_BODY', // request body missing, not JSON or wrong shape
+  'UNKNOWN_TARGET', // ?target= names no configured target
   'ROUTE_NOT_FOUND', // no such console route
   'TASK_NOT_FOUND', // the cloud does not know the task
   'STOP_NOT_ALLOWED', // the cloud refused: the task's status does not allow a stop

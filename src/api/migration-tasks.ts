@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN, TASK_ID_PATTERN } from '../dcs/ids';
 import { MIGRATION_TASK_STATUSES } from '../dcs/status';
+import { targetIdSchema } from './targets';
 
 const text = z.string().nullish();
 const numberish = z.union([z.string(), z.number()]).nullish();
@@ -93,8 +94,12 @@ export const migrationTaskStatsSchema = z.looseObject({
   is_migrating: z.boolean().nullish(),
 });
 
+/** Query of the single-task routes: only which target. */
+export const taskQuerySchema = z.object({ target: targetIdSchema.optional() });
+
 /** `GET /api/migration-tasks` query. `status` filters on the console side (the cloud cannot). */
 export const listQuerySchema = z.object({
+  target: targetIdSchema.optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(LIST_LIMIT_MIN).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
   name: z.string().max(128).optional(),
@@ -113,3 +118,4 @@ export type MigrationTask = z.infer<typeof migrationTaskSchema>;
 export type MigrationTaskList = z.infer<typeof migrationTaskListSchema>;
 export type MigrationTaskStats = z.infer<typeof migrationTaskStatsSchema>;
 export type ListQuery = z.infer<typeof listQuerySchema>;
+export type TaskQuery = z.infer<typeof taskQuerySchema>;

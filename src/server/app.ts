@@ -4,22 +4,22 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { DcsClient, type DcsClientOptions } from './dcs-client';
 import { loggerOptions } from './logger';
-import { MigrationTaskService } from './migration-task-service';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { spaPlugin } from './plugins/spa';
 import { healthRoutes } from './routes/health';
 import { migrationTaskRoutes } from './routes/migration-tasks';
 import { sessionRoutes } from './routes/session';
+import { targetRoutes } from './routes/targets';
+import { TargetRegistry, type AppTarget } from './targets';
 
 export interface AppOptions {
-  /** How to reach the DCS API: the cloud, or the simulator over HTTP; the app cannot tell. */
-  dcs: DcsClientOptions;
-  region: string;
-  /** True when the upstream is the embedded simulator: the UI shows a banner. */
-  simulated: boolean;
+  /**
+   * The DCS targets (region + project), the first being the default. Each is reached over HTTP
+   * with signed requests, whether it is the cloud or a simulator; the app cannot tell.
+   */
+  targets: AppTarget[];
   /** Folder of the built SPA (dist/web); null serves the API only. */
   staticDir: string | null;
   logLevel?: string;
@@ -34,8 +34,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
-  const dcs = new DcsClient(options.dcs);
-  app.addHook('onClose', async () => dcs.close());
+  const targets = new TargetRegistry(options.targets);
+  app.addHook('onClose', async () => targets.close());
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -49,15 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(authPlugin);
   await app.register(healthRoutes);
-  await app.register(
-    sessionRoutes({
-      simulated: options.simulated,
-      region: options.region,
-      projectId: options.dcs.projectId,
-      endpointHost: options.dcs.endpoint.host,
-    }),
-  );
-  await app.register(migrationTaskRoutes(new MigrationTaskService(dcs)));
+  await app.register(sessionRoutes(targets));
+  await app.register(targetRoutes(targets));
+  await app.register(migrationTaskRoutes(targets));
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -11,19 +11,19 @@ const cloud = {
 describe('loadConfig', () => {
   it('defaults to loopback:8080 with the embedded simulator', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, cloud: null });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, targets: null });
   });
 
   it('reads a cloud target with AK/SK, taking the region from the endpoint', () => {
     const config = loadConfig(cloud);
-    expect(config.cloud).toMatchObject({ projectId: cloud.DCS_PROJECT_ID, region: 'ap-southeast-1', auth: { kind: 'aksk', ak: 'AKEXAMPLE' } });
+    expect(config.targets?.[0]).toMatchObject({ id: 'default', projectId: cloud.DCS_PROJECT_ID, region: 'ap-southeast-1', auth: { kind: 'aksk', ak: 'AKEXAMPLE' } });
   });
 
   it('accepts the CLOUD_SDK_* aliases, a security token, and IAM token auth', () => {
     const aliases = { ...cloud, HUAWEICLOUD_SDK_AK: '', HUAWEICLOUD_SDK_SK: '', CLOUD_SDK_AK: 'A2', CLOUD_SDK_SK: 'S2', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'T' };
-    expect(loadConfig(aliases).cloud?.auth).toEqual({ kind: 'aksk', ak: 'A2', sk: 'S2', securityToken: 'T' });
+    expect(loadConfig(aliases).targets?.[0]?.auth).toEqual({ kind: 'aksk', ak: 'A2', sk: 'S2', securityToken: 'T' });
     const token = { DCS_ENDPOINT: cloud.DCS_ENDPOINT, DCS_PROJECT_ID: cloud.DCS_PROJECT_ID, DCS_AUTH_TOKEN: 'iam-token' };
-    expect(loadConfig(token).cloud?.auth).toEqual({ kind: 'token', token: 'iam-token' });
+    expect(loadConfig(token).targets?.[0]?.auth).toEqual({ kind: 'token', token: 'iam-token' });
   });
 
   it.each([
@@ -49,6 +49,6 @@ describe('loadConfig', () => {
   });
 
   it('allows plain http only to loopback (the simulator)', () => {
-    expect(loadConfig({ ...cloud, DCS_ENDPOINT: 'http://127.0.0.1:8081', DCS_REGION: 'sim' }).cloud?.endpoint.port).toBe('8081');
+    expect(loadConfig({ ...cloud, DCS_ENDPOINT: 'http://127.0.0.1:8081', DCS_REGION: 'sim' }).targets?.[0]?.endpoint.port).toBe('8081');
   });
 });

@@ -2,12 +2,16 @@
 // one line naming the variable; secrets are never echoed.
 import { isIP } from 'node:net';
 import { PROJECT_ID_PATTERN } from '../dcs/ids';
+import { loadTargetsFile } from './targets-file';
 
 export type UpstreamAuth =
   | { kind: 'aksk'; ak: string; sk: string; securityToken?: string }
   | { kind: 'token'; token: string };
 
 export interface CloudTarget {
+  /** Stable id used in URLs (`?target=`). */
+  id: string;
+  label: string;
   endpoint: URL;
   projectId: string;
   region: string;
@@ -17,8 +21,8 @@ export interface CloudTarget {
 export interface ConsoleConfig {
   host: string;
   port: number;
-  /** null: no DCS_ENDPOINT, so the composition root starts the embedded simulator. */
-  cloud: CloudTarget | null;
+  /** null: no DCS_ENDPOINT or DCS_TARGETS_FILE, so the composition root starts the embedded simulators. */
+  targets: CloudTarget[] | null;
   upstreamConnectTimeoutMs: number;
   upstreamTimeoutMs: number;
   logLevel: string;
@@ -44,44 +48,51 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
   return {
     host,
     port: integer(env, 'PORT', 8080, 0, 65535),
-    cloud: loadCloudTarget(env),
+    targets: loadTargets(env),
     upstreamConnectTimeoutMs: integer(env, 'DCS_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
     upstreamTimeoutMs: integer(env, 'DCS_TIMEOUT_MS', 10_000, 100, 120_000),
     logLevel,
   };
 }
 
-function loadCloudTarget(env: NodeJS.ProcessEnv): CloudTarget | null {
+function loadTargets(env: NodeJS.ProcessEnv): CloudTarget[] | null {
+  const file = nonEmpty(env.DCS_TARGETS_FILE);
   const raw = nonEmpty(env.DCS_ENDPOINT);
+  if (file && raw) throw new ConfigError('DCS_TARGETS_FILE', 'is set together with DCS_ENDPOINT; use one or the other');
+  if (file) return loadTargetsFile(file, env);
   if (!raw) return null;
-  const endpoint = parseEndpoint(raw);
-  const projectId = nonEmpty(env.DCS_PROJECT_ID);
-  if (!projectId) throw new ConfigError('DCS_PROJECT_ID', 'is required when DCS_ENDPOINT is set');
-  if (!PROJECT_ID_PATTERN.test(projectId)) throw new ConfigError('DCS_PROJECT_ID', 'must be 32 lower-case hex characters');
+  const endpoint = parseEndpoint(raw, 'DCS_ENDPOINT');
+  const projectId = parseProjectId(nonEmpty(env.DCS_PROJECT_ID), 'DCS_PROJECT_ID', 'is required when DCS_ENDPOINT is set');
   const region = nonEmpty(env.DCS_REGION) ?? regionFromHost(endpoint.hostname);
   if (!region) throw new ConfigError('DCS_REGION', 'is required when it cannot be read from DCS_ENDPOINT');
-  return { endpoint, projectId, region, auth: loadAuth(env) };
+  return [{ id: 'default', label: region, endpoint, projectId, region, auth: loadAuth(env) }];
 }
 
-function parseEndpoint(raw: string): URL {
+export function parseProjectId(value: string | undefined, where: string, missing: string): string {
+  if (!value) throw new ConfigError(where, missing);
+  if (!PROJECT_ID_PATTERN.test(value)) throw new ConfigError(where, 'must be 32 lower-case hex characters');
+  return value;
+}
+
+export function parseEndpoint(raw: string, where: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DCS_ENDPOINT', 'is not a URL (expected e.g. https://dcs.ap-southeast-1.myhuaweicloud.com)');
+    throw new ConfigError(where, 'is not a URL (expected e.g. https://dcs.ap-southeast-1.myhuaweicloud.com)');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('DCS_ENDPOINT', 'must be an https:// URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(where, 'must be an https:// URL');
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new ConfigError('DCS_ENDPOINT', 'plain http:// is allowed only for loopback addresses; use https://');
+    throw new ConfigError(where, 'plain http:// is allowed only for loopback addresses; use https://');
   }
-  if (url.username || url.password) throw new ConfigError('DCS_ENDPOINT', 'must not contain credentials');
+  if (url.username || url.password) throw new ConfigError(where, 'must not contain credentials');
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new ConfigError('DCS_ENDPOINT', 'must be the bare endpoint, without a path or query');
+    throw new ConfigError(where, 'must be the bare endpoint, without a path or query');
   }
   return url;
 }
 
-function loadAuth(env: NodeJS.ProcessEnv): UpstreamAuth {
+export function loadAuth(env: NodeJS.ProcessEnv): UpstreamAuth {
   const ak = nonEmpty(env.HUAWEICLOUD_SDK_AK) ?? nonEmpty(env.CLOUD_SDK_AK);
   const sk = nonEmpty(env.HUAWEICLOUD_SDK_SK) ?? nonEmpty(env.CLOUD_SDK_SK);
   const securityToken = nonEmpty(env.HUAWEICLOUD_SDK_SECURITY_TOKEN);
@@ -104,7 +115,7 @@ export function isLoopback(hostname: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
+export function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }

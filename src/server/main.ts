@@ -4,59 +4,74 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '../simulator';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type CloudTarget } from './config';
+import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
+import type { AppTarget } from './targets';
 
 const DIST_WEB = fileURLToPath(new URL('../../dist/web', import.meta.url));
-export const SIMULATED_REGION = 'sim-region-1';
+const SECOND_SIMULATED_PROJECT = '7e6f5d4c3b2a19080f1e2d3c4b5a6978';
 
 export interface RunningConsole {
   app: FastifyInstance;
   url: string;
-  simulator: RunningSimulator | null;
+  simulators: RunningSimulator[];
   close(): Promise<void>;
 }
 
 export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: number; staticDir?: string | null } = {}): Promise<RunningConsole> {
   const config = loadConfig(env);
-  let simulator: RunningSimulator | null = null;
-  let target: CloudTarget;
-  if (config.cloud) {
-    target = config.cloud;
+  const simulators: RunningSimulator[] = [];
+  let targets: AppTarget[];
+  if (config.targets) {
+    targets = config.targets.map((target) => toAppTarget(target, false, config));
   } else {
-    // Embedded demo: the simulator is a separate HTTP service on a free loopback port, and the
-    // console talks to it exactly as to the cloud (same client, same signing).
-    // SIMULATOR_PORT pins its port (browser tests use its control API); otherwise any free port.
-    const simulatorOptions = simulatorOptionsFromEnv(env);
-    simulator = await startSimulator({ ...simulatorOptions, host: '127.0.0.1', port: env.SIMULATOR_PORT ? simulatorOptions.port : 0 });
-    target = {
-      endpoint: new URL(simulator.url),
-      projectId: simulator.projectId,
-      region: SIMULATED_REGION,
-      auth: { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
-    };
+    // Embedded demo: two simulated regions, each a separate HTTP service on loopback that the
+    // console talks to exactly as to the cloud (same client, same signing).
+    const base = simulatorOptionsFromEnv(env);
+    // SIMULATOR_PORT pins the ports (browser tests use the control API); otherwise free ports.
+    const port = (offset: number) => (env.SIMULATOR_PORT ? (base.port ?? 0) + offset : 0);
+    const regions = [
+      { id: 'sim-region-1', label: 'Simulated region 1', options: { ...base, port: port(0) } },
+      { id: 'sim-region-2', label: 'Simulated region 2', options: { ...base, port: port(1), seed: (base.seed ?? 42) + 1, projectId: SECOND_SIMULATED_PROJECT, tasks: Math.max(12, Math.round((base.tasks ?? 24) / 2)) } },
+    ];
+    targets = [];
+    for (const region of regions) {
+      const simulator = await startSimulator({ ...region.options, host: '127.0.0.1' });
+      simulators.push(simulator);
+      const auth = { kind: 'aksk' as const, ak: simulator.ak, sk: simulator.sk };
+      const target = { id: region.id, label: region.label, region: region.id, endpoint: new URL(simulator.url), projectId: simulator.projectId, auth };
+      targets.push(toAppTarget(target, true, config));
+    }
   }
   const app = await buildApp({
+    targets,
+    staticDir: overrides.staticDir === undefined ? DIST_WEB : overrides.staticDir,
+    logLevel: config.logLevel,
+  });
+  const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
+  app.log.info({ targets: targets.map((t) => ({ id: t.id, upstream: t.dcs.endpoint.origin })), simulated: simulators.length > 0 }, `DCS Migration Console on ${url}`);
+  return {
+    app,
+    url,
+    simulators,
+    async close() {
+      await app.close();
+      await Promise.all(simulators.map((s) => s.close()));
+    },
+  };
+}
+
+function toAppTarget(target: CloudTarget, simulated: boolean, config: ConsoleConfig): AppTarget {
+  return {
+    id: target.id,
+    label: target.label,
+    region: target.region,
+    simulated,
     dcs: {
       endpoint: target.endpoint,
       projectId: target.projectId,
       auth: target.auth,
       connectTimeoutMs: config.upstreamConnectTimeoutMs,
       timeoutMs: config.upstreamTimeoutMs,
-    },
-    region: target.region,
-    simulated: simulator !== null,
-    staticDir: overrides.staticDir === undefined ? DIST_WEB : overrides.staticDir,
-    logLevel: config.logLevel,
-  });
-  const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
-  app.log.info({ upstream: target.endpoint.origin, region: target.region, simulated: simulator !== null }, `DCS Migration Console on ${url}`);
-  return {
-    app,
-    url,
-    simulator,
-    async close() {
-      await app.close();
-      await simulator?.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Reads and stops migration tasks through the DCS client, and turns what the cloud returned into
 // exactly what the console contract allows: secrets removed, shape validated.
 import type { z } from 'zod';
+import { batchStopResponseSchema, type BatchStopResponse } from '../api/batch-stop';
 import {
   migrationTaskListSchema,
   migrationTaskSchema,
@@ -49,6 +50,16 @@ export class MigrationTaskService {
 
   async stop(taskId: string): Promise<MigrationTask> {
     return toContract(migrationTaskSchema, redactSecrets(await this.dcs.stopMigrationTask(taskId)));
+  }
+
+  /** The cloud's verdict per task; a task it did not report on is marked so, not dropped. */
+  async batchStop(taskIds: string[]): Promise<BatchStopResponse> {
+    const answer = await this.dcs.batchStopMigrationTasks(taskIds);
+    const reported = new Map((answer.migration_tasks ?? []).map((r) => [r.task_id ?? '', r]));
+    const results = taskIds.map(
+      (taskId) => reported.get(taskId) ?? { task_id: taskId, result: 'unknown', error_code: null, error_msg: 'The cloud did not report on this task.' },
+    );
+    return toContract(batchStopResponseSchema, { results: redactSecrets(results) });
   }
 
   private async scanAll(name: string | undefined): Promise<DcsMigrationTaskListItem[]> {

@@ -64,7 +64,8 @@ describe('every upstream failure becomes a readable error', () => {
 
   it('a refused connection is UPSTREAM_UNREACHABLE', async () => {
     const port = await freePort();
-    const down = await startTestStack({ app: { dcs: { endpoint: new URL(`http://127.0.0.1:${port}`), projectId: '0'.repeat(32), auth: { kind: 'token', token: 't' }, connectTimeoutMs: 500, timeoutMs: 1000 } } });
+    const dcs = { endpoint: new URL(`http://127.0.0.1:${port}`), projectId: '0'.repeat(32), auth: { kind: 'token' as const, token: 't' }, connectTimeoutMs: 500, timeoutMs: 1000 };
+    const down = await startTestStack({ app: { targets: [{ id: 'down', label: 'Down', region: 'r', simulated: false, dcs }] } });
     try {
       const res = await down.app.inject({ url: '/api/migration-tasks' });
       expect(res.statusCode).toBe(502);

@@ -1,53 +1,61 @@
 // Console routes for migration tasks. Input is validated before anything goes upstream.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { listQuerySchema, taskIdSchema } from '../../api/migration-tasks';
+import { batchStopRequestSchema } from '../../api/batch-stop';
+import { listQuerySchema, taskIdSchema, taskQuerySchema } from '../../api/migration-tasks';
 import { CSRF_HEADER } from '../../api/session';
 import { ApiHttpError, toApiHttpError, type UpstreamOperation } from '../errors';
-import type { MigrationTaskService } from '../migration-task-service';
 import { requirePermission } from '../plugins/auth';
 import { assertSameOriginWithCsrf } from '../session';
+import type { TargetRegistry } from '../targets';
 
 type TaskParams = { taskId: string };
-const LIST_QUERY_KEYS = new Set(Object.keys(listQuerySchema.shape));
+type TaskRequest = FastifyRequest<{ Params: TaskParams }>;
 
-export function migrationTaskRoutes(service: MigrationTaskService) {
+export function migrationTaskRoutes(targets: TargetRegistry) {
   return async function register(app: FastifyInstance): Promise<void> {
-    app.get('/api/migration-tasks', { preHandler: requirePermission('migrationTask:list') }, async (request) => {
-      const query = parseListQuery(request.query);
-      return upstream('list', () => service.list(query));
+    const canList = { preHandler: requirePermission('migrationTask:list') };
+    const canGet = { preHandler: requirePermission('migrationTask:get') };
+    const canStop = { preHandler: requirePermission('migrationTask:stop') };
+
+    app.get('/api/migration-tasks', canList, async (request) => {
+      const query = parseQuery(listQuerySchema, request.query);
+      return upstream('list', () => targets.service(query.target).list(query));
     });
 
-    app.get<{ Params: TaskParams }>(
-      '/api/migration-tasks/:taskId',
-      { preHandler: requirePermission('migrationTask:get') },
-      async (request) => {
-        const taskId = parseTaskId(request);
-        return upstream('get', () => service.get(taskId));
-      },
-    );
+    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId', canGet, async (request) => {
+      const { taskId, target } = parseTaskRequest(request);
+      return upstream('get', () => targets.service(target).get(taskId));
+    });
 
-    app.get<{ Params: TaskParams }>(
-      '/api/migration-tasks/:taskId/stats',
-      { preHandler: requirePermission('migrationTask:get') },
-      async (request) => {
-        const taskId = parseTaskId(request);
-        return upstream('stats', () => service.stats(taskId));
-      },
-    );
+    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stats', canGet, async (request) => {
+      const { taskId, target } = parseTaskRequest(request);
+      return upstream('stats', () => targets.service(target).stats(taskId));
+    });
 
-    app.post<{ Params: TaskParams }>(
-      '/api/migration-tasks/:taskId/stop',
-      { preHandler: requirePermission('migrationTask:stop') },
-      async (request) => {
-        assertSameOriginWithCsrf(request, CSRF_HEADER);
-        const taskId = parseTaskId(request);
-        assertEmptyOrObjectBody(request.body);
-        const task = await upstream('stop', () => service.stop(taskId));
-        request.log.info({ event: 'migration_task.stop', task_id: taskId, status: task.status, user: request.principal.name }, 'stop accepted by the cloud');
-        return task;
-      },
-    );
+    app.post<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stop', canStop, async (request) => {
+      assertSameOriginWithCsrf(request, CSRF_HEADER);
+      const { taskId, target } = parseTaskRequest(request);
+      assertEmptyOrObjectBody(request.body);
+      const service = targets.service(target);
+      const task = await upstream('stop', () => service.stop(taskId));
+      request.log.info({ event: 'migration_task.stop', target, task_id: taskId, status: task.status, user: request.principal.name }, 'stop accepted by the cloud');
+      return task;
+    });
+
+    app.post('/api/migration-tasks/batch-stop', canStop, async (request) => {
+      assertSameOriginWithCsrf(request, CSRF_HEADER);
+      const { target } = parseQuery(taskQuerySchema, request.query);
+      const body = batchStopRequestSchema.safeParse(request.body ?? {});
+      if (!body.success) throw invalid('INVALID_BODY', 'Invalid batch stop request', body.error);
+      const service = targets.service(target);
+      const response = await upstream('batch-stop', () => service.batchStop(body.data.task_ids));
+      request.log.info(
+        { event: 'migration_task.batch_stop', target, user: request.principal.name, results: response.results.map(({ task_id, result, error_code }) => ({ task_id, result, error_code })) },
+        'batch stop answered by the cloud',
+      );
+      return response;
+    });
   };
 }
 
@@ -59,25 +67,30 @@ async function upstream<T>(operation: UpstreamOperation, call: () => Promise<T>)
   }
 }
 
-function parseTaskId(request: FastifyRequest<{ Params: TaskParams }>): string {
+function parseTaskRequest(request: TaskRequest): { taskId: string; target: string | undefined } {
   const parsed = taskIdSchema.safeParse(request.params.taskId);
   if (!parsed.success) {
     throw new ApiHttpError(400, 'INVALID_TASK_ID', 'The task id may contain only letters, digits and "-", 1 to 64 characters.');
   }
+  return { taskId: parsed.data, target: parseQuery(taskQuerySchema, request.query).target };
+}
+
+/** Parses a query against its schema, refusing parameters the route does not know. */
+export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.infer<S> {
+  const unknownKeys = Object.keys(raw as object).filter((key) => !(key in schema.shape));
+  if (unknownKeys.length > 0) {
+    throw new ApiHttpError(400, 'INVALID_QUERY', `Unknown query parameter: ${unknownKeys.join(', ').slice(0, 200)}.`, {
+      details: unknownKeys.slice(0, 10).map((field) => ({ field: field.slice(0, 64), problem: 'not a parameter of this route' })),
+    });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid('INVALID_QUERY', 'Invalid query', parsed.error);
   return parsed.data;
 }
 
-function parseListQuery(raw: unknown): z.infer<typeof listQuerySchema> {
-  const unknownKeys = Object.keys(raw as object).filter((key) => !LIST_QUERY_KEYS.has(key));
-  if (unknownKeys.length > 0) {
-    throw new ApiHttpError(400, 'INVALID_QUERY', `Unknown query parameter: ${unknownKeys.join(', ')}.`, {
-      details: unknownKeys.map((field) => ({ field, problem: 'not a parameter of this route' })),
-    });
-  }
-  const parsed = listQuerySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message }));
-  throw new ApiHttpError(400, 'INVALID_QUERY', `Invalid query: ${details.map((d) => `${d.field} (${d.problem})`).join('; ')}.`, { details });
+function invalid(code: 'INVALID_QUERY' | 'INVALID_BODY', what: string, error: z.ZodError): ApiHttpError {
+  const details = error.issues.slice(0, 10).map((issue) => ({ field: issue.path.join('.') || '(body)', problem: issue.message }));
+  return new ApiHttpError(400, code, `${what}: ${details.map((d) => `${d.field} (${d.problem})`).join('; ')}.`, { details });
 }
 
 function assertEmptyOrObjectBody(body: unknown): void {

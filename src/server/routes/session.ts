@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '../../api/session';
 import { allowedActions, CSRF_COOKIE, newCsrfToken } from '../session';
+import type { TargetRegistry } from '../targets';
 
-export interface SessionRouteOptions {
-  simulated: boolean;
-  region: string;
-  projectId: string;
-  endpointHost: string;
+function defaultTarget(targets: TargetRegistry): Session['target'] {
+  const [first] = targets.describe();
+  return { region: first!.region, project_id: first!.project_id, endpoint_host: first!.endpoint_host };
 }
 
-export function sessionRoutes(options: SessionRouteOptions) {
+export function sessionRoutes(targets: TargetRegistry) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.get('/api/session', async (request, reply): Promise<Session> => {
       // Keep the token stable for the browser's lifetime so several tabs agree on it.
@@ -29,8 +28,8 @@ export function sessionRoutes(options: SessionRouteOptions) {
         allowed_actions: allowedActions(request.principal),
         csrf_token: csrf,
         auth_mode: 'none',
-        simulated: options.simulated,
-        target: { region: options.region, project_id: options.projectId, endpoint_host: options.endpointHost },
+        simulated: targets.describe().some((t) => t.simulated),
+        target: defaultTarget(targets),
       };
     });
   };

@@ -28,15 +28,21 @@ export async function startTestStack(
     },
   });
   const app = await buildApp({
-    dcs: {
-      endpoint: new URL(simulator.url),
-      projectId: simulator.projectId,
-      auth: options.auth?.(simulator) ?? { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
-      connectTimeoutMs: 1000,
-      timeoutMs: 1500,
-    },
-    region: 'test-region',
-    simulated: true,
+    targets: [
+      {
+        id: 'test',
+        label: 'Test region',
+        region: 'test-region',
+        simulated: true,
+        dcs: {
+          endpoint: new URL(simulator.url),
+          projectId: simulator.projectId,
+          auth: options.auth?.(simulator) ?? { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
+          connectTimeoutMs: 1000,
+          timeoutMs: 1500,
+        },
+      },
+    ],
     staticDir: null,
     logLevel: 'info',
     logStream,
