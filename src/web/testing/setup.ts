@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { resetMockDb } from './mocks/db';
-import { server } from './mocks/server';
+import { server } from './mocks/node';
 
 // jsdom lacks a few browser APIs Mantine uses.
 if (!window.matchMedia) {

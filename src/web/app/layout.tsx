@@ -1,0 +1,50 @@
+import { Box, Container, Group, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingState } from '../components/states';
+import { StopFollower } from '../features/migration-tasks/components/stop-follower';
+import { useSession } from '../features/session/api/get-session';
+import { DemoBanner } from '../features/session/components/demo-banner';
+import { SessionSummary } from '../features/session/components/session-summary';
+import { APP_NAME } from '../lib/use-document-title';
+
+function SessionError() {
+  const session = useSession();
+  if (!session.isError) return null;
+  return (
+    <ErrorAlert
+      title="Could not load your session"
+      error={session.error}
+      onRetry={() => void session.refetch()}
+      retrying={session.isFetching}
+    />
+  );
+}
+
+export function AppLayout() {
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Container size="xl" py="sm">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Title order={2} size="h4" component="p">
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                {APP_NAME}
+              </Link>
+            </Title>
+            <SessionSummary />
+          </Group>
+        </Container>
+      </Box>
+      <DemoBanner />
+      <Container size="xl" py="lg" component="main">
+        <SessionError />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </Container>
+      <StopFollower />
+    </Box>
+  );
+}

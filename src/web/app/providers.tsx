@@ -1,0 +1,26 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { StopTrackerProvider } from '../features/migration-tasks/lib/stop-tracker';
+import { theme } from './theme';
+
+interface AppProvidersProps {
+  queryClient: QueryClient;
+  children: ReactNode;
+  /** 'test' disables transitions and portals (component tests). */
+  env?: 'default' | 'test';
+}
+
+export function AppProviders({ queryClient, children, env }: AppProvidersProps) {
+  return (
+    <MantineProvider theme={theme} env={env} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <StopTrackerProvider>
+          <Notifications position="bottom-right" limit={5} />
+          {children}
+        </StopTrackerProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

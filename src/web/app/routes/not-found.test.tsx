@@ -1,0 +1,11 @@
+import { screen } from '@testing-library/react';
+import { renderApp } from '../../testing/test-utils';
+
+describe('unknown routes', () => {
+  it('show a not-found page with a way back', async () => {
+    renderApp('/no/such/page');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('/no/such/page')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to migration tasks' })).toHaveAttribute('href', '/');
+  });
+});

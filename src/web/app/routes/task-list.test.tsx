@@ -1,0 +1,184 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { ids } from '../../testing/mocks/data';
+import { db, requestsTo } from '../../testing/mocks/db';
+import { apiError } from '../../testing/mocks/handlers/errors';
+import { server } from '../../testing/mocks/node';
+import { renderApp } from '../../testing/test-utils';
+
+const LIST = '/api/migration-tasks';
+const lastListRequest = () => requestsTo(LIST).at(-1)?.url.searchParams;
+
+describe('task list page', () => {
+  it('shows rows, the total count, plain-language statuses and raw DCS values', async () => {
+    renderApp('/');
+    const rows = await screen.findAllByTestId('task-row');
+    expect(rows).toHaveLength(10);
+    expect(screen.getByTestId('task-count')).toHaveTextContent('24 tasks');
+
+    const first = rows[0]!;
+    expect(within(first).getByRole('link', { name: 'mig-orders-cache' })).toHaveAttribute(
+      'href',
+      `/tasks/${ids.incremental}`,
+    );
+    expect(within(first).getByText('Incremental sync')).toBeInTheDocument();
+    expect(within(first).getByText('INCRMIGEATING')).toBeInTheDocument();
+    expect(within(first).getByText('Online')).toBeInTheDocument();
+    expect(within(first).getByText('Incremental')).toBeInTheDocument();
+    expect(within(first).getByText('10.0.1.15:6379 → dcs-orders-cache')).toBeInTheDocument();
+    // Short id shown, full id available for copying.
+    expect(within(first).getByText('8f2c1a3e…')).toHaveAttribute('title', ids.incremental);
+    expect(within(first).getByRole('button', { name: `Copy task id ${ids.incremental}` })).toBeInTheDocument();
+
+    const importRow = rows[2]!;
+    expect(within(importRow).getByText('Backup import')).toBeInTheDocument();
+    expect(within(importRow).getByText('redis-backups-prod → dcs-import-orders-backup')).toBeInTheDocument();
+
+    expect(lastListRequest()?.get('offset')).toBe('0');
+    expect(lastListRequest()?.get('limit')).toBe('10');
+  });
+
+  it('renders an unknown status raw, in a grey "Unknown status" badge, without crashing', async () => {
+    renderApp('/');
+    const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.unknown)!;
+    expect(within(row).getByText('Unknown status')).toBeInTheDocument();
+    expect(within(row).getByText('PAUSED_BY_OPS')).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Stop mig-pricing-cache' })).toBeDisabled();
+  });
+
+  it('sends the typed name as the `name` query parameter after a pause, and keeps it in the URL', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findAllByTestId('task-row');
+    await user.type(screen.getByLabelText('Search by name'), 'orders');
+    await waitFor(() => expect(lastListRequest()?.get('name')).toBe('orders'));
+    // Debounced: one request for the whole word, not one per key press.
+    expect(requestsTo(LIST).filter((r) => r.url.searchParams.has('name'))).toHaveLength(1);
+    expect(router.state.location.search).toBe('?name=orders');
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(2));
+    expect(screen.getByTestId('task-count')).toHaveTextContent('2 tasks match');
+  });
+
+  it('sends the chosen statuses as the `status` query parameter', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findAllByTestId('task-row');
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(await screen.findByRole('option', { name: 'Stopped (TERMINATED)' }));
+    await user.click(screen.getByRole('option', { name: 'Incremental sync (INCRMIGEATING)' }));
+    await waitFor(() => expect(lastListRequest()?.get('status')).toBe('TERMINATED,INCRMIGEATING'));
+    expect(router.state.location.search).toBe('?status=TERMINATED%2CINCRMIGEATING');
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(2));
+  });
+
+  it('pages with offset/limit and changes the page size', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findAllByTestId('task-row');
+    await user.click(screen.getByRole('button', { name: 'Page 3' }));
+    await waitFor(() => expect(lastListRequest()?.get('offset')).toBe('20'));
+    expect(router.state.location.search).toBe('?page=3');
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(4));
+    expect(screen.getByText('Showing 21–24 of 24')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Rows per page'), '20');
+    await waitFor(() => expect(lastListRequest()?.get('limit')).toBe('20'));
+    expect(lastListRequest()?.get('offset')).toBe('0');
+    expect(router.state.location.search).toBe('?size=20');
+  });
+
+  it('reads filters and page from a deep link', async () => {
+    renderApp('/?name=mig-batch&page=2&size=10');
+    await screen.findAllByTestId('task-row');
+    expect(lastListRequest()?.get('name')).toBe('mig-batch');
+    expect(lastListRequest()?.get('offset')).toBe('10');
+    expect(screen.getByLabelText('Search by name')).toHaveValue('mig-batch');
+  });
+
+  it('tells "nothing matches" apart from "no tasks at all", and clears filters', async () => {
+    const { user, router } = renderApp('/?name=does-not-exist');
+    expect(await screen.findByText('No migration tasks match')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(await screen.findAllByTestId('task-row')).toHaveLength(10);
+    expect(screen.getByLabelText('Search by name')).toHaveValue('');
+  });
+
+  it('says so when the project has no tasks at all', async () => {
+    db.tasks = [];
+    renderApp('/');
+    expect(await screen.findByText('No migration tasks yet')).toBeInTheDocument();
+    expect(screen.queryByText('No migration tasks match')).not.toBeInTheDocument();
+  });
+
+  it('shows loading skeleton rows first', async () => {
+    renderApp('/');
+    expect(screen.getAllByTestId('task-row-skeleton').length).toBeGreaterThan(0);
+    await screen.findAllByTestId('task-row');
+    expect(screen.queryByTestId('task-row-skeleton')).not.toBeInTheDocument();
+  });
+
+  it('shows an error with its code and request id, and retries', async () => {
+    server.use(
+      http.get(LIST, () =>
+        apiError(504, {
+          code: 'UPSTREAM_TIMEOUT',
+          message: 'Huawei Cloud did not answer within 10 s.',
+          request_id: 'req-list-timeout-1',
+        }),
+      ),
+    );
+    const { user } = renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load migration tasks');
+    expect(alert).toHaveTextContent('UPSTREAM_TIMEOUT');
+    expect(alert).toHaveTextContent('HTTP 504');
+    expect(alert).toHaveTextContent('Huawei Cloud did not answer within 10 s.');
+    expect(alert).toHaveTextContent('req-list-timeout-1');
+
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findAllByTestId('task-row')).toHaveLength(10);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('turns a proxy HTML error page into a readable error', async () => {
+    server.use(
+      http.get(
+        LIST,
+        () =>
+          new HttpResponse('<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          }),
+      ),
+    );
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('HTTP 502');
+    expect(alert).toHaveTextContent('502 Bad Gateway nginx');
+    expect(alert).toHaveTextContent('UNEXPECTED_RESPONSE');
+  });
+
+  it('says it keeps refreshing while a shown task can change', async () => {
+    renderApp('/');
+    expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · refreshing every 5 s/);
+  });
+
+  it('says all tasks are settled when none can change', async () => {
+    renderApp('/?status=SUCCESS,FAILED');
+    expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · all tasks settled/);
+  });
+
+  it('shows the demo banner and the target when the session is simulated', async () => {
+    renderApp('/');
+    expect(await screen.findByTestId('demo-banner')).toHaveTextContent(
+      'Simulated data — this console is connected to the embedded DCS simulator, not to Huawei Cloud.',
+    );
+    expect(screen.getByText('ap-southeast-1')).toBeInTheDocument();
+  });
+
+  it('shows no demo banner against the real cloud', async () => {
+    db.session = { ...db.session, simulated: false };
+    renderApp('/');
+    await screen.findByText('ap-southeast-1');
+    expect(screen.queryByTestId('demo-banner')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,89 @@
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { ErrorAlert } from '../../components/error-alert';
+import { listRefetchInterval, useMigrationTasks } from '../../features/migration-tasks/api/get-migration-tasks';
+import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
+import { RefreshStatus } from '../../features/migration-tasks/components/refresh-status';
+import { TaskFilters } from '../../features/migration-tasks/components/task-filters';
+import { TaskListEmpty } from '../../features/migration-tasks/components/task-list-empty';
+import { TaskTable } from '../../features/migration-tasks/components/task-table';
+import { useListFilters } from '../../features/migration-tasks/hooks/use-list-filters';
+import { hasActiveFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+export function TaskListRoute() {
+  useDocumentTitle(null);
+  const [filters, update] = useListFilters();
+  const query = useMigrationTasks(toListParams(filters));
+  const { data } = query;
+  const filtered = hasActiveFilters(filters);
+  const clear = () => update({ name: '', status: [] });
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            Migration tasks
+          </Title>
+          {data && (
+            <Text c="dimmed" data-testid="task-count">
+              {data.count} {data.count === 1 ? 'task' : 'tasks'}
+              {filtered ? ' match' : ''}
+            </Text>
+          )}
+        </div>
+        {data && (
+          <RefreshStatus
+            updatedAt={query.dataUpdatedAt}
+            interval={listRefetchInterval(data)}
+            fetching={query.isFetching}
+          />
+        )}
+      </Group>
+
+      <TaskFilters
+        name={filters.name}
+        status={filters.status}
+        onNameChange={(name) => update({ name })}
+        onStatusChange={(status) => update({ status })}
+        onClear={filtered ? clear : undefined}
+      />
+
+      {query.isError && !data && (
+        <ErrorAlert
+          title="Could not load migration tasks"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      )}
+      {query.isError && data && (
+        <Alert color="yellow" variant="light" title="Could not refresh the list">
+          <Text size="sm">
+            Showing the tasks as of the last successful update. {query.error.message}
+          </Text>
+        </Alert>
+      )}
+
+      {query.isPending && <TaskTable tasks={undefined} loadingRows={Math.min(filters.size, 10)} />}
+      {data && data.tasks.length === 0 && (
+        <TaskListEmpty
+          filtered={filtered}
+          count={data.count}
+          onClearFilters={clear}
+          onFirstPage={() => update({ page: 1 })}
+        />
+      )}
+      {data && data.tasks.length > 0 && <TaskTable tasks={data.tasks} stale={query.isPlaceholderData} />}
+      {data && data.count > 0 && (
+        <ListPagination
+          count={data.count}
+          page={filters.page}
+          size={filters.size}
+          onPageChange={(page) => update({ page })}
+          onSizeChange={(size) => update({ size })}
+        />
+      )}
+    </Stack>
+  );
+}

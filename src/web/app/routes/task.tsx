@@ -1,0 +1,67 @@
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { taskIdSchema } from '../../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { LoadingState } from '../../components/states';
+import { useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
+import { TaskDetail } from '../../features/migration-tasks/components/task-detail/task-detail';
+import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
+import { isApiError } from '../../lib/api-client';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+function isNotFound(error: unknown): boolean {
+  return isApiError(error) && (error.code === 'TASK_NOT_FOUND' || error.status === 404);
+}
+
+/** Where "back" goes: the list with the filters the operator came from. */
+function useBackTo(): string {
+  const state: unknown = useLocation().state;
+  const search =
+    state && typeof state === 'object' && 'listSearch' in state && typeof state.listSearch === 'string'
+      ? state.listSearch
+      : '';
+  return search.startsWith('?') ? `/${search}` : '/';
+}
+
+export function TaskRoute() {
+  const { taskId = '' } = useParams();
+  const backTo = useBackTo();
+  const valid = taskIdSchema.safeParse(taskId).success;
+  const query = useMigrationTask(taskId, { enabled: valid });
+  useDocumentTitle(query.data ? query.data.task_name || query.data.task_id : 'Migration task');
+
+  if (!valid) return <TaskNotFound taskId={taskId} backTo={backTo} invalid />;
+  if (query.data) {
+    return (
+      <Stack gap="md">
+        {query.isError && (
+          <Alert color="yellow" variant="light" title="Could not refresh this task">
+            <Text size="sm">
+              {isNotFound(query.error)
+                ? 'The cloud no longer knows this task; it may have been deleted. Showing its last known state.'
+                : `Showing its last known state. ${query.error.message}`}
+            </Text>
+          </Alert>
+        )}
+        <TaskDetail task={query.data} backTo={backTo} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    if (isNotFound(query.error)) return <TaskNotFound taskId={taskId} backTo={backTo} />;
+    return (
+      <Stack gap="md">
+        <Anchor component={Link} to={backTo} size="sm">
+          ← All migration tasks
+        </Anchor>
+        <ErrorAlert
+          title="Could not load this migration task"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      </Stack>
+    );
+  }
+  return <LoadingState label="Loading migration task…" />;
+}

@@ -1,0 +1,72 @@
+import { MantineProvider } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { buildTasks, ids } from '../../../testing/mocks/data';
+import { createTestQueryClient } from '../../../testing/test-utils';
+import { taskKeys } from '../api/query-keys';
+import { createStopTracker, StopTrackerProvider } from '../lib/stop-tracker';
+import { StopFollower } from './stop-follower';
+
+function setup() {
+  const tracker = createStopTracker();
+  const queryClient = createTestQueryClient();
+  const show = vi.spyOn(notifications, 'show');
+  render(
+    <StrictMode>
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <StopTrackerProvider tracker={tracker}>
+            <StopFollower />
+          </StopTrackerProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+  return { tracker, queryClient, show };
+}
+
+const task = buildTasks()[0]!;
+
+describe('StopFollower', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('tells the operator exactly once when a stopped task has settled', async () => {
+    const { tracker, queryClient, show } = setup();
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING' });
+      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+    });
+    expect(show).not.toHaveBeenCalled();
+
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED' });
+      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED', updated_at: 'x' });
+    });
+    await waitFor(() => expect(tracker.getSnapshot().get(ids.incremental)?.settledStatus).toBe('TERMINATED'));
+    expect(show).toHaveBeenCalledTimes(1);
+    expect(show.mock.calls[0]![0].title).toBe('mig-orders-cache has stopped (TERMINATED)');
+  });
+
+  it('settles at once, and once, when the cloud already answered TERMINATED', async () => {
+    const { tracker, queryClient, show } = setup();
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED' });
+      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+    });
+    await waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    expect(tracker.settle(ids.incremental, { status: 'TERMINATED' })).toBe(false);
+  });
+
+  it('does not announce a task that is still stopping', async () => {
+    const { tracker, queryClient, show } = setup();
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING' });
+      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+    });
+    act(() => queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING', x: 1 }));
+    expect(show).not.toHaveBeenCalled();
+    expect(tracker.getSnapshot().get(ids.incremental)?.settledAt).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { Button, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useId } from 'react';
+import { stopUnavailableReason } from '../../../../api';
+import { useCan } from '../../session/hooks/use-can';
+import type { TaskLike } from '../lib/task-display';
+import { StopTaskDialog } from './stop-task-dialog';
+
+/**
+ * Stop for one task: enabled only when the status allows it (the reason otherwise in a tooltip),
+ * hidden when the session may not stop tasks. Opens the confirmation dialog.
+ */
+export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'row' | 'page' }) {
+  const allowed = useCan('migrationTask:stop');
+  const [opened, { open, close }] = useDisclosure(false);
+  const reasonId = useId();
+  if (!allowed) return null;
+
+  const reason = stopUnavailableReason(task.status);
+  const row = variant === 'row';
+  const button = (
+    <Button
+      color="red"
+      variant={row ? 'outline' : 'filled'}
+      size={row ? 'compact-sm' : 'sm'}
+      aria-label={row ? `Stop ${task.task_name ?? task.task_id}` : undefined}
+      disabled={reason !== null}
+      aria-describedby={reason ? reasonId : undefined}
+      onClick={open}
+    >
+      Stop
+    </Button>
+  );
+
+  return (
+    <>
+      {reason ? (
+        <Tooltip label={reason} withArrow multiline maw={280}>
+          <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+            {button}
+            <VisuallyHidden id={reasonId}>{reason}</VisuallyHidden>
+          </span>
+        </Tooltip>
+      ) : (
+        button
+      )}
+      <StopTaskDialog task={task} opened={opened} onClose={close} />
+    </>
+  );
+}

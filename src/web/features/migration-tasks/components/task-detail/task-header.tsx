@@ -1,0 +1,26 @@
+import { Anchor, Group, Stack, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { MigrationTask } from '../../../../../api';
+import { CopyId } from '../../../../components/copy-id';
+import { StatusBadge } from '../status-badge';
+import { StopTaskButton } from '../stop-task-button';
+
+export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: string }) {
+  return (
+    <Stack gap="xs">
+      <Anchor component={Link} to={backTo} size="sm">
+        ← All migration tasks
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {task.task_name || '(unnamed task)'}
+          </Title>
+          <CopyId value={task.task_id} label="Task ID" />
+          <StatusBadge status={task.status} testId="task-status" />
+        </Stack>
+        <StopTaskButton task={task} variant="page" />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import { Code, Stack, Table, Text } from '@mantine/core';
+import { redactedJson } from '../../lib/unknown-fields';
+
+/** Raw key + JSON value of fields the UI does not know, so new cloud fields stay visible. */
+export function UnknownFieldsTable({ fields, emptyText }: { fields: [string, unknown][]; emptyText?: string }) {
+  if (fields.length === 0) {
+    return emptyText ? (
+      <Text size="sm" c="dimmed">
+        {emptyText}
+      </Text>
+    ) : null;
+  }
+  return (
+    <Table withTableBorder withColumnBorders data-testid="unknown-fields">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Field</Table.Th>
+          <Table.Th scope="col">Value (as sent)</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {fields.map(([key, value]) => (
+          <Table.Tr key={key}>
+            <Table.Td>
+              <Text ff="monospace" size="sm">
+                {key}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Stack gap={0}>
+                <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {redactedJson(value)}
+                </Code>
+              </Stack>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

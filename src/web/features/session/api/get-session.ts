@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { sessionSchema, type Session } from '../../../../api';
+import { apiClient } from '../../../lib/api-client';
+
+export function getSession(signal?: AbortSignal): Promise<Session> {
+  return apiClient.get('/api/session', sessionSchema, { signal });
+}
+
+export const sessionQueryKey = ['session'] as const;
+
+export function getSessionQueryOptions() {
+  return queryOptions({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => getSession(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSession() {
+  return useQuery(getSessionQueryOptions());
+}

@@ -1,0 +1,22 @@
+import { Box, Text } from '@mantine/core';
+import { useSession } from '../api/get-session';
+
+/** A yellow banner while the console talks to the embedded simulator instead of Huawei Cloud. */
+export function DemoBanner() {
+  const { data } = useSession();
+  if (!data?.simulated) return null;
+  return (
+    <Box
+      data-testid="demo-banner"
+      role="note"
+      bg="yellow.3"
+      py={8}
+      px="md"
+      style={{ borderBottom: '1px solid var(--mantine-color-yellow-6)' }}
+    >
+      <Text size="sm" fw={700} c="black" ta="center">
+        Simulated data — this console is connected to the embedded DCS simulator, not to Huawei Cloud.
+      </Text>
+    </Box>
+  );
+}

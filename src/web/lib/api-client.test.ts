@@ -1,0 +1,106 @@
+import { http, HttpResponse } from 'msw';
+import { z } from 'zod';
+import { migrationTaskSchema } from '../../api';
+import { server } from '../testing/mocks/node';
+import { apiClient, ApiError } from './api-client';
+
+const ok = z.object({ ok: z.boolean() });
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('apiClient', () => {
+  it('sends the CSRF header and a JSON body on POST, and none on GET', async () => {
+    const seen: Headers[] = [];
+    server.use(
+      http.all('/api/echo', ({ request }) => {
+        seen.push(request.headers);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await apiClient.post('/api/echo', {}, ok, { csrfToken: 'tok-1' });
+    await apiClient.get('/api/echo', ok);
+    expect(seen[0]!.get('x-csrf-token')).toBe('tok-1');
+    expect(seen[0]!.get('content-type')).toBe('application/json');
+    expect(seen[1]!.get('x-csrf-token')).toBeNull();
+  });
+
+  it('drops empty query values', async () => {
+    let url = '';
+    server.use(
+      http.get('/api/echo', ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await apiClient.get('/api/echo', ok, { query: { offset: 0, name: '', status: undefined } });
+    expect(new URL(url).search).toBe('?offset=0');
+  });
+
+  it('parses the console error shape, upstream details included', async () => {
+    server.use(
+      http.post('/api/echo', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'STOP_NOT_ALLOWED',
+              message: 'refused',
+              request_id: 'r-1',
+              upstream: { status: 400, error_code: 'DCS.4957', error_msg: 'not allowed', request_id: 'u-1' },
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await caught(apiClient.post('/api/echo', {}, ok, { csrfToken: 't' }));
+    expect(error).toMatchObject({ status: 400, code: 'STOP_NOT_ALLOWED', message: 'refused', request_id: 'r-1' });
+    expect(error.upstream).toEqual({ status: 400, error_code: 'DCS.4957', error_msg: 'not allowed', request_id: 'u-1' });
+  });
+
+  it('turns a non-JSON error body into a readable error with the request id header', async () => {
+    server.use(
+      http.get(
+        '/api/echo',
+        () =>
+          new HttpResponse('<html><head><style>p{}</style></head><body><h1>503 Service Unavailable</h1></body></html>', {
+            status: 503,
+            headers: { 'x-request-id': 'proxy-7' },
+          }),
+      ),
+    );
+    const error = await caught(apiClient.get('/api/echo', ok));
+    expect(error.code).toBe('UNEXPECTED_RESPONSE');
+    expect(error.status).toBe(503);
+    expect(error.message).toContain('HTTP 503');
+    expect(error.message).toContain('503 Service Unavailable');
+    expect(error.message).not.toContain('<h1>');
+    expect(error.request_id).toBe('proxy-7');
+  });
+
+  it('rejects a success body that does not match the contract', async () => {
+    server.use(http.get('/api/echo', () => HttpResponse.json({ task_name: 'no id' })));
+    const error = await caught(apiClient.get('/api/echo', migrationTaskSchema));
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(error.message).toContain('task_id');
+  });
+
+  it('keeps unknown fields of loose objects', async () => {
+    server.use(http.get('/api/echo', () => HttpResponse.json({ task_id: 'abc', brand_new: { x: 1 } })));
+    const task = await apiClient.get('/api/echo', migrationTaskSchema);
+    expect(task).toMatchObject({ task_id: 'abc', brand_new: { x: 1 } });
+  });
+
+  it('reports a network failure as NETWORK_ERROR', async () => {
+    server.use(http.get('/api/echo', () => HttpResponse.error()));
+    const error = await caught(apiClient.get('/api/echo', ok));
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});

@@ -1,0 +1,33 @@
+import { formatBytes, formatNumber, formatRelative, parseCloudTime } from './format';
+
+describe('format helpers', () => {
+  it('formats byte sizes given as strings or numbers', () => {
+    expect(formatBytes('1610612736')).toBe('1.5 GB');
+    expect(formatBytes(5242880)).toBe('5 MB');
+    expect(formatBytes('512')).toBe('512 B');
+    expect(formatBytes('not a size')).toBeNull();
+    expect(formatBytes(null)).toBeNull();
+  });
+
+  it('formats numbers that arrive as strings', () => {
+    expect(formatNumber('1254032')).toBe('1,254,032');
+    expect(formatNumber('312.54')).toBe('312.5');
+    expect(formatNumber('')).toBeNull();
+  });
+
+  it('reads the cloud time formats, zone-less ones as UTC', () => {
+    expect(parseCloudTime('2025-11-20T08:30:00.123Z')?.toISOString()).toBe('2025-11-20T08:30:00.123Z');
+    expect(parseCloudTime('2025/11/20 08:30:00')?.toISOString()).toBe('2025-11-20T08:30:00.000Z');
+    expect(parseCloudTime('2025-11-20 08:30:05')?.toISOString()).toBe('2025-11-20T08:30:05.000Z');
+    expect(parseCloudTime('202404011057')?.toISOString()).toBe('2024-04-01T10:57:00.000Z');
+    expect(parseCloudTime('yesterday')).toBeNull();
+    expect(parseCloudTime('2025-13-45T99:00:00Z')).toBeNull();
+  });
+
+  it('formats relative times', () => {
+    const now = Date.parse('2025-11-20T10:00:00Z');
+    expect(formatRelative(new Date('2025-11-20T09:55:00Z'), now)).toBe('5 minutes ago');
+    expect(formatRelative(new Date('2025-11-18T10:00:00Z'), now)).toBe('2 days ago');
+    expect(formatRelative(new Date('2025-11-20T09:59:59Z'), now)).toBe('1 second ago');
+  });
+});

@@ -1,0 +1,110 @@
+// Formatting helpers. Cloud values arrive as strings or numbers in several shapes; every helper
+// returns null when it cannot read a value so the caller shows the raw value or "—".
+
+export const MISSING = '—';
+
+export function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+export function formatNumber(value: unknown): string | null {
+  const n = toNumber(value);
+  if (n === null) return null;
+  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Bytes (string or number) as "1.5 GB"; 1 KB = 1024 B. */
+export function formatBytes(value: unknown): string | null {
+  let n = toNumber(value);
+  if (n === null || n < 0) return null;
+  let unit = 0;
+  while (n >= 1024 && unit < UNITS.length - 1) {
+    n /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? integer.format(n) : decimal.format(n)} ${UNITS[unit]}`;
+}
+
+/**
+ * Best-effort parse of the cloud's time formats: ISO-8601, "YYYY/MM/DD HH:MM:SS",
+ * "YYYY-MM-DD HH:MM:SS" and "YYYYMMDDHHMM[SS]". Times without a zone are read as UTC.
+ */
+export function parseCloudTime(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const s = value.trim();
+  const compact = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$/.exec(s);
+  if (compact) {
+    const [, y, mo, d, h, mi, se] = compact;
+    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}Z`);
+  }
+  const spaced = /^(\d{4})[/-](\d{2})[/-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(s);
+  if (spaced) {
+    const [, y, mo, d, h, mi, se, frac] = spaced;
+    return validDate(`${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}${frac ?? ''}Z`);
+  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return validDate(s);
+  return null;
+}
+
+function validDate(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "14:03:22" in the browser's time zone. */
+export function formatClock(time: number | Date): string {
+  return clock.format(time);
+}
+
+const exact = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** "27 Nov 2025, 14:03:22 UTC" in the browser's time zone. */
+export function formatExact(date: Date): string {
+  return exact.format(date);
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** "5 minutes ago", "in 2 hours". */
+export function formatRelative(date: Date, now: number): string {
+  let amount = (date.getTime() - now) / 1000;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return relative.format(Math.round(amount), 'year');
+}

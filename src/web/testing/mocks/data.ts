@@ -1,0 +1,153 @@
+// Realistic fixtures in the console API's shape (DCS field names, passwords removed: only
+// `password_set`). Ids are stable so tests can address tasks directly.
+import type { MigrationTask, MigrationTaskStats, MigrationTaskSummary, Session } from '../../../api';
+
+export const session: Session = {
+  user: { name: 'oncall.operator' },
+  roles: ['operator'],
+  allowed_actions: ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop'],
+  csrf_token: 'csrf-test-token-3f9a1c',
+  auth_mode: 'none',
+  simulated: true,
+  target: {
+    region: 'ap-southeast-1',
+    project_id: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    endpoint_host: 'dcs.ap-southeast-1.myhuaweicloud.com',
+  },
+};
+
+export const ids = {
+  incremental: '8f2c1a3e-5b7d-4e9f-a1c2-3d4e5f6a7b8c',
+  full: '1b9e7c4d-2a3f-4b5c-8d6e-7f8091a2b3c4',
+  importing: 'c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8',
+  terminated: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+  succeeded: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+  unknown: '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a',
+} as const;
+
+function online(
+  id: string,
+  name: string,
+  status: string,
+  method: 'incremental_migration' | 'full_amount_migration',
+  n: number,
+): MigrationTask {
+  return {
+    task_id: id,
+    task_name: name,
+    description: `Move ${name.replace(/^mig-/, '')} to DCS`,
+    status,
+    migration_type: 'online_migration',
+    migration_method: method,
+    network_type: 'vpc',
+    ecs_tenant_private_ip: `192.168.10.${20 + n}`,
+    created_at: `2025-11-${String(10 + (n % 15)).padStart(2, '0')}T08:${String(10 + n).padStart(2, '0')}:00.000Z`,
+    updated_at: `2025-11-${String(11 + (n % 15)).padStart(2, '0')}T09:00:00.000Z`,
+    released_at: null,
+    version: '6.0.21',
+    resume_mode: 'auto',
+    supported_features: [],
+    bandwidth_limit_mb: '200',
+    task_status: null,
+    tenant_vpc_id: '4f3e2d1c-0b9a-4877-a6b5-c4d3e2f1a0b9',
+    tenant_subnet_id: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+    tenant_security_group_id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+    source_instance: {
+      id: null,
+      name: null,
+      addrs: `10.0.${n}.15:6379`,
+      ip: `10.0.${n}.15`,
+      port: '6379',
+      db: '0',
+      proxy_multi_db: false,
+      task_status: 'RUNNING',
+      password_set: true,
+    },
+    target_instance: {
+      id: `d${String(n).padStart(7, '0')}-1a2b-4c3d-8e4f-5a6b7c8d9e0f`,
+      name: `dcs-${name.replace(/^mig-/, '')}`,
+      addrs: `192.168.0.${100 + n}:6379`,
+      ip: `192.168.0.${100 + n}`,
+      port: '6379',
+      db: '0',
+      proxy_multi_db: false,
+      task_status: 'RUNNING',
+      password_set: false,
+    },
+  };
+}
+
+function backupImport(id: string, name: string, status: string, n: number): MigrationTask {
+  return {
+    ...online(id, name, status, 'full_amount_migration', n),
+    migration_type: 'backupfile_import',
+    network_type: null,
+    bandwidth_limit_mb: null,
+    source_instance: null,
+    backup_files: {
+      file_source: 'self_build_obs',
+      bucket_name: 'redis-backups-prod',
+      backup_id: null,
+      files: [
+        { file_name: 'orders-2025-11-20.rdb', size: '1610612736', update_at: '2025-11-20 02:00:11' },
+        { file_name: 'orders-2025-11-20.aof', size: '5242880', update_at: '2025-11-20 02:04:40' },
+      ],
+    },
+  };
+}
+
+export function buildTasks(): MigrationTask[] {
+  const tasks: MigrationTask[] = [
+    online(ids.incremental, 'mig-orders-cache', 'INCRMIGEATING', 'incremental_migration', 1),
+    online(ids.full, 'mig-session-store', 'FULLMIGRATING', 'full_amount_migration', 2),
+    backupImport(ids.importing, 'import-orders-backup', 'MIGRATING', 3),
+    online(ids.terminated, 'mig-legacy-queue', 'TERMINATED', 'incremental_migration', 4),
+    backupImport(ids.succeeded, 'import-catalog-snapshot', 'SUCCESS', 5),
+    online(ids.unknown, 'mig-pricing-cache', 'PAUSED_BY_OPS', 'incremental_migration', 6),
+  ];
+  // Settled filler tasks so paging has something to page through (24 in all).
+  for (let n = 7; n <= 24; n += 1) {
+    const id = `${n.toString(16).padStart(2, '0')}aa0000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
+    tasks.push(online(id, `mig-batch-${String(n).padStart(2, '0')}`, n % 3 === 0 ? 'FAILED' : 'SUCCESS', 'full_amount_migration', n));
+  }
+  return tasks;
+}
+
+/** The list shape of a task, as the console derives it from the cloud's list answer. */
+export function toSummary(task: MigrationTask): MigrationTaskSummary {
+  const src = task.source_instance;
+  const dst = task.target_instance;
+  return {
+    task_id: task.task_id,
+    task_name: task.task_name,
+    description: task.description,
+    status: task.status,
+    migration_type: task.migration_type,
+    migration_method: task.migration_method,
+    ecs_tenant_private_ip: task.ecs_tenant_private_ip,
+    data_source: task.migration_type === 'backupfile_import' ? (task.backup_files?.bucket_name ?? null) : (src?.addrs ?? null),
+    source_instance_name: src?.name ?? null,
+    source_instance_id: src?.id ?? null,
+    target_instance_addrs: dst?.addrs ?? null,
+    target_instance_name: dst?.name ?? null,
+    target_instance_id: dst?.id ?? null,
+    created_at: task.created_at,
+    released_at: task.released_at,
+    version: task.version,
+    resume_mode: task.resume_mode,
+    supported_features: task.supported_features,
+    error_message: task.status === 'FAILED' ? 'Source instance became unreachable during full sync.' : null,
+  };
+}
+
+export function buildStats(): MigrationTaskStats {
+  return {
+    full_migration_progress: '100',
+    offset: '0',
+    source_dbsize: '1254032',
+    target_dbsize: '1254029',
+    target_input_kbps: '312.5',
+    target_ops: 1840,
+    is_migrating: true,
+  };
+}

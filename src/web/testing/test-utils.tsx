@@ -1,0 +1,41 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, type RenderOptions } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { AppProviders } from '../app/providers';
+import { routes } from '../app/router';
+
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
+  });
+}
+
+/** The whole app (layout, routes, providers) at `path`, with msw answering the console API. */
+export function renderApp(path = '/', { queryClient = createTestQueryClient() } = {}) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const user = userEvent.setup();
+  const result = render(
+    <AppProviders queryClient={queryClient} env="test">
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...result, user, router, queryClient };
+}
+
+/** One component with the app's providers and a router around it. */
+export function renderWithProviders(
+  ui: ReactElement,
+  { queryClient = createTestQueryClient(), ...options }: { queryClient?: QueryClient } & RenderOptions = {},
+) {
+  const router = createMemoryRouter([{ path: '*', element: ui }]);
+  const user = userEvent.setup();
+  const result = render(
+    <AppProviders queryClient={queryClient} env="test">
+      <RouterProvider router={router} />
+    </AppProviders>,
+    options,
+  );
+  return { ...result, user, router, queryClient };
+}
