@@ -57,17 +57,31 @@ test.describe('the operator journey on the embedded simulator', () => {
 
   test('a refused stop shows the DCS error code, message and request id in the dialog', async ({ page, simulator }) => {
     await page.goto('/');
-    const row = rowWithStatus(page, 'INCRMIGEATING');
-    await row.getByRole('link').first().click();
-    const taskId = page.url().split('/tasks/')[1]!;
+    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
-    // Someone else stopped it in the meantime: the cloud refuses with DCS.4957.
-    await simulator.setStatus(taskId, 'TERMINATED');
+    // The cloud refuses the stop as it does for a task that is no longer stoppable.
+    await simulator.fault({
+      route: 'POST /migration-task/{id}/stop',
+      status: 400,
+      error_code: 'DCS.4957',
+      error_msg: 'The operation is not allowed in the current state of the task',
+      times: 1,
+    });
     await dialog.getByRole('button', { name: 'Stop task' }).click();
     await expect(dialog).toContainText('DCS.4957');
     await expect(dialog).toContainText(/not allowed/i);
     await expect(dialog).toContainText(/request id/i);
+  });
+
+  test('a task stopped elsewhere: the page notices by polling and withdraws Stop', async ({ page, simulator }) => {
+    await page.goto('/');
+    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
+    const taskId = page.url().split('/tasks/')[1]!;
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
+    await simulator.setStatus(taskId, 'TERMINATED');
+    await expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   });
 
   test('an upstream failure on stop (500 DCS.5000) is shown, not swallowed', async ({ page, simulator }) => {
@@ -88,7 +102,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('an unknown status from the cloud is shown raw and Stop is not offered', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/?status=SUCCESS');
     const row = rowWithStatus(page, 'SUCCESS');
     await row.getByRole('link').first().click();
     const taskId = page.url().split('/tasks/')[1]!;
