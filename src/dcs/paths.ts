@@ -8,4 +8,8 @@ export const dcsPaths = {
   stopMigrationTask: (projectId: string, taskId: string) => `${base(projectId)}/migration-task/${taskId}/stop`,
   migrationTaskStats: (projectId: string, taskId: string) => `${base(projectId)}/migration-task/${taskId}/stats`,
   batchStopMigrationTasks: (projectId: string) => `${base(projectId)}/migration-task/batch-stop`,
+  migrationTaskLogs: (projectId: string, taskId: string) => `${base(projectId)}/migration-task/${taskId}/logs`,
+  syncStopMigrationTask: (projectId: string, taskId: string) => `${base(projectId)}/migration-task/${taskId}/sync-stop`,
+  /** DELETE with a JSON body `{task_id_list}`; note the plural `migration-tasks`. */
+  deleteMigrationTasks: (projectId: string) => `${base(projectId)}/migration-tasks/delete`,
 };

@@ -115,5 +115,29 @@ export interface DcsBatchStopResponse extends Open {
   migration_tasks?: Maybe<DcsStopResult[]>;
 }
 
+/** One entry of `/logs` (README §3.7); `created_at` is ISO-8601 UTC with ms. */
+export interface DcsMigrationLog extends Open {
+  created_at?: Maybe<string>;
+  log_level?: Maybe<string>; // "INFO" | "ERROR"
+  message?: Maybe<string>;
+  log_code?: Maybe<string>;
+  keyword?: Maybe<string[]>;
+}
+
+export interface DcsListMigrationLogsResponse extends Open {
+  log_num?: Maybe<number>;
+  migration_logs?: Maybe<DcsMigrationLog[]>;
+}
+
+/** Body of `DELETE /migration-tasks/delete` (a DELETE with a JSON body). */
+export interface DcsDeleteMigrationTasksRequest {
+  task_id_list: string[];
+}
+
+export interface DcsDeleteMigrationTasksResponse extends Open {
+  task_id_list?: Maybe<string[]>;
+}
+
 export const MIGRATION_TYPES = ['backupfile_import', 'online_migration'] as const;
 export const MIGRATION_METHODS = ['full_amount_migration', 'incremental_migration'] as const;
+export const MIGRATION_LOG_LEVELS = ['INFO', 'ERROR'] as const;

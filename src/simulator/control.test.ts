@@ -33,17 +33,24 @@ describe('request counts', () => {
     await dcs.get(`/migration-task/${task.task_id}/stats`, { unsigned: true }); // 401, still counted
     await dcs.post(`/migration-task/${task.task_id}/stop`); // 400, still counted
     await dcs.post('/migration-task/batch-stop', { body: '{}' });
+    await dcs.get(`/migration-task/${task.task_id}/logs`);
+    await dcs.get(`/migration-task/${task.task_id}/logs`, { query: { log_level: 'DEBUG' } }); // 400, still counted
+    await dcs.post(`/migration-task/${task.task_id}/sync-stop`); // 400
+    await dcs.del('/migration-tasks/delete', { body: '{"task_id_list": []}' }); // 400
     await dcs.get('/no-such-thing');
     await control(sim, 'GET', '/faults');
     const counts = (await control<Counts>(sim, 'GET', '/requests')).body;
     expect(counts).toEqual({
-      total: 6,
+      total: 10,
       routes: {
         'GET /migration-tasks': 1,
         'GET /migration-task/{id}': 1,
         'GET /migration-task/{id}/stats': 1,
         [STOP]: 1,
         'POST /migration-task/batch-stop': 1,
+        'GET /migration-task/{id}/logs': 2,
+        'POST /migration-task/{id}/sync-stop': 1,
+        'DELETE /migration-tasks/delete': 1,
         UNMATCHED: 1,
       },
     });

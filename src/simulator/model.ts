@@ -46,8 +46,13 @@ export interface SimBookkeeping {
   fullSyncDone: boolean;
   /** Typical target ops/s while migrating. */
   opsBase: number;
-  /** Per-task salt for the stats noise. */
+  /** Per-task salt for the stats and log noise. */
   noiseSeed: number;
+  /** Which call asked for the stop (logs word it differently); null = not stopped through the API. */
+  stopRequest: 'stop' | 'sync-stop' | null;
+  /** Set by DELETE /migration-tasks/delete: when, and the status the task had before. */
+  deletedMs: number | null;
+  statusBeforeDelete: string | null;
 }
 
 export interface SimTask {

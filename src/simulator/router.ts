@@ -2,7 +2,11 @@
 // before these run (server.ts); here only the service itself.
 import { DCS_ERROR } from '../dcs/errors';
 import { isValidTaskId, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN } from '../dcs/ids';
-import type { DcsStopResult } from '../dcs/types';
+import type { DcsListMigrationLogsResponse } from '../dcs/types';
+import { batchStop, deleteTasks } from './batch';
+import { taskLogs } from './logs';
+import type { SimTask } from './model';
+import { intParam } from './params';
 import { errorReply, MESSAGES, ok, type Reply } from './replies';
 import type { TaskStore } from './state';
 import { statsFor } from './stats';
@@ -14,12 +18,21 @@ export const ROUTES = {
   stats: 'GET /migration-task/{id}/stats',
   stop: 'POST /migration-task/{id}/stop',
   batchStop: 'POST /migration-task/batch-stop',
+  logs: 'GET /migration-task/{id}/logs',
+  syncStop: 'POST /migration-task/{id}/sync-stop',
+  deleteTasks: 'DELETE /migration-tasks/delete',
 } as const;
 export type RouteName = keyof typeof ROUTES;
 export type RouteTemplate = (typeof ROUTES)[RouteName];
 export const ROUTE_TEMPLATES: readonly string[] = Object.values(ROUTES);
 /** Counter key for requests that match no DCS route. */
 export const UNMATCHED = 'UNMATCHED';
+
+/** `/logs` paging. The range is undocumented (README §9); [assumed] 1–100, default 10. */
+export const LOG_LIMIT_MIN = 1;
+export const LOG_LIMIT_MAX = 100;
+export const LOG_LIMIT_DEFAULT = 10;
+const LOG_LEVELS: readonly string[] = ['INFO', 'ERROR'];
 
 export interface RouteMatch {
   name: RouteName;
@@ -37,6 +50,14 @@ export function decodePath(raw: string): string | null {
   }
 }
 
+/** GET or POST sub-resources of one task: `/migration-task/{id}/<action>`. */
+const TASK_ACTIONS: Record<string, { method: string; name: RouteName }> = {
+  stats: { method: 'GET', name: 'stats' },
+  logs: { method: 'GET', name: 'logs' },
+  stop: { method: 'POST', name: 'stop' },
+  'sync-stop': { method: 'POST', name: 'syncStop' },
+};
+
 export function matchRoute(method: string, path: string): RouteMatch | null {
   const m = /^\/v2\/([^/]*)\/(.+?)\/?$/.exec(path);
   if (!m) return null;
@@ -44,15 +65,17 @@ export function matchRoute(method: string, path: string): RouteMatch | null {
   const [resource, id, action, ...extra] = m[2]!.split('/');
   const route = (name: RouteName, taskId?: string): RouteMatch => ({ name, template: ROUTES[name], projectId, taskId });
   if (extra.length > 0) return null;
-  if (resource === 'migration-tasks' && id === undefined) return method === 'GET' ? route('list') : null;
+  if (resource === 'migration-tasks' && action === undefined) {
+    if (id === undefined) return method === 'GET' ? route('list') : null;
+    return id === 'delete' && method === 'DELETE' ? route('deleteTasks') : null;
+  }
   if (resource !== 'migration-task' || id === undefined) return null;
   if (action === undefined) {
     if (method === 'POST' && id === 'batch-stop') return route('batchStop');
     return method === 'GET' ? route('detail', id) : null;
   }
-  if (action === 'stats' && method === 'GET') return route('stats', id);
-  if (action === 'stop' && method === 'POST') return route('stop', id);
-  return null;
+  const known = Object.hasOwn(TASK_ACTIONS, action) ? TASK_ACTIONS[action] : undefined;
+  return known && known.method === method ? route(known.name, id) : null;
 }
 
 export interface DcsContext {
@@ -62,16 +85,23 @@ export interface DcsContext {
   body: Buffer;
 }
 
+type Fail = (status: number, code: string, message: string) => Reply;
+
 export function handleDcs(route: RouteMatch, ctx: DcsContext): Reply {
-  const fail = (status: number, code: string, message: string) => errorReply(status, code, message, ctx.requestId);
+  const fail: Fail = (status, code, message) => errorReply(status, code, message, ctx.requestId);
   if (route.name === 'list') return list(ctx, fail);
-  if (route.name === 'batchStop') return batchStop(ctx, fail);
+  if (route.name === 'batchStop') return batchStop(ctx);
+  if (route.name === 'deleteTasks') return deleteTasks(ctx);
 
   const taskId = route.taskId ?? '';
   if (!isValidTaskId(taskId)) return fail(400, DCS_ERROR.INVALID_TASK_ID, MESSAGES.invalidTaskId);
-  if (route.name === 'stop') {
-    const outcome = ctx.store.stop(taskId);
-    if (outcome.ok) return ok(toDetail(outcome.task));
+  if (route.name === 'stop' || route.name === 'syncStop') {
+    // sync-stop (#4) is documented only as "stop synchronization of a data migration task"; how
+    // it differs from stop is not. [assumed] It stops the (incremental) sync with the same state
+    // rules as stop (stoppable → TERMINATING → TERMINATED after the stop delay, TERMINATING
+    // unchanged, anything else 400 DCS.4957) but answers 204 with an empty body, as documented.
+    const outcome = ctx.store.stop(taskId, route.name === 'stop' ? 'stop' : 'sync-stop');
+    if (outcome.ok) return route.name === 'stop' ? ok(toDetail(outcome.task)) : { status: 204, body: undefined };
     return outcome.reason === 'not_found'
       ? fail(400, DCS_ERROR.TASK_NOT_FOUND, MESSAGES.taskNotFound)
       : fail(400, DCS_ERROR.STATE_NOT_ALLOWED, MESSAGES.notAllowed);
@@ -79,13 +109,12 @@ export function handleDcs(route: RouteMatch, ctx: DcsContext): Reply {
   const task = ctx.store.get(taskId);
   if (!task) return fail(400, DCS_ERROR.TASK_NOT_FOUND, MESSAGES.taskNotFound);
   if (route.name === 'detail') return ok(toDetail(task));
+  if (route.name === 'logs') return logs(task, ctx, fail);
   // Stats exist for online migrations only (README §2 #6). What the cloud answers for a
   // backup import is undocumented; we answer 400 DCS.4957 (operation not allowed for the task).
   if (task.migration_type !== 'online_migration') return fail(400, DCS_ERROR.STATE_NOT_ALLOWED, MESSAGES.statsOnlineOnly);
   return ok(statsFor(task, ctx.store.now()));
 }
-
-type Fail = (status: number, code: string, message: string) => Reply;
 
 function list(ctx: DcsContext, fail: Fail): Reply {
   const offset = intParam(ctx.query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
@@ -97,40 +126,17 @@ function list(ctx: DcsContext, fail: Fail): Reply {
   return ok({ count, migration_tasks: tasks.map(toListItem) });
 }
 
-/** A non-negative decimal integer within [min, max]; absent → fallback; anything else → null. */
-function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number | null {
-  const values = query.getAll(name);
-  if (values.length === 0) return fallback;
-  const raw = values[0]!;
-  if (values.length > 1 || !/^\d{1,16}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : null;
-}
-
-function batchStop(ctx: DcsContext, fail: Fail): Reply {
-  const text = ctx.body.toString('utf8');
-  if (text.trim() === '') return fail(400, DCS_ERROR.EMPTY_BODY, MESSAGES.emptyBody);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return fail(400, DCS_ERROR.INVALID_JSON, MESSAGES.invalidJson);
-  }
-  const ids = (parsed as { migration_tasks?: unknown } | null)?.migration_tasks;
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
-    return fail(400, DCS_ERROR.INVALID_PARAM, 'Invalid migration_tasks.');
-  }
-  const results = (ids as string[]).map((taskId): DcsStopResult => {
-    if (!isValidTaskId(taskId)) return failed(taskId, DCS_ERROR.INVALID_TASK_ID, MESSAGES.invalidTaskId);
-    const outcome = ctx.store.stop(taskId);
-    if (outcome.ok) return { result: 'success', task_id: taskId };
-    return outcome.reason === 'not_found'
-      ? failed(taskId, DCS_ERROR.TASK_NOT_FOUND, MESSAGES.taskNotFound)
-      : failed(taskId, DCS_ERROR.STATE_NOT_ALLOWED, MESSAGES.notAllowed);
-  });
-  return ok({ migration_tasks: results });
-}
-
-function failed(taskId: string, code: string, message: string): DcsStopResult {
-  return { result: 'failed', task_id: taskId, error_code: code, error_msg: message };
+/** `/logs?offset&limit&log_level`: newest first; log_num counts every entry of that level. */
+function logs(task: SimTask, ctx: DcsContext, fail: Fail): Reply {
+  const offset = intParam(ctx.query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  if (offset === null) return fail(400, DCS_ERROR.INVALID_PARAM, 'Invalid offset.');
+  const limit = intParam(ctx.query, 'limit', LOG_LIMIT_DEFAULT, LOG_LIMIT_MIN, LOG_LIMIT_MAX);
+  if (limit === null) return fail(400, DCS_ERROR.INVALID_PARAM, 'Invalid limit.');
+  const levels = ctx.query.getAll('log_level');
+  const level = levels[0];
+  if (levels.length > 1 || (level !== undefined && !LOG_LEVELS.includes(level))) return fail(400, DCS_ERROR.INVALID_PARAM, 'Invalid log_level.');
+  const all = taskLogs(task, ctx.store.now());
+  const matching = level === undefined ? all : all.filter((entry) => entry.log_level === level);
+  const response: DcsListMigrationLogsResponse = { log_num: matching.length, migration_logs: matching.slice(offset, offset + limit) };
+  return ok(response);
 }

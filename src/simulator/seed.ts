@@ -141,6 +141,9 @@ function makeTask(rnd: Random, slot: Slot, nowMs: number, net: Network, used: Us
       fullSyncDone: status === 'INCRMIGEATING' || status === 'SUCCESS' || (method === 'incremental_migration' && (terminating || (!active && !failed))),
       opsBase: rnd.int(300, 8_000),
       noiseSeed: rnd.int(1, 0x7fffffff),
+      stopRequest: null,
+      deletedMs: null,
+      statusBeforeDelete: null,
     },
   };
 }

@@ -113,6 +113,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
+  if (reply.status === 204) {
+    res.writeHead(204, reply.headers);
+    res.end();
+    return;
+  }
   const payload = JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...reply.headers,

@@ -9,7 +9,12 @@ export interface StoreConfig {
   seed: number;
   stopDelayMs: number;
   now: () => number;
+  /** How long a deleted task still answers (status DELETED) before it is gone; default DELETE_GRACE_MS. */
+  deleteGraceMs?: number;
 }
+
+/** Simulated time a deleted task keeps answering on detail with status DELETED (README §5 "After delete"). */
+export const DELETE_GRACE_MS = 60_000;
 
 export type StopOutcome =
   | { ok: true; task: SimTask }
@@ -27,6 +32,8 @@ export class TaskStore {
   private readonly byId = new Map<string, SimTask>();
   /** Tasks waiting to become TERMINATED, so settling does not scan the whole store. */
   private readonly terminating = new Set<SimTask>();
+  /** Deleted tasks still answering on detail, with the time they disappear for good. */
+  private readonly deleted = new Map<SimTask, number>();
 
   constructor(private readonly config: StoreConfig) {
     this.reset();
@@ -41,6 +48,7 @@ export class TaskStore {
     this.tasks = seedTasks({ count: this.config.tasks, seed: this.config.seed, nowMs: this.now() });
     this.byId.clear();
     this.terminating.clear();
+    this.deleted.clear();
     for (const task of this.tasks) {
       this.byId.set(task.task_id, task);
       if (task.sim.terminatingSinceMs !== null) this.terminating.add(task);
@@ -67,7 +75,7 @@ export class TaskStore {
    * TERMINATED after stopDelayMs; a TERMINATING task is returned unchanged; anything else
    * is refused.
    */
-  stop(taskId: string): StopOutcome {
+  stop(taskId: string, request: 'stop' | 'sync-stop' = 'stop'): StopOutcome {
     const task = this.get(taskId);
     if (!task) return { ok: false, reason: 'not_found' };
     if (task.status === 'TERMINATING') return { ok: true, task };
@@ -77,8 +85,34 @@ export class TaskStore {
     task.updated_at = isoTime(now);
     task.sim.haltedMs = now;
     task.sim.terminatingSinceMs = now;
+    task.sim.stopRequest = request;
     this.terminating.add(task);
     return { ok: true, task };
+  }
+
+  /**
+   * DELETE /migration-tasks/delete. Any listed task can be deleted (the cloud's rule is not
+   * documented): it leaves the list at once, answers on detail with status DELETED for
+   * deleteGraceMs and is then unknown. Unknown, already deleted and repeated ids are skipped.
+   * Data stops moving; updated_at is left alone (deletion is not completion).
+   */
+  delete(taskIds: readonly string[]): string[] {
+    const now = this.now();
+    const done: string[] = [];
+    for (const taskId of taskIds) {
+      const task = this.get(taskId);
+      if (!task || this.deleted.has(task)) continue;
+      task.sim.statusBeforeDelete = task.status;
+      task.sim.deletedMs = now;
+      task.sim.haltedMs ??= now;
+      task.sim.terminatingSinceMs = null;
+      task.status = 'DELETED';
+      this.terminating.delete(task);
+      this.deleted.set(task, now + (this.config.deleteGraceMs ?? DELETE_GRACE_MS));
+      done.push(taskId);
+    }
+    if (done.length > 0) this.tasks = this.tasks.filter((t) => !this.deleted.has(t));
+    return done;
   }
 
   /**
@@ -109,8 +143,13 @@ export class TaskStore {
 
   /** Applies transitions that are due by now. */
   private settle(): void {
-    if (this.terminating.size === 0) return;
+    if (this.terminating.size === 0 && this.deleted.size === 0) return;
     const now = this.now();
+    for (const [task, goneAt] of this.deleted) {
+      if (now < goneAt) continue;
+      this.deleted.delete(task);
+      this.byId.delete(task.task_id);
+    }
     for (const task of this.terminating) {
       const since = task.sim.terminatingSinceMs;
       if (since === null || task.status !== 'TERMINATING') {

@@ -121,3 +121,33 @@ describe('POST /migration-task/batch-stop', () => {
     expect(res.body.error_ext_msg).toBeNull();
   });
 });
+
+describe('POST /migration-task/{id}/sync-stop', () => {
+  it('answers 204 with an empty body and stops like stop: TERMINATING, then TERMINATED', async () => {
+    const id = (await dcs.taskWith('INCRMIGEATING')).task_id ?? '';
+    const res = await dcs.post(`/migration-task/${id}/sync-stop`);
+    expect(res.status).toBe(204);
+    expect(res.body).toBeNull(); // no bytes at all
+    expect(res.headers.get('content-type')).toBeNull();
+    expect((await detail(id)).status).toBe('TERMINATING');
+    expect((await dcs.post(`/migration-task/${id}/sync-stop`)).status).toBe(204); // unchanged while TERMINATING
+    clock += DELAY;
+    expect((await detail(id)).status).toBe('TERMINATED');
+    expect((await dcs.post<DcsErrorBody>(`/migration-task/${id}/sync-stop`)).body.error_code).toBe('DCS.4957');
+  });
+
+  it('refuses what stop refuses, with the same errors', async () => {
+    for (const status of ['SUCCESS', 'RUNNING', 'TERMINATED']) {
+      const task = await dcs.taskWith(status);
+      const res = await dcs.post<DcsErrorBody>(`/migration-task/${task.task_id}/sync-stop`);
+      expect(res.status, status).toBe(400);
+      expect(res.body).toEqual({ error_code: 'DCS.4957', error_msg: expect.any(String), error_ext_msg: null });
+      expect((await detail(task.task_id ?? '')).status).toBe(status);
+    }
+    const unknown = await dcs.post<DcsErrorBody>('/migration-task/0b1c2d3e-0000-4000-8000-000000000000/sync-stop');
+    expect([unknown.status, unknown.body.error_code]).toEqual([400, 'DCS.4133']);
+    const bad = await dcs.post<DcsErrorBody>('/migration-task/abc_def/sync-stop');
+    expect([bad.status, bad.body.error_code]).toEqual([400, 'DCS.4070']);
+    expect((await dcs.get(`/migration-task/${(await dcs.taskWith('INCRMIGEATING')).task_id}/sync-stop`)).status).toBe(404);
+  });
+});

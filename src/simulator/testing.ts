@@ -76,6 +76,8 @@ export function dcsClient(sim: RunningSimulator, clock: () => number = Date.now)
     taskWith,
     get: <T = Loose>(subPath: string, options?: CallOptions) => call<T>('GET', subPath, options),
     post: <T = Loose>(subPath: string, options?: CallOptions) => call<T>('POST', subPath, options),
+    /** DELETE, usually with a JSON body (which the signature covers). */
+    del: <T = Loose>(subPath: string, options?: CallOptions) => call<T>('DELETE', subPath, options),
   };
 }
 
