@@ -6,8 +6,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const groups = (names, message) => ({ group: names, message });
+// Test helpers (the official SDK signer among them) never reach production code.
+const testHelpers = groups(['**/testing', '**/testing/**'], 'Test helpers are for tests only.');
+const restrict = (patterns, { inTests = false } = {}) => ({
+  'no-restricted-imports': ['error', { patterns: inTests ? patterns : [...patterns, testHelpers] }],
+});
+const TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**'];
+const webLayout = [
+  groups(['**/server', '**/server/**', '**/simulator', '**/simulator/**', '**/dcs', '**/dcs/**'], 'src/web may import only src/api (design.md: the browser sees exactly what api describes).'),
+  groups(['node:*'], 'src/web runs in the browser.'),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.output/**'] },
@@ -23,28 +32,23 @@ export default tseslint.config(
   { files: ['src/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // Playwright fixtures must destructure their (possibly empty) dependencies.
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
-  {
-    files: ['src/web/**/*.{ts,tsx}'],
-    rules: restrict([
-      groups(['**/server', '**/server/**', '**/simulator', '**/simulator/**', '**/dcs', '**/dcs/**'], 'src/web may import only src/api (design.md: the browser sees exactly what api describes).'),
-      groups(['node:*'], 'src/web runs in the browser.'),
-    ]),
-  },
+  { files: ['src/web/**/*.{ts,tsx}'], ignores: TESTS, rules: restrict(webLayout) },
+  { files: ['src/web/**/*.test.{ts,tsx}', 'src/web/**/testing/**'], rules: restrict(webLayout, { inTests: true }) },
   {
     files: ['src/dcs/**/*.ts'],
-    ignores: ['src/dcs/**/*.test.ts'],
+    ignores: TESTS,
     rules: restrict([groups(['**/api', '**/api/**', '**/server/**', '**/simulator/**', '**/web/**'], 'src/dcs imports nothing of ours.')]),
   },
   {
     files: ['src/api/**/*.ts'],
-    ignores: ['src/api/**/*.test.ts'],
+    ignores: TESTS,
     rules: restrict([
       groups(['**/server/**', '**/simulator/**', '**/web/**', '**/dcs/signer', '**/dcs/types', '**/dcs/paths'], 'src/api may import only enums and id rules from src/dcs.'),
     ]),
   },
   {
     files: ['src/server/**/*.ts'],
-    ignores: ['src/server/main.ts', 'src/server/**/*.test.ts', 'src/server/testing/**'],
+    ignores: ['src/server/main.ts', ...TESTS],
     rules: restrict([
       groups(['**/simulator', '**/simulator/**'], 'Only the composition root (src/server/main.ts) knows the simulator; talk to the DCS API through DcsClient.'),
       groups(['**/web/**'], 'The server never imports the browser app.'),
@@ -52,7 +56,7 @@ export default tseslint.config(
   },
   {
     files: ['src/simulator/**/*.ts'],
-    ignores: ['src/simulator/**/*.test.ts'],
+    ignores: TESTS,
     rules: restrict([groups(['**/api', '**/api/**', '**/server/**', '**/web/**'], 'The simulator is a separate program that speaks DCS; it may import only src/dcs.')]),
   },
 );

@@ -19,6 +19,8 @@ describe('layout rules', () => {
     ['src/simulator/probe.ts', "import { redactSecrets } from '../server/redact';"],
     ['src/dcs/probe.ts', "import { taskIdSchema } from '../api/migration-tasks';"],
     ['src/api/probe.ts', "import { signRequest } from '../dcs/signer';"],
+    ['src/dcs/probe.ts', "import { officialSign } from './testing/official-signer';"],
+    ['src/web/features/x/probe.tsx', "import { renderWithProviders } from '../../testing/test-utils';"],
   ])('%s may not contain: %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, `${code}\nexport {};`)).toBe(1);
   });
@@ -27,6 +29,7 @@ describe('layout rules', () => {
     ['src/web/probe.ts', "import { canStop } from '../api';"],
     ['src/server/main.ts', "import { startSimulator } from '../simulator';"],
     ['src/api/probe.ts', "import { TASK_ID_PATTERN } from '../dcs/ids';"],
+    ['src/web/features/x/probe.test.tsx', "import { renderWithProviders } from '../../testing/test-utils';"],
   ])('%s may contain: %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, `${code}\nexport {};`)).toBe(0);
   });
