@@ -6,6 +6,7 @@ import { dcsPaths } from '../dcs/paths';
 import { canonicalQuery, signRequest, type QueryMap } from '../dcs/signer';
 import type {
   DcsBatchStopResponse,
+  DcsListMigrationLogsResponse,
   DcsListMigrationTasksResponse,
   DcsMigrationTask,
   DcsMigrationTaskStats,
@@ -72,6 +73,12 @@ export class DcsClient {
 
   showMigrationTaskStats(taskId: string): Promise<DcsMigrationTaskStats> {
     return this.call('GET', dcsPaths.migrationTaskStats(this.projectId, taskId));
+  }
+
+  listMigrationTaskLogs(taskId: string, params: { offset: number; limit: number; level?: string }): Promise<DcsListMigrationLogsResponse> {
+    const query: QueryMap = { offset: params.offset, limit: params.limit };
+    if (params.level) query.log_level = params.level;
+    return this.call('GET', dcsPaths.migrationTaskLogs(this.projectId, taskId), query);
   }
 
   stopMigrationTask(taskId: string): Promise<DcsMigrationTask> {

@@ -20,7 +20,7 @@ export class ApiHttpError extends Error {
   }
 }
 
-export type UpstreamOperation = 'list' | 'get' | 'stats' | 'stop' | 'batch-stop';
+export type UpstreamOperation = 'list' | 'get' | 'stats' | 'logs' | 'stop' | 'batch-stop';
 
 /** Maps a failed DCS call to what the operator should read. */
 export function fromUpstreamError(error: DcsUpstreamError, operation: UpstreamOperation): ApiHttpError {

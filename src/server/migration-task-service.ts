@@ -2,6 +2,7 @@
 // exactly what the console contract allows: secrets removed, shape validated.
 import type { z } from 'zod';
 import { batchStopResponseSchema, type BatchStopResponse } from '../api/batch-stop';
+import { migrationLogListSchema, type LogsQuery, type MigrationLogList } from '../api/logs';
 import {
   migrationTaskListSchema,
   migrationTaskSchema,
@@ -46,6 +47,12 @@ export class MigrationTaskService {
 
   async stats(taskId: string): Promise<MigrationTaskStats> {
     return toContract(migrationTaskStatsSchema, redactSecrets(await this.dcs.showMigrationTaskStats(taskId)));
+  }
+
+  async logs(taskId: string, query: LogsQuery): Promise<MigrationLogList> {
+    const page = await this.dcs.listMigrationTaskLogs(taskId, { offset: query.offset, limit: query.limit, level: query.level });
+    const logs = page.migration_logs ?? [];
+    return toContract(migrationLogListSchema, { count: page.log_num ?? logs.length, logs: redactSecrets(logs) });
   }
 
   async stop(taskId: string): Promise<MigrationTask> {

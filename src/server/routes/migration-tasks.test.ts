@@ -184,3 +184,27 @@ describe('POST /api/migration-tasks/:id/stop', () => {
     expect((await stack.upstreamRequests()).total).toBe(before);
   });
 });
+
+describe('GET /api/migration-tasks/:id/logs', () => {
+  it('returns the log newest first with its total, filtered by level', async () => {
+    const failed = byStatus('MIGRATION_FAILED');
+    const all = (await stack.app.inject({ url: `/api/migration-tasks/${failed.task_id}/logs?limit=100` })).json();
+    expect(all.count).toBeGreaterThan(2);
+    const times = all.logs.map((l: { created_at: string }) => Date.parse(l.created_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const errors = (await stack.app.inject({ url: `/api/migration-tasks/${failed.task_id}/logs?level=ERROR` })).json();
+    expect(errors.count).toBeGreaterThan(0);
+    expect(errors.count).toBeLessThan(all.count);
+    for (const log of errors.logs) expect(log.log_level).toBe('ERROR');
+    const page = (await stack.app.inject({ url: `/api/migration-tasks/${failed.task_id}/logs?offset=1&limit=2` })).json();
+    expect(page.logs).toEqual(all.logs.slice(1, 3));
+  });
+
+  it.each(['level=DEBUG', 'limit=0', 'limit=101', 'offset=-1', 'log_level=INFO'])('refuses ?%s before calling the cloud', async (query) => {
+    const before = (await stack.upstreamRequests()).total;
+    const res = await stack.app.inject({ url: `/api/migration-tasks/${byStatus('INCRMIGEATING').task_id}/logs?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).code).toBe('INVALID_QUERY');
+    expect((await stack.upstreamRequests()).total).toBe(before);
+  });
+});

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { batchStopRequestSchema } from '../../api/batch-stop';
+import { logsQuerySchema } from '../../api/logs';
 import { listQuerySchema, taskIdSchema, taskQuerySchema } from '../../api/migration-tasks';
 import { CSRF_HEADER } from '../../api/session';
 import { ApiHttpError, toApiHttpError, type UpstreamOperation } from '../errors';
@@ -31,6 +32,12 @@ export function migrationTaskRoutes(targets: TargetRegistry) {
     app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stats', canGet, async (request) => {
       const { taskId, target } = parseTaskRequest(request);
       return upstream('stats', () => targets.service(target).stats(taskId));
+    });
+
+    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/logs', canGet, async (request) => {
+      const taskId = parseTaskId(request);
+      const query = parseQuery(logsQuerySchema, request.query);
+      return upstream('logs', () => targets.service(query.target).logs(taskId, query));
     });
 
     app.post<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stop', canStop, async (request) => {
@@ -67,12 +74,16 @@ async function upstream<T>(operation: UpstreamOperation, call: () => Promise<T>)
   }
 }
 
-function parseTaskRequest(request: TaskRequest): { taskId: string; target: string | undefined } {
+function parseTaskId(request: TaskRequest): string {
   const parsed = taskIdSchema.safeParse(request.params.taskId);
   if (!parsed.success) {
     throw new ApiHttpError(400, 'INVALID_TASK_ID', 'The task id may contain only letters, digits and "-", 1 to 64 characters.');
   }
-  return { taskId: parsed.data, target: parseQuery(taskQuerySchema, request.query).target };
+  return parsed.data;
+}
+
+function parseTaskRequest(request: TaskRequest): { taskId: string; target: string | undefined } {
+  return { taskId: parseTaskId(request), target: parseQuery(taskQuerySchema, request.query).target };
 }
 
 /** Parses a query against its schema, refusing parameters the route does not know. */
