@@ -37,7 +37,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     expect((await simulator.requests()).routes['GET /migration-task/{id}'] ?? 0).toBe(before);
 
     await page.goBack();
-    await expect(page).toHaveURL(/\/$|\/\?/);
+    await expect(page).toHaveURL(/\/targets\/sim-region-1(\?|$)/);
     await expect(page.getByTestId('task-row').first()).toBeVisible();
   });
 
@@ -110,5 +110,33 @@ test.describe('the operator journey on the embedded simulator', () => {
     await page.reload();
     await expect(page.getByTestId('task-status')).toContainText('SWITCHING_OVER');
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+  });
+
+  test('switching target shows the other region\'s tasks and the URL names it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/targets\/sim-region-1$/);
+    const firstRow = page.getByTestId('task-row').first();
+    await expect(firstRow).toBeVisible();
+    const region1Name = (await firstRow.getByRole('link').first().innerText()).trim();
+    const region1Id = await firstRow.getAttribute('data-task-id');
+    expect(region1Name).not.toBe('');
+
+    // Mantine's Select renders an <input role="combobox"> labelled by its label.
+    const select = page.getByRole('combobox', { name: 'Target' });
+    await expect(select).toHaveValue('Simulated region 1');
+    await select.click();
+    await page.getByRole('option', { name: 'Simulated region 2' }).click();
+
+    await expect(page).toHaveURL(/\/targets\/sim-region-2$/);
+    await expect(select).toHaveValue('Simulated region 2');
+    await expect(page.getByTestId('task-row').first()).toBeVisible();
+    // The other region's tasks, not region 1's.
+    await expect(page.locator(`[data-testid="task-row"][data-task-id="${region1Id}"]`)).toHaveCount(0);
+
+    const link = page.getByTestId('task-row').first().getByRole('link').first();
+    const region2Name = (await link.innerText()).trim();
+    await link.click();
+    await expect(page).toHaveURL(/\/targets\/sim-region-2\/tasks\/[A-Za-z0-9-]+$/);
+    await expect(page.getByRole('heading', { level: 1, name: region2Name })).toBeVisible();
   });
 });

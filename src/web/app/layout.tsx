@@ -5,8 +5,11 @@ import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/states';
 import { StopFollower } from '../features/migration-tasks/components/stop-follower';
 import { useSession } from '../features/session/api/get-session';
-import { DemoBanner } from '../features/session/components/demo-banner';
 import { SessionSummary } from '../features/session/components/session-summary';
+import { DemoBanner } from '../features/targets/components/demo-banner';
+import { TargetSwitcher } from '../features/targets/components/target-switcher';
+import { useRouteTarget } from '../features/targets/lib/current-target';
+import { listPath } from '../lib/paths';
 import { APP_NAME } from '../lib/use-document-title';
 
 function SessionError() {
@@ -23,17 +26,21 @@ function SessionError() {
 }
 
 export function AppLayout() {
+  const target = useRouteTarget();
   return (
     <Box mih="100vh" bg="gray.0">
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="xl" py="sm">
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Title order={2} size="h4" component="p">
-              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+              <Link to={target ? listPath(target.id) : '/'} style={{ color: 'inherit', textDecoration: 'none' }}>
                 {APP_NAME}
               </Link>
             </Title>
-            <SessionSummary />
+            <Group gap="lg" wrap="wrap" align="center">
+              <TargetSwitcher />
+              <SessionSummary />
+            </Group>
           </Group>
         </Container>
       </Box>

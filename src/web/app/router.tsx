@@ -1,21 +1,34 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout';
+import { DefaultTargetRedirect } from './routes/default-target-redirect';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
+import { TargetRoute } from './routes/target';
 import { TaskListRoute } from './routes/task-list';
 
 // The task page is its own chunk; the list is what most visits open first.
 const TaskRoute = lazy(() => import('./routes/task').then((m) => ({ default: m.TaskRoute })));
 
+// Every page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId].
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <TaskListRoute /> },
-      { path: 'tasks/:taskId', element: <TaskRoute /> },
+      { index: true, element: <DefaultTargetRedirect /> },
+      // Links from before targets existed open the task on the default target.
+      { path: 'tasks/:taskId', element: <DefaultTargetRedirect /> },
+      {
+        path: 'targets/:targetId',
+        element: <TargetRoute />,
+        children: [
+          { index: true, element: <TaskListRoute /> },
+          { path: 'tasks/:taskId', element: <TaskRoute /> },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

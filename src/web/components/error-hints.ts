@@ -4,6 +4,7 @@ const HINTS: Record<string, string> = {
   INVALID_QUERY: 'The filters in the address are not valid; clear them and try again.',
   INVALID_BODY: 'The console rejected the request body. This is a bug in the page.',
   ROUTE_NOT_FOUND: 'The console does not know this API route. The page and server may be out of date.',
+  UNKNOWN_TARGET: 'The console does not serve this target (region and project). It may have been removed from its configuration.',
   TASK_NOT_FOUND: 'The cloud does not know this task. It may have been deleted.',
   UNAUTHENTICATED: 'You are not signed in. Reload the page to sign in again.',
   FORBIDDEN: 'You are signed in but not allowed to do this.',

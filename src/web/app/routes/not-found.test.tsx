@@ -8,4 +8,10 @@ describe('unknown routes', () => {
     expect(screen.getByText('/no/such/page')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to migration tasks' })).toHaveAttribute('href', '/');
   });
+
+  it('inside a target, lead back to that target\'s tasks', async () => {
+    renderApp('/targets/sim-region-2/no/such/page');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to migration tasks' })).toHaveAttribute('href', '/targets/sim-region-2');
+  });
 });

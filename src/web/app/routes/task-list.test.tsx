@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { ids } from '../../testing/mocks/data';
 import { db, requestsTo } from '../../testing/mocks/db';
 import { apiError } from '../../testing/mocks/handlers/errors';
+import { TARGET_1 } from '../../testing/mocks/targets';
 import { server } from '../../testing/mocks/node';
 import { renderApp } from '../../testing/test-utils';
 
@@ -11,7 +12,7 @@ const lastListRequest = () => requestsTo(LIST).at(-1)?.url.searchParams;
 
 describe('task list page', () => {
   it('shows rows, the total count, plain-language statuses and raw DCS values', async () => {
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     const rows = await screen.findAllByTestId('task-row');
     expect(rows).toHaveLength(10);
     expect(screen.getByTestId('task-count')).toHaveTextContent('24 tasks');
@@ -19,7 +20,7 @@ describe('task list page', () => {
     const first = rows[0]!;
     expect(within(first).getByRole('link', { name: 'mig-orders-cache' })).toHaveAttribute(
       'href',
-      `/tasks/${ids.incremental}`,
+      `/targets/sim-region-1/tasks/${ids.incremental}`,
     );
     expect(within(first).getByText('Incremental sync')).toBeInTheDocument();
     expect(within(first).getByText('INCRMIGEATING')).toBeInTheDocument();
@@ -36,10 +37,11 @@ describe('task list page', () => {
 
     expect(lastListRequest()?.get('offset')).toBe('0');
     expect(lastListRequest()?.get('limit')).toBe('10');
+    expect(lastListRequest()?.get('target')).toBe('sim-region-1');
   });
 
   it('renders an unknown status raw, in a grey "Unknown status" badge, without crashing', async () => {
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.unknown)!;
     expect(within(row).getByText('Unknown status')).toBeInTheDocument();
     expect(within(row).getByText('PAUSED_BY_OPS')).toBeInTheDocument();
@@ -47,7 +49,7 @@ describe('task list page', () => {
   });
 
   it('sends the typed name as the `name` query parameter after a pause, and keeps it in the URL', async () => {
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     await user.type(screen.getByLabelText('Search by name'), 'orders');
     await waitFor(() => expect(lastListRequest()?.get('name')).toBe('orders'));
@@ -59,7 +61,7 @@ describe('task list page', () => {
   });
 
   it('sends the chosen statuses as the `status` query parameter', async () => {
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     await user.click(screen.getByRole('combobox', { name: 'Status' }));
     await user.click(await screen.findByRole('option', { name: 'Stopped (TERMINATED)' }));
@@ -70,7 +72,7 @@ describe('task list page', () => {
   });
 
   it('pages with offset/limit and changes the page size', async () => {
-    const { user, router } = renderApp('/');
+    const { user, router } = renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     await user.click(screen.getByRole('button', { name: 'Page 3' }));
     await waitFor(() => expect(lastListRequest()?.get('offset')).toBe('20'));
@@ -85,7 +87,7 @@ describe('task list page', () => {
   });
 
   it('reads filters and page from a deep link', async () => {
-    renderApp('/?name=mig-batch&page=2&size=10');
+    renderApp('/targets/sim-region-1?name=mig-batch&page=2&size=10');
     await screen.findAllByTestId('task-row');
     expect(lastListRequest()?.get('name')).toBe('mig-batch');
     expect(lastListRequest()?.get('offset')).toBe('10');
@@ -93,7 +95,7 @@ describe('task list page', () => {
   });
 
   it('tells "nothing matches" apart from "no tasks at all", and clears filters', async () => {
-    const { user, router } = renderApp('/?name=does-not-exist');
+    const { user, router } = renderApp('/targets/sim-region-1?name=does-not-exist');
     expect(await screen.findByText('No migration tasks match')).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await waitFor(() => expect(router.state.location.search).toBe(''));
@@ -102,15 +104,15 @@ describe('task list page', () => {
   });
 
   it('says so when the project has no tasks at all', async () => {
-    db.tasks = [];
-    renderApp('/');
+    db.tasks[TARGET_1] = [];
+    renderApp('/targets/sim-region-1');
     expect(await screen.findByText('No migration tasks yet')).toBeInTheDocument();
     expect(screen.queryByText('No migration tasks match')).not.toBeInTheDocument();
   });
 
   it('shows loading skeleton rows first', async () => {
-    renderApp('/');
-    expect(screen.getAllByTestId('task-row-skeleton').length).toBeGreaterThan(0);
+    renderApp('/targets/sim-region-1');
+    expect((await screen.findAllByTestId('task-row-skeleton')).length).toBeGreaterThan(0);
     await screen.findAllByTestId('task-row');
     expect(screen.queryByTestId('task-row-skeleton')).not.toBeInTheDocument();
   });
@@ -125,7 +127,7 @@ describe('task list page', () => {
         }),
       ),
     );
-    const { user } = renderApp('/');
+    const { user } = renderApp('/targets/sim-region-1');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load migration tasks');
     expect(alert).toHaveTextContent('UPSTREAM_TIMEOUT');
@@ -150,7 +152,7 @@ describe('task list page', () => {
           }),
       ),
     );
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('HTTP 502');
     expect(alert).toHaveTextContent('502 Bad Gateway nginx');
@@ -158,27 +160,30 @@ describe('task list page', () => {
   });
 
   it('says it keeps refreshing while a shown task can change', async () => {
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · refreshing every 5 s/);
   });
 
   it('says all tasks are settled when none can change', async () => {
-    renderApp('/?status=SUCCESS,FAILED');
+    renderApp('/targets/sim-region-1?status=SUCCESS,FAILED');
     expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · all tasks settled/);
   });
 
-  it('shows the demo banner and the target when the session is simulated', async () => {
-    renderApp('/');
+  it('shows the demo banner, and the current target\'s region and project, when the target is simulated', async () => {
+    renderApp('/targets/sim-region-1');
     expect(await screen.findByTestId('demo-banner')).toHaveTextContent(
       'Simulated data — this console is connected to the embedded DCS simulator, not to Huawei Cloud.',
     );
-    expect(screen.getByText('ap-southeast-1')).toBeInTheDocument();
+    const header = screen.getByTestId('target-switcher');
+    expect(within(header).getByText('ap-southeast-1')).toBeInTheDocument();
+    expect(within(header).getByText('0a1b2c3d4e5f60718293a4b5c6d7e8f9')).toBeInTheDocument();
   });
 
-  it('shows no demo banner against the real cloud', async () => {
-    db.session = { ...db.session, simulated: false };
-    renderApp('/');
-    await screen.findByText('ap-southeast-1');
+  it('shows no demo banner when the current target is the real cloud', async () => {
+    db.targets[0] = { ...db.targets[0]!, simulated: false };
+    renderApp('/targets/sim-region-1');
+    await screen.findAllByTestId('task-row');
+    expect(within(screen.getByTestId('target-switcher')).getByText('ap-southeast-1')).toBeInTheDocument();
     expect(screen.queryByTestId('demo-banner')).not.toBeInTheDocument();
   });
 });

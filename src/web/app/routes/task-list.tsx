@@ -8,12 +8,14 @@ import { TaskListEmpty } from '../../features/migration-tasks/components/task-li
 import { TaskTable } from '../../features/migration-tasks/components/task-table';
 import { useListFilters } from '../../features/migration-tasks/hooks/use-list-filters';
 import { hasActiveFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
+import { useCurrentTarget } from '../../features/targets/lib/current-target';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function TaskListRoute() {
-  useDocumentTitle(null);
+  const target = useCurrentTarget();
+  useDocumentTitle(`Migration tasks · ${target.label}`);
   const [filters, update] = useListFilters();
-  const query = useMigrationTasks(toListParams(filters));
+  const query = useMigrationTasks(target.id, toListParams(filters));
   const { data } = query;
   const filtered = hasActiveFilters(filters);
   const clear = () => update({ name: '', status: [] });

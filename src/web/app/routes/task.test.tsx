@@ -11,7 +11,7 @@ const section = (testId: string) => screen.getByTestId(testId);
 
 describe('task page', () => {
   it('shows the header and every section of an online migration', async () => {
-    renderApp(`/tasks/${ids.incremental}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'mig-orders-cache' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: `Copy task id ${ids.incremental}` })).toBeInTheDocument();
     expect(screen.getByTestId('task-status')).toHaveTextContent('INCRMIGEATING');
@@ -56,7 +56,7 @@ describe('task page', () => {
   });
 
   it('shows backup files for an import, and does not ask for progress', async () => {
-    renderApp(`/tasks/${ids.importing}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.importing}`);
     const files = await screen.findByTestId('section-backup-files');
     expect(files).toHaveTextContent('OBS bucket (self_build_obs)');
     expect(files).toHaveTextContent('redis-backups-prod');
@@ -72,7 +72,7 @@ describe('task page', () => {
     const task = findTask(ids.incremental)!;
     task.source_instance = { ...task.source_instance, password: 'S3cr3t-Pa55w0rd!' };
     Object.assign(task, { new_cloud_block: { nested: { redis_password: 'An0ther-S3cret' }, kept: 'visible-value' } });
-    renderApp(`/tasks/${ids.incremental}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     await screen.findByRole('heading', { level: 1, name: 'mig-orders-cache' });
     await within(section('section-progress')).findByText('100%');
     expect(document.body.textContent).not.toContain('S3cr3t-Pa55w0rd!');
@@ -85,7 +85,7 @@ describe('task page', () => {
       migration_window: '02:00-04:00',
       throttle_policy: { max_ops: 5000, burst: true },
     });
-    renderApp(`/tasks/${ids.incremental}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     const other = await screen.findByTestId('section-other-fields');
     const table = within(other).getByTestId('unknown-fields');
     expect(within(table).getByText('migration_window')).toBeInTheDocument();
@@ -96,7 +96,7 @@ describe('task page', () => {
 
   it('renders an unknown status and an unknown method raw without crashing', async () => {
     Object.assign(findTask(ids.unknown)!, { migration_method: 'hybrid_migration' });
-    renderApp(`/tasks/${ids.unknown}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.unknown}`);
     const status = await screen.findByTestId('task-status');
     expect(status).toHaveTextContent('Unknown status');
     expect(status).toHaveTextContent('PAUSED_BY_OPS');
@@ -106,13 +106,16 @@ describe('task page', () => {
 
   it('shows a real not-found view for an unknown task', async () => {
     const missing = 'ffffffff-0000-4000-8000-000000000000';
-    renderApp(`/tasks/${missing}`);
+    renderApp(`/targets/sim-region-1/tasks/${missing}`);
     expect(await screen.findByTestId('task-not-found')).toHaveTextContent(`Migration task ${missing} was not found`);
-    expect(screen.getByRole('link', { name: 'Back to all migration tasks' })).toHaveAttribute('href', '/');
+    expect(screen.getByRole('link', { name: 'Back to all migration tasks' })).toHaveAttribute(
+      'href',
+      '/targets/sim-region-1',
+    );
   });
 
   it('does not call the API for an id that cannot be valid', async () => {
-    renderApp('/tasks/not%20an%20id');
+    renderApp('/targets/sim-region-1/tasks/not%20an%20id');
     expect(await screen.findByText('Not a valid task id')).toBeInTheDocument();
     expect(db.requests.filter((r) => r.url.pathname.startsWith('/api/migration-tasks/'))).toHaveLength(0);
   });
@@ -123,7 +126,7 @@ describe('task page', () => {
         apiError(429, { code: 'UPSTREAM_THROTTLED', message: 'Huawei Cloud is throttling.', request_id: 'req-thr-9' }),
       ),
     );
-    const { user } = renderApp(`/tasks/${ids.incremental}`);
+    const { user } = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('UPSTREAM_THROTTLED');
     expect(alert).toHaveTextContent('req-thr-9');
@@ -138,7 +141,7 @@ describe('task page', () => {
         apiError(502, { code: 'UPSTREAM_UNREACHABLE', message: 'The cloud could not be reached.' }),
       ),
     );
-    renderApp(`/tasks/${ids.incremental}`);
+    renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     const progress = await screen.findByTestId('section-progress');
     expect(await within(progress).findByRole('alert')).toHaveTextContent('UPSTREAM_UNREACHABLE');
     expect(section('section-overview')).toBeInTheDocument();
@@ -146,10 +149,12 @@ describe('task page', () => {
   });
 
   it('links back to the list with the filters the operator came from', async () => {
-    const { user, router } = renderApp('/?name=orders');
+    const { user, router } = renderApp('/targets/sim-region-1?name=orders');
     await user.click(await screen.findByRole('link', { name: 'mig-orders-cache' }));
+    expect(router.state.location.pathname).toBe(`/targets/sim-region-1/tasks/${ids.incremental}`);
     await user.click(await screen.findByRole('link', { name: '← All migration tasks' }));
     await waitFor(() => expect(router.state.location.search).toBe('?name=orders'));
+    expect(router.state.location.pathname).toBe('/targets/sim-region-1');
   });
 
   it('stops the task: returned status and instance details at once, then follows it until it has stopped', async () => {
@@ -158,7 +163,7 @@ describe('task page', () => {
       http.post(`${DETAIL(ids.incremental)}/stop`, ({ request }) => {
         const task = findTask(ids.incremental)!;
         task.status = 'TERMINATING';
-        db.readsSinceStop.set(task.task_id, 0);
+        db.readsSinceStop.set(task, 0);
         expect(request.headers.get('x-csrf-token')).toBe(db.session.csrf_token);
         // What the cloud returned, marked so the test can tell it from a later read.
         const returned = structuredClone(task);
@@ -166,7 +171,7 @@ describe('task page', () => {
         return HttpResponse.json(returned);
       }),
     );
-    const { user } = renderApp(`/tasks/${ids.incremental}`);
+    const { user } = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     await user.click(await screen.findByRole('button', { name: 'Stop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));

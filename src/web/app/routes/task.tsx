@@ -6,28 +6,31 @@ import { LoadingState } from '../../components/states';
 import { useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
 import { TaskDetail } from '../../features/migration-tasks/components/task-detail/task-detail';
 import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
+import { useCurrentTarget } from '../../features/targets/lib/current-target';
 import { isApiError } from '../../lib/api-client';
+import { listPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 function isNotFound(error: unknown): boolean {
   return isApiError(error) && (error.code === 'TASK_NOT_FOUND' || error.status === 404);
 }
 
-/** Where "back" goes: the list with the filters the operator came from. */
-function useBackTo(): string {
+/** Where "back" goes: the target's list, with the filters the operator came from. */
+function useBackTo(targetId: string): string {
   const state: unknown = useLocation().state;
   const search =
     state && typeof state === 'object' && 'listSearch' in state && typeof state.listSearch === 'string'
       ? state.listSearch
       : '';
-  return search.startsWith('?') ? `/${search}` : '/';
+  return listPath(targetId, search.startsWith('?') ? search : '');
 }
 
 export function TaskRoute() {
   const { taskId = '' } = useParams();
-  const backTo = useBackTo();
+  const { id: targetId } = useCurrentTarget();
+  const backTo = useBackTo(targetId);
   const valid = taskIdSchema.safeParse(taskId).success;
-  const query = useMigrationTask(taskId, { enabled: valid });
+  const query = useMigrationTask({ targetId, taskId }, { enabled: valid });
   useDocumentTitle(query.data ? query.data.task_name || query.data.task_id : 'Migration task');
 
   if (!valid) return <TaskNotFound taskId={taskId} backTo={backTo} invalid />;

@@ -25,7 +25,7 @@ export const ids = {
   unknown: '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a',
 } as const;
 
-function online(
+export function online(
   id: string,
   name: string,
   status: string,
@@ -77,7 +77,7 @@ function online(
   };
 }
 
-function backupImport(id: string, name: string, status: string, n: number): MigrationTask {
+export function backupImport(id: string, name: string, status: string, n: number): MigrationTask {
   return {
     ...online(id, name, status, 'full_amount_migration', n),
     migration_type: 'backupfile_import',

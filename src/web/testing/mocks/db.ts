@@ -1,7 +1,8 @@
 // Mutable state behind the msw handlers, reset after every test, plus a log of the requests
 // the handlers received so tests assert what the UI actually sent.
-import type { MigrationTask, MigrationTaskStats, Session } from '../../../api';
+import type { MigrationTask, MigrationTaskStats, Session, Target } from '../../../api';
 import { buildStats, buildTasks, session } from './data';
+import { buildRegion2Tasks, TARGET_1, TARGET_2, targets } from './targets';
 
 export interface LoggedRequest {
   method: string;
@@ -12,18 +13,21 @@ export interface LoggedRequest {
 
 interface MockDb {
   session: Session;
-  tasks: MigrationTask[];
+  targets: Target[];
+  /** Each target's tasks, by target id. */
+  tasks: Record<string, MigrationTask[]>;
   stats: Map<string, MigrationTaskStats>;
   requests: LoggedRequest[];
   /** Detail reads after a stop before the task reads TERMINATED (Infinity: stays TERMINATING). */
   stopCompletesAfterReads: number;
-  readsSinceStop: Map<string, number>;
+  readsSinceStop: Map<MigrationTask, number>;
 }
 
 function fresh(): MockDb {
   return {
     session: structuredClone(session),
-    tasks: buildTasks(),
+    targets: structuredClone(targets),
+    tasks: { [TARGET_1]: buildTasks(), [TARGET_2]: buildRegion2Tasks() },
     stats: new Map(),
     requests: [],
     stopCompletesAfterReads: Number.POSITIVE_INFINITY,
@@ -37,8 +41,8 @@ export function resetMockDb() {
   db = fresh();
 }
 
-export function findTask(taskId: string): MigrationTask | undefined {
-  return db.tasks.find((t) => t.task_id === taskId);
+export function findTask(taskId: string, targetId: string = TARGET_1): MigrationTask | undefined {
+  return db.tasks[targetId]?.find((t) => t.task_id === taskId);
 }
 
 export function statsFor(taskId: string): MigrationTaskStats {
@@ -48,4 +52,11 @@ export function statsFor(taskId: string): MigrationTaskStats {
 /** Requests received for a path (exact pathname match), optionally by method. */
 export function requestsTo(pathname: string, method = 'GET'): LoggedRequest[] {
   return db.requests.filter((r) => r.url.pathname === pathname && r.method === method);
+}
+
+/** Requests to the task API (list, detail, stats, stop) that named `targetId` or no target. */
+export function taskRequestsFor(targetId: string | null): LoggedRequest[] {
+  return db.requests.filter(
+    (r) => r.url.pathname.startsWith('/api/migration-tasks') && r.url.searchParams.get('target') === targetId,
+  );
 }

@@ -2,8 +2,9 @@ import { setupServer } from 'msw/node';
 import { db } from './db';
 import { migrationTaskHandlers } from './handlers/migration-tasks';
 import { sessionHandlers } from './handlers/session';
+import { targetHandlers } from './handlers/targets';
 
-export const handlers = [...sessionHandlers, ...migrationTaskHandlers];
+export const handlers = [...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers];
 
 export const server = setupServer(...handlers);
 

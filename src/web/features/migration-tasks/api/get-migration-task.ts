@@ -1,13 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { migrationTaskSchema, statusPhase, type MigrationTask } from '../../../../api';
 import { apiClient } from '../../../lib/api-client';
-import { taskKeys } from './query-keys';
+import { taskKeys, type TaskRef } from './query-keys';
 
 export const DETAIL_POLL_STOPPING_MS = 2_000;
 export const DETAIL_POLL_CHANGING_MS = 5_000;
 
-export function getMigrationTask(taskId: string, signal?: AbortSignal): Promise<MigrationTask> {
-  return apiClient.get(`/api/migration-tasks/${encodeURIComponent(taskId)}`, migrationTaskSchema, { signal });
+export function getMigrationTask({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<MigrationTask> {
+  return apiClient.get(`/api/migration-tasks/${encodeURIComponent(taskId)}`, migrationTaskSchema, {
+    signal,
+    query: { target: targetId },
+  });
 }
 
 /** 2 s while a stop is in progress, 5 s while data moves (or the status is unknown), else no polling. */
@@ -23,14 +26,14 @@ export function detailRefetchInterval(status: string | null | undefined): number
   }
 }
 
-export function getMigrationTaskQueryOptions(taskId: string) {
+export function getMigrationTaskQueryOptions(ref: TaskRef) {
   return queryOptions({
-    queryKey: taskKeys.detail(taskId),
-    queryFn: ({ signal }) => getMigrationTask(taskId, signal),
+    queryKey: taskKeys.detail(ref),
+    queryFn: ({ signal }) => getMigrationTask(ref, signal),
     refetchInterval: (query) => (query.state.data ? detailRefetchInterval(query.state.data.status) : false),
   });
 }
 
-export function useMigrationTask(taskId: string, options: { enabled?: boolean } = {}) {
-  return useQuery({ ...getMigrationTaskQueryOptions(taskId), enabled: options.enabled ?? true });
+export function useMigrationTask(ref: TaskRef, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getMigrationTaskQueryOptions(ref), enabled: options.enabled ?? true });
 }

@@ -5,10 +5,15 @@ import { taskKeys, type TaskListParams } from './query-keys';
 
 export const LIST_POLL_MS = 5_000;
 
-export function getMigrationTasks(params: TaskListParams, signal?: AbortSignal): Promise<MigrationTaskList> {
+export function getMigrationTasks(
+  targetId: string,
+  params: TaskListParams,
+  signal?: AbortSignal,
+): Promise<MigrationTaskList> {
   return apiClient.get('/api/migration-tasks', migrationTaskListSchema, {
     signal,
     query: {
+      target: targetId,
       offset: params.offset,
       limit: params.limit,
       name: params.name || undefined,
@@ -22,15 +27,17 @@ export function listRefetchInterval(data: MigrationTaskList | undefined): number
   return data?.tasks.some((task) => isChanging(task.status)) ? LIST_POLL_MS : false;
 }
 
-export function getMigrationTasksQueryOptions(params: TaskListParams) {
+export function getMigrationTasksQueryOptions(targetId: string, params: TaskListParams) {
   return queryOptions({
-    queryKey: taskKeys.list(params),
-    queryFn: ({ signal }) => getMigrationTasks(params, signal),
-    placeholderData: keepPreviousData,
+    queryKey: taskKeys.list(targetId, params),
+    queryFn: ({ signal }) => getMigrationTasks(targetId, params, signal),
+    // Keep the previous page while the next loads, but never another target's rows.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === targetId ? keepPreviousData(previous) : undefined,
     refetchInterval: (query) => listRefetchInterval(query.state.data),
   });
 }
 
-export function useMigrationTasks(params: TaskListParams) {
-  return useQuery(getMigrationTasksQueryOptions(params));
+export function useMigrationTasks(targetId: string, params: TaskListParams) {
+  return useQuery(getMigrationTasksQueryOptions(targetId, params));
 }

@@ -9,7 +9,7 @@ describe('list polling in the page', () => {
   afterEach(() => vi.useRealTimers());
 
   it('refetches every 5 s while a shown task can change', async () => {
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     const before = requestsTo(LIST).length;
     await act(() => vi.advanceTimersByTimeAsync(5_100));
@@ -19,7 +19,7 @@ describe('list polling in the page', () => {
   });
 
   it('does not poll once every shown task is settled', async () => {
-    renderApp('/?status=SUCCESS,FAILED');
+    renderApp('/targets/sim-region-1?status=SUCCESS,FAILED');
     await screen.findAllByTestId('task-row');
     const before = requestsTo(LIST).length;
     await act(() => vi.advanceTimersByTimeAsync(20_000));

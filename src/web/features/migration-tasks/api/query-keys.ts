@@ -6,11 +6,28 @@ export interface TaskListParams {
   status?: string[];
 }
 
+/** One task of one DCS target (task ids are only unique within a region and project). */
+export interface TaskRef {
+  targetId: string;
+  taskId: string;
+}
+
+// The target id comes right after the root, so one target's caches never answer for another.
 export const taskKeys = {
   all: ['migration-tasks'] as const,
-  lists: () => [...taskKeys.all, 'list'] as const,
-  list: (params: TaskListParams) => [...taskKeys.lists(), params] as const,
-  details: () => [...taskKeys.all, 'detail'] as const,
-  detail: (taskId: string) => [...taskKeys.details(), taskId] as const,
-  stats: (taskId: string) => [...taskKeys.all, 'stats', taskId] as const,
+  target: (targetId: string) => [...taskKeys.all, targetId] as const,
+  lists: (targetId: string) => [...taskKeys.target(targetId), 'list'] as const,
+  list: (targetId: string, params: TaskListParams) => [...taskKeys.lists(targetId), params] as const,
+  details: (targetId: string) => [...taskKeys.target(targetId), 'detail'] as const,
+  detail: ({ targetId, taskId }: TaskRef) => [...taskKeys.details(targetId), taskId] as const,
+  stats: ({ targetId, taskId }: TaskRef) => [...taskKeys.target(targetId), 'stats', taskId] as const,
 };
+
+/** The task a detail query key is about, or null for any other key. */
+export function taskRefOfDetailKey(queryKey: readonly unknown[]): TaskRef | null {
+  const [root, targetId, kind, taskId] = queryKey;
+  if (root !== taskKeys.all[0] || kind !== 'detail' || typeof targetId !== 'string' || typeof taskId !== 'string') {
+    return null;
+  }
+  return { targetId, taskId };
+}

@@ -12,6 +12,7 @@ function list(...statuses: (string | null)[]): MigrationTaskList {
 
 // The option functions receive the query; only its state matters here.
 type IntervalFn<T> = (query: Query<T, Error, T, never>) => number | false;
+const ref = { targetId: 'sim-region-1', taskId: 'abc' };
 const queryWith = <T>(data: T | undefined) => ({ state: { data } }) as unknown as Query<T, Error, T, never>;
 
 describe('list polling', () => {
@@ -28,7 +29,7 @@ describe('list polling', () => {
   });
 
   it('is what the list query uses', () => {
-    const options = getMigrationTasksQueryOptions({ offset: 0, limit: 10 });
+    const options = getMigrationTasksQueryOptions('sim-region-1', { offset: 0, limit: 10 });
     const interval = options.refetchInterval as unknown as IntervalFn<MigrationTaskList>;
     expect(interval(queryWith(list('FULLMIGRATING')))).toBe(5000);
     expect(interval(queryWith(list('SUCCESS')))).toBe(false);
@@ -47,7 +48,7 @@ describe('task polling', () => {
   });
 
   it('is what the detail query uses', () => {
-    const interval = getMigrationTaskQueryOptions('abc').refetchInterval as unknown as IntervalFn<MigrationTask>;
+    const interval = getMigrationTaskQueryOptions(ref).refetchInterval as unknown as IntervalFn<MigrationTask>;
     const task = buildTasks()[0]!;
     expect(interval(queryWith<MigrationTask>({ ...task, status: 'TERMINATING' }))).toBe(2000);
     expect(interval(queryWith<MigrationTask>({ ...task, status: 'TERMINATED' }))).toBe(false);
@@ -55,7 +56,7 @@ describe('task polling', () => {
   });
 
   it('polls progress only while the task can change', () => {
-    expect(getMigrationTaskStatsQueryOptions('abc', 'INCRMIGEATING').refetchInterval).toBe(5000);
-    expect(getMigrationTaskStatsQueryOptions('abc', 'TERMINATED').refetchInterval).toBe(false);
+    expect(getMigrationTaskStatsQueryOptions(ref, 'INCRMIGEATING').refetchInterval).toBe(5000);
+    expect(getMigrationTaskStatsQueryOptions(ref, 'TERMINATED').refetchInterval).toBe(false);
   });
 });

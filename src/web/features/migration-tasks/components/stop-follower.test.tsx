@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { buildTasks, ids } from '../../../testing/mocks/data';
 import { createTestQueryClient } from '../../../testing/test-utils';
 import { taskKeys } from '../api/query-keys';
-import { createStopTracker, StopTrackerProvider } from '../lib/stop-tracker';
+import { createStopTracker, stopKey, StopTrackerProvider } from '../lib/stop-tracker';
 import { StopFollower } from './stop-follower';
 
 function setup() {
@@ -28,6 +28,7 @@ function setup() {
 }
 
 const task = buildTasks()[0]!;
+const ref = { targetId: 'sim-region-1', taskId: ids.incremental };
 
 describe('StopFollower', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -35,16 +36,16 @@ describe('StopFollower', () => {
   it('tells the operator exactly once when a stopped task has settled', async () => {
     const { tracker, queryClient, show } = setup();
     act(() => {
-      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING' });
-      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATING' });
+      tracker.track({ ...ref, name: 'mig-orders-cache' });
     });
     expect(show).not.toHaveBeenCalled();
 
     act(() => {
-      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED' });
-      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED', updated_at: 'x' });
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATED' });
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATED', updated_at: 'x' });
     });
-    await waitFor(() => expect(tracker.getSnapshot().get(ids.incremental)?.settledStatus).toBe('TERMINATED'));
+    await waitFor(() => expect(tracker.getSnapshot().get(stopKey(ref))?.settledStatus).toBe('TERMINATED'));
     expect(show).toHaveBeenCalledTimes(1);
     expect(show.mock.calls[0]![0].title).toBe('mig-orders-cache has stopped (TERMINATED)');
   });
@@ -52,21 +53,21 @@ describe('StopFollower', () => {
   it('settles at once, and once, when the cloud already answered TERMINATED', async () => {
     const { tracker, queryClient, show } = setup();
     act(() => {
-      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATED' });
-      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATED' });
+      tracker.track({ ...ref, name: 'mig-orders-cache' });
     });
     await waitFor(() => expect(show).toHaveBeenCalledTimes(1));
-    expect(tracker.settle(ids.incremental, { status: 'TERMINATED' })).toBe(false);
+    expect(tracker.settle(ref, { status: 'TERMINATED' })).toBe(false);
   });
 
   it('does not announce a task that is still stopping', async () => {
     const { tracker, queryClient, show } = setup();
     act(() => {
-      queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING' });
-      tracker.track({ taskId: ids.incremental, name: 'mig-orders-cache' });
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATING' });
+      tracker.track({ ...ref, name: 'mig-orders-cache' });
     });
-    act(() => queryClient.setQueryData(taskKeys.detail(ids.incremental), { ...task, status: 'TERMINATING', x: 1 }));
+    act(() => queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATING', x: 1 }));
     expect(show).not.toHaveBeenCalled();
-    expect(tracker.getSnapshot().get(ids.incremental)?.settledAt).toBeUndefined();
+    expect(tracker.getSnapshot().get(stopKey(ref))?.settledAt).toBeUndefined();
   });
 });

@@ -3,47 +3,53 @@ import { useEffect } from 'react';
 import { isSettled, type MigrationTask } from '../../../../api';
 import { isApiError } from '../../../lib/api-client';
 import { DETAIL_POLL_STOPPING_MS, getMigrationTaskQueryOptions } from '../api/get-migration-task';
-import { taskKeys } from '../api/query-keys';
-import { useStopEntries, useStopTracker } from '../lib/stop-tracker';
+import { taskKeys, taskRefOfDetailKey, type TaskRef } from '../api/query-keys';
+import { stopKey, useStopEntries, useStopTracker } from '../lib/stop-tracker';
 import { notifyStopSettled } from './stop-notifications';
 
 /**
  * Follows every task this tab stopped until it settles, then tells the operator once.
- * It reads the detail cache (which the task page may be polling already) and refreshes it
- * every 2 s, reusing an answer younger than that so two views do not double the requests.
+ * It reads the detail cache of the task's own target (which the task page may be polling
+ * already) and refreshes it every 2 s, reusing an answer younger than that so two views do not
+ * double the requests. It lives in the layout, so it keeps following after a target switch.
  */
 export function StopFollower() {
   const tracker = useStopTracker();
   const queryClient = useQueryClient();
   const entries = useStopEntries();
-  const pending = [...entries.values()].filter((e) => e.settledAt === undefined).map((e) => e.taskId);
-  const pendingKey = pending.join(',');
+  const pendingKey = [...entries.entries()]
+    .filter(([, e]) => e.settledAt === undefined)
+    .map(([key]) => key)
+    .join(',');
 
   useEffect(() => {
     if (!pendingKey) return;
-    const ids = pendingKey.split(',');
-    const finish = (taskId: string, outcome: { status: string | null | undefined; lost?: boolean }) => {
-      if (!tracker.settle(taskId, outcome)) return;
-      const entry = tracker.getSnapshot().get(taskId);
+    const keys = new Set(pendingKey.split(','));
+    const refs = [...tracker.getSnapshot().entries()]
+      .filter(([key]) => keys.has(key))
+      .map(([, { targetId, taskId }]): TaskRef => ({ targetId, taskId }));
+    const finish = (ref: TaskRef, outcome: { status: string | null | undefined; lost?: boolean }) => {
+      if (!tracker.settle(ref, outcome)) return;
+      const entry = tracker.getSnapshot().get(stopKey(ref));
       if (entry) notifyStopSettled(entry);
-      void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: taskKeys.lists(ref.targetId) });
     };
-    const check = (taskId: string) => {
-      const task = queryClient.getQueryData<MigrationTask>(taskKeys.detail(taskId));
-      if (task && isSettled(task.status)) finish(taskId, { status: task.status });
+    const check = (ref: TaskRef) => {
+      const task = queryClient.getQueryData<MigrationTask>(taskKeys.detail(ref));
+      if (task && isSettled(task.status)) finish(ref, { status: task.status });
     };
-    ids.forEach(check);
+    refs.forEach(check);
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      const [, kind, id] = event.query.queryKey as readonly unknown[];
-      if (event.type === 'updated' && kind === 'detail' && typeof id === 'string' && ids.includes(id)) check(id);
+      const ref = taskRefOfDetailKey(event.query.queryKey);
+      if (event.type === 'updated' && ref && keys.has(stopKey(ref))) check(ref);
     });
     const timer = setInterval(() => {
-      for (const taskId of ids) {
+      for (const ref of refs) {
         queryClient
-          .fetchQuery({ ...getMigrationTaskQueryOptions(taskId), staleTime: DETAIL_POLL_STOPPING_MS - 500 })
-          .then(() => check(taskId))
+          .fetchQuery({ ...getMigrationTaskQueryOptions(ref), staleTime: DETAIL_POLL_STOPPING_MS - 500 })
+          .then(() => check(ref))
           .catch((error: unknown) => {
-            if (isApiError(error) && error.code === 'TASK_NOT_FOUND') finish(taskId, { status: null, lost: true });
+            if (isApiError(error) && error.code === 'TASK_NOT_FOUND') finish(ref, { status: null, lost: true });
           });
       }
     }, DETAIL_POLL_STOPPING_MS);

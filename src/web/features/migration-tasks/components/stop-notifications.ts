@@ -1,13 +1,13 @@
 import { notifications } from '@mantine/notifications';
 import type { MigrationTask } from '../../../../api';
 import { statusLabel } from '../lib/status-display';
-import type { StopEntry } from '../lib/stop-tracker';
+import { stopKey, type StopEntry } from '../lib/stop-tracker';
 import { taskEndpoints } from '../lib/task-display';
 
-export function notifyStopRequested(task: MigrationTask, name: string) {
+export function notifyStopRequested(targetId: string, task: MigrationTask, name: string) {
   const { source, target } = taskEndpoints(task);
   notifications.show({
-    id: `stop-requested-${task.task_id}`,
+    id: `stop-requested-${stopKey({ targetId, taskId: task.task_id })}`,
     color: 'orange',
     title: `Stop requested — ${name} is ${task.status ?? 'in an unknown status'}`,
     message: `${source} → ${target}. Following the task until it has stopped…`,
@@ -17,7 +17,7 @@ export function notifyStopRequested(task: MigrationTask, name: string) {
 
 export function notifyStopSettled(entry: StopEntry) {
   const status = entry.settledStatus;
-  notifications.hide(`stop-requested-${entry.taskId}`);
+  notifications.hide(`stop-requested-${stopKey(entry)}`);
   if (entry.lost) {
     notifications.show({
       color: 'gray',
@@ -28,7 +28,7 @@ export function notifyStopSettled(entry: StopEntry) {
     return;
   }
   notifications.show({
-    id: `stop-settled-${entry.taskId}`,
+    id: `stop-settled-${stopKey(entry)}`,
     color: status === 'TERMINATED' ? 'green' : 'yellow',
     title:
       status === 'TERMINATED'

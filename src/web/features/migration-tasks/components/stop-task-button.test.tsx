@@ -33,7 +33,7 @@ function holdStop() {
 
 describe('Stop from the task list', () => {
   it('is disabled for a stopped task, with the reason in a tooltip and as its description', async () => {
-    const { user } = renderApp('/');
+    const { user } = renderApp('/targets/sim-region-1');
     const row = await rowOf(ids.terminated);
     const button = within(row).getByRole('button', { name: 'Stop mig-legacy-queue' });
     expect(button).toBeDisabled();
@@ -43,14 +43,14 @@ describe('Stop from the task list', () => {
   });
 
   it('is enabled for a migrating task', async () => {
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     const row = await rowOf(ids.incremental);
     expect(within(row).getByRole('button', { name: 'Stop mig-orders-cache' })).toBeEnabled();
   });
 
   it('is hidden when the session may not stop tasks', async () => {
     db.session = { ...session, allowed_actions: ['migrationTask:list', 'migrationTask:get'] };
-    renderApp('/');
+    renderApp('/targets/sim-region-1');
     await screen.findByTestId('session-summary');
     const row = await rowOf(ids.incremental);
     expect(within(row).queryByRole('button', { name: /^Stop/ })).not.toBeInTheDocument();
@@ -58,7 +58,7 @@ describe('Stop from the task list', () => {
   });
 
   it('asks for confirmation naming the task, source → target, method and the consequence', async () => {
-    const { user } = renderApp('/');
+    const { user } = renderApp('/targets/sim-region-1');
     await user.click(within(await rowOf(ids.incremental)).getByRole('button', { name: 'Stop mig-orders-cache' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
     expect(dialog).toHaveTextContent('mig-orders-cache');
@@ -77,7 +77,7 @@ describe('Stop from the task list', () => {
 
   it('sends one POST with the CSRF header, shows it pending, then the returned status', async () => {
     const release = holdStop();
-    const { user } = renderApp('/');
+    const { user } = renderApp('/targets/sim-region-1');
     await user.click(within(await rowOf(ids.incremental)).getByRole('button', { name: 'Stop mig-orders-cache' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
     const confirm = within(dialog).getByRole('button', { name: 'Stop task' });
@@ -92,6 +92,7 @@ describe('Stop from the task list', () => {
     const posts = requestsTo(STOP(ids.incremental), 'POST');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.headers.get(CSRF_HEADER)).toBe(session.csrf_token);
+    expect(posts[0]!.url.searchParams.get('target')).toBe('sim-region-1');
     expect(posts[0]!.headers.get('content-type')).toBe('application/json');
     await waitFor(() => expect(posts[0]!.body).toBe('{}'));
 
@@ -122,7 +123,7 @@ describe('Stop from the task list', () => {
         });
       }),
     );
-    const { user } = renderApp('/');
+    const { user } = renderApp('/targets/sim-region-1');
     await user.click(within(await rowOf(ids.incremental)).getByRole('button', { name: 'Stop mig-orders-cache' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));

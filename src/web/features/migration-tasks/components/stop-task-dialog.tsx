@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { canStop, stopUnavailableReason } from '../../../../api';
 import { ErrorAlert } from '../../../components/error-alert';
 import { FieldList } from '../../../components/field-list';
+import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
 import { useStopTracker } from '../lib/stop-tracker';
 import { migrationMethodLabel, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
@@ -17,11 +18,12 @@ interface StopTaskDialogProps {
 
 export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
   const tracker = useStopTracker();
+  const { id: targetId } = useCurrentTarget();
   const name = taskDisplayName(task);
   const mutation = useStopMigrationTask({
     onStopped: (returned) => {
-      tracker.track({ taskId: task.task_id, name });
-      notifyStopRequested(returned, name);
+      tracker.track({ targetId, taskId: task.task_id, name });
+      notifyStopRequested(targetId, returned, name);
     },
   });
   const submitting = useRef(false);
@@ -40,7 +42,7 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
     if (submitting.current || !stoppable) return; // one request per confirmation, whatever the clicks
     submitting.current = true;
     mutation.mutate(
-      { taskId: task.task_id },
+      { targetId, taskId: task.task_id },
       {
         onSuccess: () => {
           mutation.reset();

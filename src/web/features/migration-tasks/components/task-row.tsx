@@ -4,17 +4,20 @@ import type { MigrationTaskSummary } from '../../../../api';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
 import { MISSING } from '../../../lib/format';
-import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints, taskPath } from '../lib/task-display';
+import { taskPath } from '../../../lib/paths';
+import { useCurrentTarget } from '../../targets/lib/current-target';
+import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
 import { StopTaskButton } from './stop-task-button';
 
 export function TaskRow({ task }: { task: MigrationTaskSummary }) {
   const location = useLocation();
+  const { id: targetId } = useCurrentTarget();
   const { source, target } = taskEndpoints(task);
   return (
     <Table.Tr data-testid="task-row" data-task-id={task.task_id}>
       <Table.Td>
-        <Anchor component={Link} to={taskPath(task.task_id)} state={{ listSearch: location.search }} fw={600}>
+        <Anchor component={Link} to={taskPath(targetId, task.task_id)} state={{ listSearch: location.search }} fw={600}>
           {task.task_name || '(unnamed task)'}
         </Anchor>
       </Table.Td>

@@ -1,9 +1,9 @@
 // Tasks this browser tab asked to stop, followed until they settle so the operator hears
-// "has stopped" exactly once, wherever they are in the app.
+// "has stopped" exactly once, wherever they are in the app (whichever target they look at).
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { TaskRef } from '../api/query-keys';
 
-export interface StopEntry {
-  taskId: string;
+export interface StopEntry extends TaskRef {
   name: string;
   requestedAt: number;
   /** Set once the task settled (or vanished): the status it settled in. */
@@ -12,10 +12,13 @@ export interface StopEntry {
   lost?: boolean;
 }
 
+/** Entries are keyed by target and task: the same task id may exist in two regions. */
+export const stopKey = ({ targetId, taskId }: TaskRef) => `${targetId}/${taskId}`;
+
 export interface StopTracker {
-  track(entry: Pick<StopEntry, 'taskId' | 'name'>): void;
+  track(entry: Pick<StopEntry, 'targetId' | 'taskId' | 'name'>): void;
   /** Marks a followed task settled. True only the first time, so callers notify once. */
-  settle(taskId: string, outcome: { status: string | null | undefined; lost?: boolean }): boolean;
+  settle(ref: TaskRef, outcome: { status: string | null | undefined; lost?: boolean }): boolean;
   subscribe(listener: () => void): () => void;
   getSnapshot(): ReadonlyMap<string, StopEntry>;
 }
@@ -25,14 +28,14 @@ export function createStopTracker(): StopTracker {
   const listeners = new Set<() => void>();
   const set = (entry: StopEntry) => {
     const next = new Map(entries);
-    next.set(entry.taskId, entry);
+    next.set(stopKey(entry), entry);
     entries = next;
     listeners.forEach((l) => l());
   };
   return {
-    track: ({ taskId, name }) => set({ taskId, name, requestedAt: Date.now() }),
-    settle: (taskId, { status, lost }) => {
-      const entry = entries.get(taskId);
+    track: ({ targetId, taskId, name }) => set({ targetId, taskId, name, requestedAt: Date.now() }),
+    settle: (ref, { status, lost }) => {
+      const entry = entries.get(stopKey(ref));
       if (!entry || entry.settledAt !== undefined) return false;
       set({ ...entry, settledStatus: status ?? null, settledAt: Date.now(), lost });
       return true;
@@ -63,6 +66,6 @@ export function useStopEntries(): ReadonlyMap<string, StopEntry> {
   return useSyncExternalStore(tracker.subscribe, tracker.getSnapshot, tracker.getSnapshot);
 }
 
-export function useStopEntry(taskId: string): StopEntry | undefined {
-  return useStopEntries().get(taskId);
+export function useStopEntry(ref: TaskRef): StopEntry | undefined {
+  return useStopEntries().get(stopKey(ref));
 }

@@ -67,6 +67,3 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
-export function taskPath(taskId: string): string {
-  return `/tasks/${encodeURIComponent(taskId)}`;
-}

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { canStop, CSRF_HEADER } from '../../../../api';
+import { canStop, CSRF_HEADER, type MigrationTask } from '../../../../api';
 import { toSummary } from '../data';
-import { db, findTask, statsFor } from '../db';
+import { db, statsFor } from '../db';
 import { apiError } from './errors';
 
 type Params = { taskId: string };
@@ -13,59 +13,80 @@ const notFound = (taskId: string) =>
     upstream: { status: 400, error_code: 'DCS.4133', error_msg: 'The migration task does not exist.', request_id: 'up-4133' },
   });
 
+/**
+ * The tasks of the request's `?target=`. Stricter than the console, which falls back to the first
+ * target: here a request without a target fails, so a page that forgets it cannot pass a test.
+ */
+function targetTasks(request: Request): MigrationTask[] | Response {
+  const target = new URL(request.url).searchParams.get('target');
+  if (!target) return apiError(400, { code: 'INVALID_QUERY', message: 'mock: the page sent no ?target=' });
+  const tasks = db.tasks[target];
+  if (!tasks) return apiError(400, { code: 'UNKNOWN_TARGET', message: `Unknown target ${target}.` });
+  return tasks;
+}
+
+function withTask(request: Request, taskId: string, answer: (task: MigrationTask) => Response): Response {
+  const tasks = targetTasks(request);
+  if (tasks instanceof Response) return tasks;
+  const task = tasks.find((t) => t.task_id === taskId);
+  return task ? answer(task) : notFound(taskId);
+}
+
 export const migrationTaskHandlers = [
   http.get('/api/migration-tasks', ({ request }) => {
+    const tasks = targetTasks(request);
+    if (tasks instanceof Response) return tasks;
     const url = new URL(request.url);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const name = url.searchParams.get('name')?.toLowerCase();
     const statuses = url.searchParams.get('status')?.split(',');
-    const matches = db.tasks
+    const matches = tasks
       .filter((t) => !name || (t.task_name ?? '').toLowerCase().includes(name))
       .filter((t) => !statuses || statuses.includes(t.status ?? ''));
     return HttpResponse.json({ count: matches.length, tasks: matches.slice(offset, offset + limit).map(toSummary) });
   }),
 
-  http.get<Params>('/api/migration-tasks/:taskId', ({ params }) => {
-    const task = findTask(params.taskId);
-    if (!task) return notFound(params.taskId);
-    if (task.status === 'TERMINATING') {
-      const reads = (db.readsSinceStop.get(task.task_id) ?? 0) + 1;
-      db.readsSinceStop.set(task.task_id, reads);
-      if (reads >= db.stopCompletesAfterReads) task.status = 'TERMINATED';
-    }
-    return HttpResponse.json(task);
-  }),
+  http.get<Params>('/api/migration-tasks/:taskId', ({ params, request }) =>
+    withTask(request, params.taskId, (task) => {
+      if (task.status === 'TERMINATING') {
+        const reads = (db.readsSinceStop.get(task) ?? 0) + 1;
+        db.readsSinceStop.set(task, reads);
+        if (reads >= db.stopCompletesAfterReads) task.status = 'TERMINATED';
+      }
+      return HttpResponse.json(task);
+    }),
+  ),
 
-  http.get<Params>('/api/migration-tasks/:taskId/stats', ({ params }) => {
-    const task = findTask(params.taskId);
-    if (!task) return notFound(params.taskId);
-    if (task.migration_type !== 'online_migration') {
-      return apiError(400, { code: 'UPSTREAM_REJECTED', message: 'Progress exists for online migrations only.' });
-    }
-    return HttpResponse.json(statsFor(task.task_id));
-  }),
+  http.get<Params>('/api/migration-tasks/:taskId/stats', ({ params, request }) =>
+    withTask(request, params.taskId, (task) => {
+      if (task.migration_type !== 'online_migration') {
+        return apiError(400, { code: 'UPSTREAM_REJECTED', message: 'Progress exists for online migrations only.' });
+      }
+      return HttpResponse.json(statsFor(task.task_id));
+    }),
+  ),
 
   http.post<Params>('/api/migration-tasks/:taskId/stop', ({ params, request }) => {
     if (request.headers.get(CSRF_HEADER) !== db.session.csrf_token) {
       return apiError(403, { code: 'CSRF_REJECTED', message: 'Missing or wrong CSRF token.' });
     }
-    const task = findTask(params.taskId);
-    if (!task) return notFound(params.taskId);
-    if (!canStop(task.status)) {
-      return apiError(400, {
-        code: 'STOP_NOT_ALLOWED',
-        message: 'The cloud refused to stop the task in its current status.',
-        upstream: {
-          status: 400,
-          error_code: 'DCS.4957',
-          error_msg: 'This operation is not allowed in the current task state.',
-          request_id: 'up-req-4957',
-        },
-      });
-    }
-    task.status = 'TERMINATING';
-    db.readsSinceStop.set(task.task_id, 0);
-    return HttpResponse.json(task);
+    return withTask(request, params.taskId, (task) => {
+      if (!canStop(task.status)) {
+        return apiError(400, {
+          code: 'STOP_NOT_ALLOWED',
+          message: 'The cloud refused to stop the task in its current status.',
+          upstream: {
+            status: 400,
+            error_code: 'DCS.4957',
+            error_msg: 'This operation is not allowed in the current task state.',
+            request_id: 'up-req-4957',
+          },
+        });
+      }
+      task.status = 'TERMINATING';
+      db.readsSinceStop.set(task, 0);
+      return HttpResponse.json(task);
+    });
   }),
 ];

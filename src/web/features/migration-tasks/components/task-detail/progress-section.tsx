@@ -3,6 +3,7 @@ import { isChanging, type MigrationTask, type MigrationTaskStats } from '../../.
 import { ErrorAlert } from '../../../../components/error-alert';
 import { FieldList } from '../../../../components/field-list';
 import { formatNumber, toNumber } from '../../../../lib/format';
+import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { STATS_POLL_MS, useMigrationTaskStats } from '../../api/get-migration-task-stats';
 import { isOnlineMigration } from '../../lib/task-display';
 import { RefreshStatus } from '../refresh-status';
@@ -47,7 +48,8 @@ function StatsView({ stats }: { stats: MigrationTaskStats }) {
 
 export function ProgressSection({ task }: { task: MigrationTask }) {
   const online = isOnlineMigration(task);
-  const stats = useMigrationTaskStats(task.task_id, { taskStatus: task.status, enabled: online });
+  const { id: targetId } = useCurrentTarget();
+  const stats = useMigrationTaskStats({ targetId, taskId: task.task_id }, { taskStatus: task.status, enabled: online });
   return (
     <Section title="Progress" testId="section-progress">
       {!online ? (

@@ -1,10 +1,12 @@
 import { Alert } from '@mantine/core';
 import { formatClock } from '../../../../lib/format';
+import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { useStopEntry } from '../../lib/stop-tracker';
 
 /** On the task page: the stop this tab requested, followed until the task has stopped. */
 export function StopProgressAlert({ taskId }: { taskId: string }) {
-  const entry = useStopEntry(taskId);
+  const { id: targetId } = useCurrentTarget();
+  const entry = useStopEntry({ targetId, taskId });
   if (!entry) return null;
   const requested = `Stop requested at ${formatClock(entry.requestedAt)}`;
   if (entry.settledAt === undefined) {

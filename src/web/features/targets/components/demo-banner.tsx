@@ -1,10 +1,10 @@
 import { Box, Text } from '@mantine/core';
-import { useSession } from '../api/get-session';
+import { useRouteTarget } from '../lib/current-target';
 
-/** A yellow banner while the console talks to the embedded simulator instead of Huawei Cloud. */
+/** A yellow banner while the current target is the embedded simulator instead of Huawei Cloud. */
 export function DemoBanner() {
-  const { data } = useSession();
-  if (!data?.simulated) return null;
+  const target = useRouteTarget();
+  if (!target?.simulated) return null;
   return (
     <Box
       data-testid="demo-banner"

@@ -1,0 +1,45 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { db, findTask, requestsTo, taskRequestsFor } from '../../../testing/mocks/db';
+import { ids2, TARGET_2 } from '../../../testing/mocks/targets';
+import { chooseTarget } from '../../../testing/target-helpers';
+import { renderApp } from '../../../testing/test-utils';
+
+const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
+const DETAIL = (id: string) => `/api/migration-tasks/${id}`;
+
+describe('Stop on another target', () => {
+  it('sends the target with the stop, and updates that target\'s list', async () => {
+    const { user } = renderApp('/targets/sim-region-2');
+    const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids2.inventory)!;
+    await user.click(within(row).getByRole('button', { name: 'Stop mig-eu-inventory' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+
+    await waitFor(() => expect(within(row).getByText('TERMINATING')).toBeInTheDocument());
+    const posts = requestsTo(STOP(ids2.inventory), 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.url.searchParams.get('target')).toBe('sim-region-2');
+    expect(findTask(ids2.inventory, TARGET_2)!.status).toBe('TERMINATING');
+    expect(taskRequestsFor('sim-region-1')).toHaveLength(0);
+    expect(taskRequestsFor(null)).toHaveLength(0);
+  });
+
+  it('keeps following the stopped task on its own target after switching to another', async () => {
+    db.stopCompletesAfterReads = 2;
+    const { user, router } = renderApp(`/targets/sim-region-2/tasks/${ids2.inventory}`);
+    await user.click(await screen.findByRole('button', { name: 'Stop' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATING'));
+
+    await chooseTarget(user, 'Simulated region 1');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/targets/sim-region-1'));
+    const readsAtSwitch = requestsTo(DETAIL(ids2.inventory)).length;
+
+    expect(await screen.findByText('mig-eu-inventory has stopped (TERMINATED)', {}, { timeout: 7000 })).toBeInTheDocument();
+    const followReads = requestsTo(DETAIL(ids2.inventory)).slice(readsAtSwitch);
+    expect(followReads.length).toBeGreaterThan(0);
+    expect(followReads.every((r) => r.url.searchParams.get('target') === 'sim-region-2')).toBe(true);
+    expect(findTask(ids2.inventory, TARGET_2)!.status).toBe('TERMINATED');
+  }, 15_000);
+});

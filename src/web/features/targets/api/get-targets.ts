@@ -1,0 +1,22 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { targetListSchema, type TargetList } from '../../../../api';
+import { apiClient } from '../../../lib/api-client';
+
+export function getTargets(signal?: AbortSignal): Promise<TargetList> {
+  return apiClient.get('/api/targets', targetListSchema, { signal });
+}
+
+export const targetsQueryKey = ['targets'] as const;
+
+/** The configured targets change only when the server restarts: fetch once, keep for long. */
+export function getTargetsQueryOptions() {
+  return queryOptions({
+    queryKey: targetsQueryKey,
+    queryFn: ({ signal }) => getTargets(signal),
+    staleTime: 30 * 60_000,
+  });
+}
+
+export function useTargets() {
+  return useQuery(getTargetsQueryOptions());
+}
