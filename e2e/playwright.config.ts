@@ -49,6 +49,7 @@ export default defineConfig({
       SIMULATOR_PORT: String(SIMULATOR_PORT),
       SIMULATOR_STOP_DELAY_MS: '4000',
       LOG_LEVEL: 'warn',
+      DATA_DIR: 'e2e/.output/data',
     },
   },
 });

@@ -1,6 +1,7 @@
 // `POST /api/migration-tasks/batch-stop`: stop up to 50 tasks at once. The cloud only says whether
 // each stop request was accepted; a task has stopped once its status reads TERMINATED.
 import { z } from 'zod';
+import { stopReasonSchema } from './audit';
 import { taskIdSchema } from './migration-tasks';
 
 export const BATCH_STOP_MAX = 50;
@@ -11,6 +12,8 @@ export const batchStopRequestSchema = z.strictObject({
     .min(1, 'at least one task id')
     .max(BATCH_STOP_MAX, `at most ${BATCH_STOP_MAX} task ids`)
     .refine((ids) => new Set(ids).size === ids.length, 'task ids must not repeat'),
+  /** Recorded in the audit trail with every task of the batch. */
+  reason: stopReasonSchema.optional(),
 });
 
 export const batchStopResultSchema = z.looseObject({

@@ -13,6 +13,8 @@ export const API_ERROR_CODES = [
   'UNAUTHENTICATED', // not signed in
   'FORBIDDEN', // signed in, not allowed
   'CSRF_REJECTED', // missing or wrong CSRF token / cross-site request
+  'RATE_LIMITED', // too many stop requests from this user; Retry-After says when to try again
+  'SIGN_IN_FAILED', // the OpenID Connect sign-in did not complete (expired, refused, provider unreachable)
   'UPSTREAM_AUTH_FAILED', // the cloud rejected the console's credentials
   'UPSTREAM_FORBIDDEN', // the console's credentials lack the IAM permission
   'UPSTREAM_THROTTLED', // the cloud's gateway is throttling
@@ -39,6 +41,8 @@ export const apiErrorBodySchema = z.object({
   request_id: z.string(),
   upstream: upstreamErrorSchema.optional(),
   details: z.array(z.object({ field: z.string(), problem: z.string() })).optional(),
+  /** With UNAUTHENTICATED / SIGN_IN_FAILED in oidc mode: where to sign in (append `?return_to=<path>`). */
+  login_url: z.string().optional(),
 });
 
 export const apiErrorResponseSchema = z.object({ error: apiErrorBodySchema });

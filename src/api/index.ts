@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './batch-stop';
 export * from './errors';
 export * from './logs';

@@ -1,7 +1,8 @@
-// `GET /api/session`: who the browser is, what it may do, and the CSRF token for POSTs.
+// `GET /api/session`: who the browser is, what it may do, and the CSRF token for POSTs. Not signed
+// in, it answers 401 UNAUTHENTICATED (with `login_url` when the console itself signs people in).
 import { z } from 'zod';
 
-export const ACTIONS = ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop'] as const;
+export const ACTIONS = ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop', 'audit:read'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const sessionSchema = z.object({
@@ -10,7 +11,12 @@ export const sessionSchema = z.object({
   /** Open list: a newer server may grant actions this client does not know. */
   allowed_actions: z.array(z.string()),
   csrf_token: z.string(),
+  /** How people sign in: one of AUTH_MODES ('none' = no sign-in, everyone is an operator: local demo only). */
   auth_mode: z.string(),
+  /** Present when the console can sign the user out: POST it with the CSRF header (see logoutResponseSchema). */
+  logout_url: z.string().optional(),
+  /** When the sign-in ends (ISO 8601); absent when it does not expire (none and proxy modes). */
+  expires_at: z.string().optional(),
   /** The upstream is the embedded simulator: the data is not real. */
   simulated: z.boolean(),
   target: z.object({ region: z.string(), project_id: z.string(), endpoint_host: z.string() }),
@@ -19,3 +25,19 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** none: no sign-in (local demo); proxy: an authenticating reverse proxy; oidc: OpenID Connect. */
+export const AUTH_MODES = ['none', 'proxy', 'oidc'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** oidc mode: where the browser goes to sign in; `return_to` is a path of the console (e.g. `/targets/x`). */
+export const LOGIN_PATH = '/auth/login';
+export const LOGOUT_PATH = '/auth/logout';
+
+export function loginUrl(returnTo: string): string {
+  return `${LOGIN_PATH}?return_to=${encodeURIComponent(returnTo)}`;
+}
+
+/** `POST /auth/logout` → where to send the browser next (the provider's sign-out page, or `/`). */
+export const logoutResponseSchema = z.object({ redirect_url: z.string() });
+export type LogoutResponse = z.infer<typeof logoutResponseSchema>;

@@ -4,10 +4,14 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { loggerOptions } from './logger';
+import type { AuditStore } from './audit/store';
+import { demoAuthConfig, type AuthConfig } from './config';
+import { AccessLogController, loggerOptions } from './logger';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { securityPlugin } from './plugins/security';
 import { spaPlugin } from './plugins/spa';
+import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { migrationTaskRoutes } from './routes/migration-tasks';
 import { sessionRoutes } from './routes/session';
@@ -22,13 +26,21 @@ export interface AppOptions {
   targets: AppTarget[];
   /** Folder of the built SPA (dist/web); null serves the API only. */
   staticDir: string | null;
+  /** Where stop attempts are recorded; the app closes it when it closes. */
+  audit: AuditStore;
   logLevel?: string;
   logStream?: DestinationStream;
+  /** Sign-in mode, roles, session secret, stop rate limit; default AUTH_MODE=none (local demo). */
+  auth?: AuthConfig;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const auth = options.auth ?? demoAuthConfig();
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
+    logController: new AccessLogController(),
+    // X-Forwarded-* (client address, protocol, host) only from the configured proxies.
+    trustProxy: auth.proxy ? auth.proxy.trusted : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
@@ -36,22 +48,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const targets = new TargetRegistry(options.targets);
   app.addHook('onClose', async () => targets.close());
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app.addHook('onClose', async () => options.audit.close());
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, { auth });
   await app.register(fastifyCookie);
-  await app.register(authPlugin);
+  await app.register(authPlugin, { auth });
   await app.register(healthRoutes);
   await app.register(sessionRoutes(targets));
   await app.register(targetRoutes(targets));
-  await app.register(migrationTaskRoutes(targets));
+  await app.register(migrationTaskRoutes(targets, options.audit));
+  await app.register(auditRoutes(options.audit));
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -40,6 +40,11 @@ export class DcsUpstreamError extends Error {
   }
 }
 
+/** Filled in by a call that succeeds: the cloud's request id of the exchange (for the audit trail). */
+export interface UpstreamExchange {
+  requestId?: string;
+}
+
 export interface ListParams {
   offset: number;
   limit: number;
@@ -81,19 +86,19 @@ export class DcsClient {
     return this.call('GET', dcsPaths.migrationTaskLogs(this.projectId, taskId), query);
   }
 
-  stopMigrationTask(taskId: string): Promise<DcsMigrationTask> {
-    return this.call('POST', dcsPaths.stopMigrationTask(this.projectId, taskId));
+  stopMigrationTask(taskId: string, exchange?: UpstreamExchange): Promise<DcsMigrationTask> {
+    return this.call('POST', dcsPaths.stopMigrationTask(this.projectId, taskId), {}, undefined, exchange);
   }
 
-  batchStopMigrationTasks(taskIds: string[]): Promise<DcsBatchStopResponse> {
-    return this.call('POST', dcsPaths.batchStopMigrationTasks(this.projectId), {}, { migration_tasks: taskIds });
+  batchStopMigrationTasks(taskIds: string[], exchange?: UpstreamExchange): Promise<DcsBatchStopResponse> {
+    return this.call('POST', dcsPaths.batchStopMigrationTasks(this.projectId), {}, { migration_tasks: taskIds }, exchange);
   }
 
   close(): Promise<void> {
     return this.agent.close();
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, query: QueryMap = {}, body?: unknown): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, query: QueryMap = {}, body?: unknown, exchange?: UpstreamExchange): Promise<T> {
     const { endpoint, projectId, auth, timeoutMs } = this.options;
     const payload = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': projectId };
@@ -132,6 +137,7 @@ export class DcsClient {
       if (json === undefined || typeof json !== 'object' || json === null) {
         throw new DcsUpstreamError('bad_response', `The DCS API answered ${status} without a JSON object`, { status, requestId });
       }
+      if (exchange) exchange.requestId = requestId;
       return json as T;
     }
     const dcsError = isDcsErrorBody(json) ? json : undefined;

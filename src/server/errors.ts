@@ -8,7 +8,7 @@ export class ApiHttpError extends Error {
     readonly statusCode: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: Pick<ApiErrorBody, 'upstream' | 'details'> = {},
+    readonly extra: Pick<ApiErrorBody, 'upstream' | 'details' | 'login_url'> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(message);

@@ -1,6 +1,6 @@
 // Structured logs (pino) that never carry a secret: credentials, cookies, tokens and passwords are
-// censored wherever pino can see them, and request logs carry only method, path and ids.
-import type { FastifyServerOptions } from 'fastify';
+// censored wherever pino can see them, and request logs carry only method, path, ids and the user.
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
 export const REDACTED_LOG_PATHS = [
@@ -31,4 +31,23 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
       },
     },
   };
+}
+
+/**
+ * The access log: one line per request when it completes, with the request id, method, path (no
+ * query), status, time and who asked (`user`: null when not signed in). Never headers or cookies.
+ */
+export class AccessLogController extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    const signedIn = (request as { auth?: { signedIn?: boolean } | null }).auth?.signedIn === true;
+    const user = signedIn ? ((request as { principal?: { name?: string } | null }).principal?.name ?? null) : null;
+    const entry = { req: request, user, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...entry, err: error }, 'request errored');
+    else reply.log.info(entry, 'request completed');
+  }
 }

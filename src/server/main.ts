@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '../simulator';
 import { buildApp } from './app';
+import { openSqliteAuditStore } from './audit/sqlite-store';
+import type { AuditStore } from './audit/store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets';
 
@@ -19,6 +21,7 @@ export interface RunningConsole {
 
 export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: number; staticDir?: string | null } = {}): Promise<RunningConsole> {
   const config = loadConfig(env);
+  const audit = openAuditStore(env.DATA_DIR || './data');
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -28,7 +31,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     // console talks to exactly as to the cloud (same client, same signing).
     const base = simulatorOptionsFromEnv(env);
     // SIMULATOR_PORT pins the ports (browser tests use the control API); otherwise free ports.
-    const port = (offset: number) => (env.SIMULATOR_PORT ? (base.port ?? 0) + offset : 0);
+    const port = (offset: number) => (env.SIMULATOR_PORT && base.port ? base.port + offset : 0);
     const regions = [
       { id: 'sim-region-1', label: 'Simulated region 1', options: { ...base, port: port(0) } },
       { id: 'sim-region-2', label: 'Simulated region 2', options: { ...base, port: port(1), seed: (base.seed ?? 42) + 1, projectId: SECOND_SIMULATED_PROJECT, tasks: Math.max(12, Math.round((base.tasks ?? 24) / 2)) } },
@@ -46,9 +49,15 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     targets,
     staticDir: overrides.staticDir === undefined ? DIST_WEB : overrides.staticDir,
     logLevel: config.logLevel,
+    auth: config.auth,
+    audit,
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
-  app.log.info({ targets: targets.map((t) => ({ id: t.id, upstream: t.dcs.endpoint.origin })), simulated: simulators.length > 0 }, `DCS Migration Console on ${url}`);
+  app.log.info(
+    { targets: targets.map((t) => ({ id: t.id, upstream: t.dcs.endpoint.origin })), simulated: simulators.length > 0, auth_mode: config.auth.mode },
+    `DCS Migration Console on ${url}`,
+  );
+  if (config.auth.mode === 'none') app.log.warn('AUTH_MODE=none: no sign-in, everyone who reaches the console is an operator (local demo only)');
   return {
     app,
     url,
@@ -58,6 +67,15 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
       await Promise.all(simulators.map((s) => s.close()));
     },
   };
+}
+
+/** A bad DATA_DIR stops start-up with one line naming the variable. */
+function openAuditStore(dataDir: string): AuditStore {
+  try {
+    return openSqliteAuditStore(dataDir);
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', (error as Error).message);
+  }
 }
 
 function toAppTarget(target: CloudTarget, simulated: boolean, config: ConsoleConfig): AppTarget {

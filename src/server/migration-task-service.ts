@@ -14,7 +14,7 @@ import {
 } from '../api/migration-tasks';
 import { LIST_LIMIT_MAX } from '../dcs/ids';
 import type { DcsMigrationTaskListItem } from '../dcs/types';
-import type { DcsClient } from './dcs-client';
+import type { DcsClient, UpstreamExchange } from './dcs-client';
 import { ApiHttpError } from './errors';
 import { redactSecrets } from './redact';
 
@@ -55,13 +55,14 @@ export class MigrationTaskService {
     return toContract(migrationLogListSchema, { count: page.log_num ?? logs.length, logs: redactSecrets(logs) });
   }
 
-  async stop(taskId: string): Promise<MigrationTask> {
-    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.stopMigrationTask(taskId)));
+  /** `exchange` receives the cloud's request id when the stop is answered. */
+  async stop(taskId: string, exchange?: UpstreamExchange): Promise<MigrationTask> {
+    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.stopMigrationTask(taskId, exchange)));
   }
 
   /** The cloud's verdict per task; a task it did not report on is marked so, not dropped. */
-  async batchStop(taskIds: string[]): Promise<BatchStopResponse> {
-    const answer = await this.dcs.batchStopMigrationTasks(taskIds);
+  async batchStop(taskIds: string[], exchange?: UpstreamExchange): Promise<BatchStopResponse> {
+    const answer = await this.dcs.batchStopMigrationTasks(taskIds, exchange);
     const reported = new Map((answer.migration_tasks ?? []).map((r) => [r.task_id ?? '', r]));
     const results = taskIds.map(
       (taskId) => reported.get(taskId) ?? { task_id: taskId, result: 'unknown', error_code: null, error_msg: 'The cloud did not report on this task.' },

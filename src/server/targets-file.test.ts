@@ -14,7 +14,7 @@ function file(content: unknown): string {
 
 const sg = { id: 'sg-prod', label: 'Singapore production', endpoint: 'https://dcs.ap-southeast-1.myhuaweicloud.com', project_id: 'a'.repeat(32), credentials: { ak_env: 'SG_AK', sk_env: 'SG_SK' } };
 const cn = { id: 'cn-north', endpoint: 'https://dcs.cn-north-4.myhuaweicloud.com', project_id: 'b'.repeat(32), credentials: { token_env: 'CN_TOKEN' } };
-const env = { SG_AK: 'AK1', SG_SK: 'SK-secret-1', CN_TOKEN: 'iam-token-2' };
+const env = { SG_AK: 'AK1', SG_SK: 'SK-secret-1', CN_TOKEN: 'iam-token-2', AUTH_MODE: 'none' };
 
 describe('DCS_TARGETS_FILE', () => {
   it('reads several targets, each with the credentials its variables name', () => {
@@ -32,6 +32,7 @@ describe('DCS_TARGETS_FILE', () => {
       HUAWEICLOUD_SDK_AK: 'A',
       HUAWEICLOUD_SDK_SK: 'S',
       HUAWEICLOUD_SDK_SECURITY_TOKEN: 'T',
+      AUTH_MODE: 'none',
       DCS_TARGETS_FILE: file([{ ...sg, credentials: 'default' }]),
     }).targets!;
     expect(targets[0]!.auth).toEqual({ kind: 'aksk', ak: 'A', sk: 'S', securityToken: 'T' });

@@ -36,7 +36,8 @@ describe('every upstream failure becomes a readable error', () => {
 
   it('a slow cloud is a 504 UPSTREAM_TIMEOUT, and a timed-out stop says its outcome is unknown', async () => {
     const tasks: { task_id: string; status: string }[] = (await stack.app.inject({ url: '/api/migration-tasks?status=INCRMIGEATING' })).json().tasks;
-    await stack.control('POST', '/faults', { latency_ms: 2500, times: 2 });
+    await stack.control('POST', '/faults', { latency_ms: 2500, times: 1 });
+    await stack.control('POST', '/faults', { route: 'POST /migration-task/{id}/stop', latency_ms: 2500, times: 1 });
     const res = await stack.app.inject({ url: '/api/migration-tasks' });
     expect(res.statusCode).toBe(504);
     expect(errorOf(res).code).toBe('UPSTREAM_TIMEOUT');

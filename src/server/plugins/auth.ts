@@ -1,27 +1,86 @@
-// Attaches who is asking to every request, and guards routes by action.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Who is asking (AUTH_MODE none, proxy or oidc), attached to every request; the CSRF rule for
+// every state-changing request; and the guard that turns "not signed in" into 401 and "not
+// allowed" into 403. In oidc mode it also serves /auth/login, /auth/callback and /auth/logout.
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Action } from '../../api/session';
-import { ApiHttpError } from '../errors';
-import { can, principalFor, type Principal } from '../session';
+import { CSRF_HEADER } from '../../api/session';
+import { unauthenticated } from '../auth/guard';
+import { OidcProvider, oidcRoutes } from '../auth/oidc';
+import { proxyIdentity, trustedAddressList } from '../auth/proxy';
+import { readSession } from '../auth/session-cookie';
+import { stopRateLimitPlugin } from '../auth/stop-rate-limit';
+import type { AuthConfig, OidcConfig } from '../config';
+import { anonymous, assertSameOriginWithCsrf, CSRF_COOKIE, csrfTokenValid, localOperator, type Principal, type RequestAuth } from '../session';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal;
+  interface FastifyContextConfig {
+    /** A state-changing route that also serves people who are not signed in (sign-out). */
+    allowAnonymous?: boolean;
+  }
+  interface FastifyInstance {
+    /** The sign-in settings the app runs with. */
+    authConfig: AuthConfig;
   }
 }
 
-export const authPlugin = fp(async function auth(app: FastifyInstance) {
-  app.decorateRequest('principal', null as unknown as Principal);
-  app.addHook('onRequest', async (request) => {
-    request.principal = principalFor(request);
-  });
-});
+export { requirePermission } from '../auth/guard';
 
-export function requirePermission(action: Action) {
-  return async function checkPermission(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    if (!can(request.principal, action)) {
-      throw new ApiHttpError(403, 'FORBIDDEN', `Your role does not allow this (${action}).`);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authPlugin = fp(
+  async function auth(app: FastifyInstance, options: { auth: AuthConfig }) {
+    const config = options.auth;
+    const publicOrigin = config.publicUrl?.origin ?? null;
+    const trusted = config.proxy ? trustedAddressList(config.proxy.trusted) : null;
+    app.decorate('authConfig', config);
+    app.decorateRequest('principal', null as unknown as Principal);
+    app.decorateRequest('auth', null as unknown as RequestAuth);
+
+    app.addHook('onRequest', async (request) => {
+      const state: RequestAuth = { mode: config.mode, signedIn: false, csrfToken: null, expiresAt: null, publicOrigin };
+      let principal = anonymous();
+      if (config.mode === 'oidc') {
+        const session = readSession(request, config.sessionSecret);
+        if (session) {
+          principal = session.principal;
+          Object.assign(state, { signedIn: true, csrfToken: session.csrf, expiresAt: session.expiresAt });
+        }
+      } else if (config.mode === 'none') {
+        principal = localOperator();
+        state.signedIn = true;
+      } else {
+        const identity = proxyIdentity(request, config.proxy!, trusted!, config.roles);
+        if (identity.kind === 'signed-in') {
+          principal = identity.principal;
+          state.signedIn = true;
+        } else if (identity.kind === 'untrusted') {
+          request.log.warn({ event: 'auth.untrusted_proxy_headers', remote: identity.remoteAddress }, 'identity headers from an address not in AUTH_PROXY_TRUSTED were ignored');
+        }
+      }
+      if (config.mode !== 'oidc' && state.signedIn) {
+        // none/proxy: the CSRF token lives in its own cookie and must have been minted for this user.
+        const cookie = request.cookies[CSRF_COOKIE];
+        if (csrfTokenValid(config.sessionSecret, principal, cookie)) state.csrfToken = cookie!;
+      }
+      request.principal = principal;
+      request.auth = state;
+    });
+
+    // Before the body is parsed, so a cross-site form post is refused as such (not as a bad body).
+    app.addHook('preParsing', async (request) => {
+      if (SAFE_METHODS.has(request.method) || request.is404) return;
+      if (!request.auth.signedIn) {
+        if (request.routeOptions.config.allowAnonymous) return;
+        throw unauthenticated(request);
+      }
+      assertSameOriginWithCsrf(request, CSRF_HEADER);
+    });
+
+    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit });
+    if (config.mode === 'oidc') {
+      const oidcConfig = config as AuthConfig & { oidc: OidcConfig };
+      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc)));
     }
-  };
-}
+  },
+  { name: 'auth' },
+);

@@ -1,10 +1,13 @@
 // Console routes for migration tasks. Input is validated before anything goes upstream.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { stopRequestSchema } from '../../api/audit';
 import { batchStopRequestSchema } from '../../api/batch-stop';
 import { logsQuerySchema } from '../../api/logs';
 import { listQuerySchema, taskIdSchema, taskQuerySchema } from '../../api/migration-tasks';
 import { CSRF_HEADER } from '../../api/session';
+import { batchStopWithAudit, stopWithAudit, type StopContext } from '../audit/audited-stop';
+import type { AuditStore } from '../audit/store';
 import { ApiHttpError, toApiHttpError, type UpstreamOperation } from '../errors';
 import { requirePermission } from '../plugins/auth';
 import { assertSameOriginWithCsrf } from '../session';
@@ -13,7 +16,7 @@ import type { TargetRegistry } from '../targets';
 type TaskParams = { taskId: string };
 type TaskRequest = FastifyRequest<{ Params: TaskParams }>;
 
-export function migrationTaskRoutes(targets: TargetRegistry) {
+export function migrationTaskRoutes(targets: TargetRegistry, audit: AuditStore) {
   return async function register(app: FastifyInstance): Promise<void> {
     const canList = { preHandler: requirePermission('migrationTask:list') };
     const canGet = { preHandler: requirePermission('migrationTask:get') };
@@ -40,14 +43,14 @@ export function migrationTaskRoutes(targets: TargetRegistry) {
       return upstream('logs', () => targets.service(query.target).logs(taskId, query));
     });
 
+    // Stops are recorded in the audit trail (see audit/audited-stop.ts); a request refused here,
+    // before anything goes upstream, is not an attempt and leaves no record.
     app.post<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stop', canStop, async (request) => {
       assertSameOriginWithCsrf(request, CSRF_HEADER);
       const { taskId, target } = parseTaskRequest(request);
-      assertEmptyOrObjectBody(request.body);
-      const service = targets.service(target);
-      const task = await upstream('stop', () => service.stop(taskId));
-      request.log.info({ event: 'migration_task.stop', target, task_id: taskId, status: task.status, user: request.principal.name }, 'stop accepted by the cloud');
-      return task;
+      const body = stopRequestSchema.safeParse(request.body ?? {});
+      if (!body.success) throw invalid('INVALID_BODY', 'Invalid stop request', body.error);
+      return stopWithAudit(stopContext(request, target, body.data.reason), taskId);
     });
 
     app.post('/api/migration-tasks/batch-stop', canStop, async (request) => {
@@ -55,14 +58,20 @@ export function migrationTaskRoutes(targets: TargetRegistry) {
       const { target } = parseQuery(taskQuerySchema, request.query);
       const body = batchStopRequestSchema.safeParse(request.body ?? {});
       if (!body.success) throw invalid('INVALID_BODY', 'Invalid batch stop request', body.error);
-      const service = targets.service(target);
-      const response = await upstream('batch-stop', () => service.batchStop(body.data.task_ids));
-      request.log.info(
-        { event: 'migration_task.batch_stop', target, user: request.principal.name, results: response.results.map(({ task_id, result, error_code }) => ({ task_id, result, error_code })) },
-        'batch stop answered by the cloud',
-      );
-      return response;
+      return batchStopWithAudit(stopContext(request, target, body.data.reason), body.data.task_ids);
     });
+
+    function stopContext(request: FastifyRequest, target: string | undefined, reason: string | undefined): StopContext {
+      return {
+        audit,
+        service: targets.service(target),
+        log: request.log,
+        user: request.principal.name,
+        target: target ?? targets.defaultId,
+        requestId: request.id,
+        reason: reason || null,
+      };
+    }
   };
 }
 
@@ -104,9 +113,3 @@ function invalid(code: 'INVALID_QUERY' | 'INVALID_BODY', what: string, error: z.
   return new ApiHttpError(400, code, `${what}: ${details.map((d) => `${d.field} (${d.problem})`).join('; ')}.`, { details });
 }
 
-function assertEmptyOrObjectBody(body: unknown): void {
-  if (body === undefined || body === null) return;
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new ApiHttpError(400, 'INVALID_BODY', 'The request body must be a JSON object or empty.');
-  }
-}

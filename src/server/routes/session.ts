@@ -1,5 +1,9 @@
+// `GET /api/session`: who you are, what you may do, and the CSRF token for POSTs. Not signed in:
+// 401 UNAUTHENTICATED (in oidc mode with `login_url`; the page then goes to /auth/login).
 import type { FastifyInstance } from 'fastify';
-import type { Session } from '../../api/session';
+import { LOGOUT_PATH, type Session } from '../../api/session';
+import { unauthenticated } from '../auth/guard';
+import { servedOverHttps } from '../auth/session-cookie';
 import { allowedActions, CSRF_COOKIE, newCsrfToken } from '../session';
 import type { TargetRegistry } from '../targets';
 
@@ -11,23 +15,28 @@ function defaultTarget(targets: TargetRegistry): Session['target'] {
 export function sessionRoutes(targets: TargetRegistry) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.get('/api/session', async (request, reply): Promise<Session> => {
-      // Keep the token stable for the browser's lifetime so several tabs agree on it.
-      let csrf = request.cookies[CSRF_COOKIE];
-      if (!csrf || !/^[A-Za-z0-9_-]{32}$/.test(csrf)) {
-        csrf = newCsrfToken();
+      if (!request.auth.signedIn) throw unauthenticated(request);
+      let csrf = request.auth.csrfToken;
+      if (!csrf) {
+        // none/proxy: a token bound to this user, kept in an HttpOnly cookie so several tabs agree
+        // on it. (oidc: the session cookie carries it, so it is never missing when signed in.)
+        csrf = newCsrfToken(app.authConfig.sessionSecret, request.principal);
         void reply.setCookie(CSRF_COOKIE, csrf, {
           path: '/',
           httpOnly: true,
           sameSite: 'strict',
-          secure: request.protocol === 'https',
+          secure: servedOverHttps(request, app.authConfig.publicUrl),
         });
       }
+      const { expiresAt, mode } = request.auth;
       return {
         user: { name: request.principal.name },
         roles: request.principal.roles,
         allowed_actions: allowedActions(request.principal),
         csrf_token: csrf,
-        auth_mode: 'none',
+        auth_mode: mode,
+        ...(mode === 'oidc' ? { logout_url: LOGOUT_PATH } : {}),
+        ...(expiresAt ? { expires_at: expiresAt.toISOString() } : {}),
         simulated: targets.describe().some((t) => t.simulated),
         target: defaultTarget(targets),
       };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { buildApp } from '../app';
+import { openSqliteAuditStore } from '../audit/sqlite-store';
 import type { AppTarget } from '../targets';
 import type { FastifyInstance } from 'fastify';
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
     await startSimulator({ host: '127.0.0.1', port: 0, seed: 1, tasks: 14 }),
     await startSimulator({ host: '127.0.0.1', port: 0, seed: 2, tasks: 20, projectId: 'c'.repeat(32) }),
   ];
-  app = await buildApp({ targets: [target('east', sims[0]!, true), target('west', sims[1]!, false)], staticDir: null, logLevel: 'silent' });
+  app = await buildApp({ targets: [target('east', sims[0]!, true), target('west', sims[1]!, false)], staticDir: null, logLevel: 'silent', audit: openSqliteAuditStore(':memory:') });
 });
 afterAll(async () => {
   await app.close();

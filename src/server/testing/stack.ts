@@ -1,14 +1,23 @@
-// A real simulator on loopback and a console app in front of it, for server tests.
+// A real simulator on loopback and a console app in front of it, for server tests. The audit
+// trail is a real SQLite database in a fresh temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 import { buildApp, type AppOptions } from '../app';
-import type { UpstreamAuth } from '../config';
+import { openSqliteAuditStore } from '../audit/sqlite-store';
+import type { AuditStore } from '../audit/store';
+import { demoAuthConfig, type UpstreamAuth } from '../config';
 
 export interface TestStack {
   app: FastifyInstance;
   simulator: RunningSimulator;
   logs: string[];
+  audit: AuditStore;
+  /** The folder of the audit database (DATA_DIR). */
+  dataDir: string;
   /** Requests the simulator received, per route template. */
   upstreamRequests(): Promise<{ total: number; routes: Record<string, number> }>;
   control(method: string, path: string, body?: unknown): Promise<unknown>;
@@ -27,6 +36,8 @@ export async function startTestStack(
       done();
     },
   });
+  const dataDir = mkdtempSync(join(tmpdir(), 'dcs-console-audit-'));
+  const audit = options.app?.audit ?? openSqliteAuditStore(dataDir);
   const app = await buildApp({
     targets: [
       {
@@ -46,7 +57,10 @@ export async function startTestStack(
     staticDir: null,
     logLevel: 'info',
     logStream,
+    // AUTH_MODE=none; tests of the stop rate limit pass their own auth settings.
+    auth: { ...demoAuthConfig(), stopRateLimit: 10_000 },
     ...options.app,
+    audit,
   });
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${simulator.url}/__simulator${path}`, {
@@ -61,6 +75,8 @@ export async function startTestStack(
     app,
     simulator,
     logs,
+    audit,
+    dataDir,
     upstreamRequests: () => control('GET', '/requests') as Promise<{ total: number; routes: Record<string, number> }>,
     control,
     async csrf() {
@@ -71,6 +87,7 @@ export async function startTestStack(
     async close() {
       await app.close();
       await simulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,106 @@
+// The audit trail of stop attempts: the optional reason an operator gives with a stop, and
+// `GET /api/audit?task_id&user&target&since&until&offset&limit` → `{ count, records }`, newest first.
+// The task page's "Stopped by X, T ago: reason" is `GET /api/audit?task_id=X&limit=1`.
+import { z } from 'zod';
+import { taskIdSchema } from './migration-tasks';
+import { targetIdSchema } from './targets';
+
+export const STOP_REASON_MAX = 500;
+
+/**
+ * Why the operator stops (free text from the dialog). Trimmed; at most 500 characters; no control
+ * characters (line breaks included) and no bidirectional overrides, so it cannot forge or disguise
+ * a log line. Empty after trimming means "no reason".
+ */
+export const stopReasonSchema = z
+  .string()
+  .trim()
+  .max(STOP_REASON_MAX, `at most ${STOP_REASON_MAX} characters`)
+  .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, 'no control characters or line breaks');
+
+/** `POST /api/migration-tasks/{id}/stop` body: empty, `{}` or `{ reason }`; nothing else. */
+export const stopRequestSchema = z.strictObject({ reason: stopReasonSchema.optional() });
+
+export const AUDIT_ACTIONS = ['stop', 'batch-stop'] as const;
+
+/**
+ * - `pending`: the stop was sent and its outcome not yet recorded (a record left pending means the
+ *   console ended while the call was in flight);
+ * - `accepted`: the cloud accepted the stop;
+ * - `refused`: the cloud answered and did not stop the task (status does not allow it, unknown
+ *   task, permission, throttling);
+ * - `failed`: the stop was not carried out: the cloud failed (5xx), or the console did not send it
+ *   because the cloud does not know the task;
+ * - `unknown`: the stop may or may not have been applied (timeout, connection lost, unreadable
+ *   answer): check the task's status.
+ */
+export const AUDIT_OUTCOMES = ['pending', 'accepted', 'refused', 'failed', 'unknown'] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+const nullableText = z.string().nullable();
+
+export const auditRecordSchema = z.object({
+  id: z.string(),
+  /** When the attempt began (ISO 8601, UTC). */
+  at: z.string(),
+  user: z.string(),
+  /** The console target id (region + project). */
+  target: z.string(),
+  task_id: z.string(),
+  /** Null when the console could not read the task before stopping it. */
+  task_name: nullableText,
+  status_before: nullableText,
+  reason: nullableText,
+  /** One of AUDIT_ACTIONS; open, so an older page can show a newer server's records. */
+  action: z.string(),
+  /** Shared by the records of one batch stop. */
+  batch_id: nullableText,
+  /** One of AUDIT_OUTCOMES; open as above. */
+  outcome: z.string(),
+  /** The status the cloud returned with an accepted stop (a batch stop returns none). */
+  status_after: nullableText,
+  /** The console error code (API_ERROR_CODES) of a stop that was not accepted. */
+  error_code: nullableText,
+  /** The cloud's error code, e.g. DCS.4957. */
+  upstream_error_code: nullableText,
+  upstream_request_id: nullableText,
+  /** The console request id (x-request-id of the stop request, request_id of its error). */
+  request_id: z.string(),
+  finished_at: nullableText,
+});
+
+export const auditListSchema = z.object({
+  count: z.number().int().nonnegative(),
+  records: z.array(auditRecordSchema),
+});
+
+export const AUDIT_LIMIT_DEFAULT = 50;
+export const AUDIT_LIMIT_MAX = 200;
+
+/** An ISO 8601 instant with a zone (`Z` or `±hh:mm`), normalised to UTC `…Z` with milliseconds. */
+const instantSchema = z.iso
+  .datetime({ offset: true, message: 'an ISO 8601 date-time with a zone, e.g. 2025-01-31T08:00:00Z' })
+  .transform((value) => new Date(value).toISOString());
+
+/** `since` is inclusive, `until` exclusive. Filters combine with AND. */
+export const auditQuerySchema = z
+  .object({
+    task_id: taskIdSchema.optional(),
+    user: z.string().min(1).max(256).optional(),
+    target: targetIdSchema.optional(),
+    since: instantSchema.optional(),
+    until: instantSchema.optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(AUDIT_LIMIT_DEFAULT),
+  })
+  .refine((q) => q.since === undefined || q.until === undefined || q.since < q.until, {
+    message: 'since must be before until',
+    path: ['until'],
+  });
+
+export type StopRequest = z.infer<typeof stopRequestSchema>;
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+export type AuditList = z.infer<typeof auditListSchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

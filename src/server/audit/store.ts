@@ -1,0 +1,57 @@
+// The audit trail's storage: the only server-side state of the console. Everything else talks to
+// this interface, so a PostgreSQL store (several console instances behind a load balancer) can
+// replace the embedded SQLite one without touching the routes. Every method resolves only once
+// the change is durable: a stop is answered after its record is committed.
+import type { AuditAction, AuditOutcome, AuditQuery } from '../../api/audit';
+
+/** What is known when a stop attempt begins, before the cloud is called. */
+export interface AuditAttempt {
+  user: string;
+  target: string;
+  task_id: string;
+  task_name: string | null;
+  status_before: string | null;
+  reason: string | null;
+  action: AuditAction;
+  batch_id: string | null;
+  /** The console request id. */
+  request_id: string;
+}
+
+/** How an attempt ended. */
+export interface AuditResult {
+  id: string;
+  outcome: Exclude<AuditOutcome, 'pending'>;
+  status_after: string | null;
+  error_code: string | null;
+  upstream_error_code: string | null;
+  upstream_request_id: string | null;
+}
+
+export interface AuditRecord extends AuditAttempt, Omit<AuditResult, 'outcome'> {
+  /** When the attempt began, ISO 8601 UTC. */
+  at: string;
+  outcome: AuditOutcome;
+  finished_at: string | null;
+}
+
+/** Filters (AND) and paging; `since` inclusive, `until` exclusive, both ISO 8601 UTC. */
+export type AuditFilter = AuditQuery;
+
+export interface AuditPage {
+  count: number;
+  /** Newest first. */
+  records: AuditRecord[];
+}
+
+export interface AuditStore {
+  /**
+   * Records attempts as `pending`, all in one transaction, and returns them with their ids.
+   * Called before the cloud is; if it fails, the stop must not be sent.
+   */
+  begin(attempts: readonly AuditAttempt[]): Promise<AuditRecord[]>;
+  /** Records outcomes, all in one transaction; each id must be pending. Returns the final records. */
+  finish(results: readonly AuditResult[]): Promise<AuditRecord[]>;
+  list(filter: AuditFilter): Promise<AuditPage>;
+  close(): Promise<void>;
+}

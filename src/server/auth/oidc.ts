@@ -1,0 +1,203 @@
+// AUTH_MODE=oidc: the OpenID Connect authorization-code flow with PKCE, through openid-client.
+//   GET  /auth/login?return_to=/path → the provider (state, nonce and PKCE verifier kept in a
+//        short-lived signed cookie)
+//   GET  /auth/callback              → code exchange, ID token checks, roles from the groups claim,
+//        session cookie, back to return_to
+//   POST /auth/logout                → session cookie cleared; `{ redirect_url }` is the provider's
+//        end-session page when it has one
+// Tokens never leave this module: not into the cookie, a response or a log line.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as client from 'openid-client';
+import { z } from 'zod';
+import { LOGIN_PATH, LOGOUT_PATH, type LogoutResponse } from '../../api/session';
+import type { AuthConfig, OidcConfig } from '../config';
+import { ApiHttpError } from '../errors';
+import { groupsFromClaims, rolesForGroups } from './roles';
+import { clearSession, servedOverHttps, writeSession } from './session-cookie';
+import { signValue, unsignValue } from './signed-value';
+
+const LOGIN_COOKIE = 'dcs_oidc_login';
+const LOGIN_COOKIE_PATH = '/auth/';
+const LOGIN_TTL_MS = 10 * 60 * 1000;
+const PROVIDER_TIMEOUT_S = 10;
+
+const loginStateSchema = z.object({
+  state: z.string().min(1).max(128),
+  nonce: z.string().min(1).max(128),
+  verifier: z.string().min(43).max(128),
+  return_to: z.string().max(2048),
+  exp: z.number().int(),
+});
+
+/** The provider's metadata, discovered on first use (the console starts even if the provider is down). */
+export class OidcProvider {
+  private pending: Promise<client.Configuration> | null = null;
+
+  constructor(private readonly config: OidcConfig) {}
+
+  configuration(): Promise<client.Configuration> {
+    this.pending ??= this.discover().catch((error: unknown) => {
+      this.pending = null; // try again on the next sign-in
+      throw error;
+    });
+    return this.pending;
+  }
+
+  private discover(): Promise<client.Configuration> {
+    const { issuer, clientId, clientSecret, tokenAuthMethod } = this.config;
+    const auth =
+      tokenAuthMethod === 'none' ? client.None() : tokenAuthMethod === 'client_secret_post' ? client.ClientSecretPost(clientSecret!) : client.ClientSecretBasic(clientSecret!);
+    // Plain http is accepted by the configuration only for loopback issuers (tests, local providers).
+    const execute = issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [];
+    return client.discovery(issuer, clientId, clientSecret ?? undefined, auth, { execute, timeout: PROVIDER_TIMEOUT_S });
+  }
+}
+
+/** Only a path of this console: never another origin (`//evil`, `/\evil`, `https://...`). */
+export function safeReturnTo(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 2048) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\p{Cc}\\]/u.test(value)) return '/';
+  if (value.startsWith('/auth/')) return '/';
+  return value;
+}
+
+export function signInFailed(status: number, message: string): ApiHttpError {
+  return new ApiHttpError(status, 'SIGN_IN_FAILED', message, { login_url: LOGIN_PATH });
+}
+
+export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider) {
+  const { oidc, sessionSecret: secret, publicUrl, roles } = auth;
+
+  async function providerConfiguration(request: FastifyRequest): Promise<client.Configuration> {
+    try {
+      return await provider.configuration();
+    } catch (error) {
+      request.log.warn({ event: 'auth.provider_unreachable', error: describe(error) }, 'OpenID provider discovery failed');
+      throw signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.');
+    }
+  }
+
+  return async function register(app: FastifyInstance): Promise<void> {
+    app.get<{ Querystring: { return_to?: unknown } }>(LOGIN_PATH, async (request, reply) => {
+      const configuration = await providerConfiguration(request);
+      const verifier = client.randomPKCECodeVerifier();
+      const state = client.randomState();
+      const nonce = client.randomNonce();
+      const url = client.buildAuthorizationUrl(configuration, {
+        redirect_uri: oidc.redirectUrl.href,
+        scope: scopes(configuration, oidc, roles.claim).join(' '),
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      const login = { state, nonce, verifier, return_to: safeReturnTo(request.query.return_to), exp: Date.now() + LOGIN_TTL_MS };
+      void reply.setCookie(LOGIN_COOKIE, signValue(secret, 'oidc-login', login), {
+        path: LOGIN_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax', // sent on the top-level redirect back from the provider
+        secure: servedOverHttps(request, publicUrl),
+        maxAge: LOGIN_TTL_MS / 1000,
+      });
+      return reply.redirect(url.href, 302);
+    });
+
+    app.get('/auth/callback', async (request, reply) => {
+      const secure = servedOverHttps(request, publicUrl);
+      const parsed = loginStateSchema.safeParse(unsignValue(secret, 'oidc-login', request.cookies[LOGIN_COOKIE]));
+      void reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
+      if (!parsed.success || parsed.data.exp <= Date.now()) {
+        throw signInFailed(400, 'This sign-in expired or was started in another browser. Sign in again.');
+      }
+      const login = parsed.data;
+      const configuration = await providerConfiguration(request);
+      // The response as the provider sent it, on the registered redirect URL (not on what the Host header says).
+      const currentUrl = new URL(oidc.redirectUrl);
+      currentUrl.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+
+      let claims: Record<string, unknown>;
+      try {
+        const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+          pkceCodeVerifier: login.verifier,
+          expectedState: login.state,
+          expectedNonce: login.nonce,
+          idTokenExpected: true,
+        });
+        const idClaims = tokens.claims();
+        if (!idClaims) throw new client.ClientError('no ID token');
+        claims = { ...idClaims };
+        // Many providers put groups and names only in the userinfo response.
+        if (claims[roles.claim] === undefined && configuration.serverMetadata().userinfo_endpoint) {
+          const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
+          claims = { ...userinfo, ...idClaims }; // the ID token wins where both say something
+        }
+      } catch (error) {
+        throw callbackError(request, error);
+      }
+
+      const sub = String(claims.sub);
+      const name = firstString(claims.preferred_username, claims.email, claims.name) ?? sub;
+      const userRoles = rolesForGroups(groupsFromClaims(claims, roles.claim), roles);
+      writeSession(reply, secret, { sub, name: name.slice(0, 256), roles: userRoles }, secure);
+      request.log.info({ event: 'auth.sign_in', user: name, roles: userRoles }, userRoles.length ? 'signed in' : 'signed in without a console role');
+      return reply.redirect(login.return_to, 303);
+    });
+
+    // Signed in: the CSRF check of plugins/auth.ts applies. Not signed in: there is nothing to end.
+    app.post(LOGOUT_PATH, { config: { allowAnonymous: true } }, async (request, reply): Promise<LogoutResponse> => {
+      clearSession(reply, servedOverHttps(request, publicUrl));
+      if (request.auth.signedIn) request.log.info({ event: 'auth.sign_out', user: request.principal.name }, 'signed out');
+      let redirect = '/';
+      try {
+        const configuration = await provider.configuration();
+        if (configuration.serverMetadata().end_session_endpoint) {
+          const home = new URL('/', publicUrl ?? oidc.redirectUrl).href;
+          redirect = client.buildEndSessionUrl(configuration, { post_logout_redirect_uri: home }).href;
+        }
+      } catch {
+        // The provider is unreachable: the console session is over anyway.
+      }
+      return { redirect_url: redirect };
+    });
+  };
+}
+
+function scopes(configuration: client.Configuration, oidc: OidcConfig, rolesClaim: string): string[] {
+  if (oidc.scopes) return oidc.scopes;
+  const supported = configuration.serverMetadata().scopes_supported ?? [];
+  const wanted = ['openid', 'profile', 'email', rolesClaim];
+  return wanted.filter((scope) => scope === 'openid' || supported.includes(scope));
+}
+
+function firstString(...values: unknown[]): string | undefined {
+  return values.find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
+}
+
+/** What went wrong at the callback, for the user; the log gets the OAuth error code, never tokens. */
+function callbackError(request: FastifyRequest, error: unknown): ApiHttpError {
+  request.log.warn({ event: 'auth.sign_in_failed', error: describe(error) }, 'sign-in failed');
+  if (error instanceof client.AuthorizationResponseError) {
+    return signInFailed(401, `The sign-in provider did not sign you in (${safeCode(error.error)}).`);
+  }
+  if (error instanceof client.ResponseBodyError) {
+    return signInFailed(401, `The sign-in provider refused the sign-in (${safeCode(error.error)}). Sign in again.`);
+  }
+  if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError) {
+    return signInFailed(400, 'The sign-in response did not pass the checks (state, nonce, issuer or signature). Sign in again.');
+  }
+  return signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.');
+}
+
+function safeCode(code: unknown): string {
+  return typeof code === 'string' && /^[\w.-]{1,64}$/.test(code) ? code : 'error';
+}
+
+function describe(error: unknown): { name?: string; code?: string; error?: string } {
+  if (!(error instanceof Error)) return {};
+  const { code, error: oauthError } = error as { code?: unknown; error?: unknown };
+  return {
+    name: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof oauthError === 'string' ? { error: safeCode(oauthError) } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+// STOP_RATE_LIMIT: stop requests per user per minute (@fastify/rate-limit). It applies to every
+// route that requires the migrationTask:stop action (stop and batch stop), counted per signed-in
+// user after the permission check, so refused or forged requests do not use up anyone's budget.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiHttpError } from '../errors';
+import { requiredAction } from './guard';
+import { principalKey } from '../session';
+
+const WINDOW_MS = 60_000;
+
+type Counted = { current: number; ttl: number };
+
+/**
+ * One fixed-window counter per user shared by all stop routes (the plugin's default store gives
+ * each route its own, which would double the budget).
+ */
+class SharedStopStore {
+  private readonly windows = new Map<string, { count: number; startedAt: number }>();
+
+  incr(key: string, callback: (error: Error | null, result: Counted) => void, timeWindow: number): void {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.startedAt + timeWindow <= now) {
+      if (this.windows.size >= 10_000) this.dropExpired(now, timeWindow);
+      window = { count: 0, startedAt: now };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    callback(null, { current: window.count, ttl: window.startedAt + timeWindow - now });
+  }
+
+  child(): SharedStopStore {
+    return this;
+  }
+
+  private dropExpired(now: number, timeWindow: number): void {
+    for (const [key, window] of this.windows) if (window.startedAt + timeWindow <= now) this.windows.delete(key);
+  }
+}
+
+export const stopRateLimitPlugin = fp(
+  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number }) {
+    // Runs before @fastify/rate-limit's own onRoute hook (registered just below), which reads the config.
+    app.addHook('onRoute', (route: RouteOptions) => {
+      const guards = [route.preHandler].flat();
+      if (!guards.some((guard) => typeof guard === 'function' && requiredAction(guard) === 'migrationTask:stop')) return;
+      route.config = {
+        ...route.config,
+        rateLimit: {
+          max: options.perMinute,
+          timeWindow: WINDOW_MS,
+          hook: 'preHandler', // after requirePermission (route preHandlers run in order)
+          keyGenerator: (request) => `user:${principalKey(request.principal)}`,
+          errorResponseBuilder: (_request, context) =>
+            new ApiHttpError(
+              429,
+              'RATE_LIMITED',
+              `Too many stop requests: at most ${options.perMinute} a minute per user. Try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`,
+            ),
+        },
+      };
+    });
+    // The plugin makes one store per app and asks it for a child per route: always itself.
+    await app.register(rateLimit, { global: false, store: SharedStopStore });
+  },
+  { name: 'stop-rate-limit' },
+);
