@@ -73,7 +73,7 @@ describe('faults', () => {
     const third = await dcs.post<DcsMigrationTask>(`/migration-task/${task.task_id}/stop`);
     expect(third.status).toBe(200);
     expect(third.body.status).toBe('TERMINATING');
-    expect((await control(sim, 'GET', '/faults')).body).toEqual({ faults: [] });
+    expect((await control(sim, 'GET', '/faults')).body).toEqual({ faults: [], hung_requests: 0 });
   });
 
   it('throttles with 429 APIGW.0308, a request_id and Retry-After, on every route until cleared', async () => {
@@ -117,7 +117,7 @@ describe('faults', () => {
   it.each([
     [{ route: 'GET /nope', status: 500 }, /route must be one of/],
     [{ status: 200 }, /status must be an integer from 400 to 599/],
-    [{}, /needs status, latency_ms or drop_connection/],
+    [{}, /needs status, latency_ms, drop, drop_connection or hang/],
     [{ status: 500, times: 0 }, /times/],
     [{ status: 500, colour: 'red' }, /unknown field/],
     ['not an object', /JSON object/],

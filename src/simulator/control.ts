@@ -1,5 +1,7 @@
 // The unsigned control API under /__simulator/ for tests and benchmarks (loopback only).
-import { parseFault, type FaultStore } from './faults';
+import type { FaultStore } from './fault-store';
+import { parseFault } from './faults';
+import { parseDown, type DownSwitch, type HungRequests } from './outage';
 import { ok, type Reply } from './replies';
 import { ROUTE_TEMPLATES } from './router';
 import type { TaskStore } from './state';
@@ -33,6 +35,8 @@ export interface SimulatorState {
   store: TaskStore;
   counter: RequestCounter;
   faults: FaultStore;
+  outage: DownSwitch;
+  hung: HungRequests;
   info: { project_id: string; ak: string; tasks: number; seed: number; stop_delay_ms: number };
 }
 
@@ -44,13 +48,19 @@ export function isLoopback(address: string | undefined): boolean {
 const controlError = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
 
 /**
- * GET    /__simulator/info               → project id, AK, seed, task count, stop delay (never the SK)
+ * GET    /__simulator/info               → project id, AK, seed, task count, stop delay, now, down,
+ *                                           down_until (never the SK)
  * GET    /__simulator/requests           → { total, routes: { "<METHOD> <template>": n, UNMATCHED?: n } }
  * DELETE /__simulator/requests           → clears the counters only
- * POST   /__simulator/reset              → re-seed tasks, clear counters and faults
- * GET    /__simulator/faults             → { faults }
+ * POST   /__simulator/reset              → re-seed tasks and fault dice, clear counters and faults,
+ *                                           close hung requests, bring the simulator up
+ * GET    /__simulator/faults             → { faults, hung_requests }
  * POST   /__simulator/faults             → add a fault (see faults.ts), 201 { fault, faults }
- * DELETE /__simulator/faults             → remove all faults
+ * DELETE /__simulator/faults             → remove all faults, close hung requests:
+ *                                           { faults: [], hung_requests_closed }
+ * POST   /__simulator/down               → { for_ms? }: reset every DCS connection until /up or
+ *                                           for_ms later; { down: true, down_until }
+ * POST   /__simulator/up                 → { down: false, down_until: null }
  * GET    /__simulator/tasks/{id}         → the stored task, as kept by the simulator
  * POST   /__simulator/tasks/{id}/status  → { status } forces any status string
  */
@@ -58,7 +68,7 @@ export function handleControl(method: string, path: string, body: Buffer, state:
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   switch (route) {
     case `GET ${CONTROL_PREFIX}/info`:
-      return ok({ ...state.info, tasks: state.store.size, now: new Date(state.store.now()).toISOString() });
+      return ok({ ...state.info, tasks: state.store.size, now: new Date(state.store.now()).toISOString(), ...state.outage.status() });
     case `GET ${CONTROL_PREFIX}/requests`:
       return ok(state.counter.snapshot());
     case `DELETE ${CONTROL_PREFIX}/requests`:
@@ -67,13 +77,24 @@ export function handleControl(method: string, path: string, body: Buffer, state:
     case `POST ${CONTROL_PREFIX}/reset`:
       state.store.reset();
       state.counter.clear();
-      state.faults.clear();
+      state.faults.reset();
+      state.hung.release();
+      state.outage.setUp();
       return ok({ ok: true, tasks: state.store.size });
     case `GET ${CONTROL_PREFIX}/faults`:
-      return ok({ faults: state.faults.list() });
+      return ok({ faults: state.faults.list(), hung_requests: state.hung.size });
     case `DELETE ${CONTROL_PREFIX}/faults`:
       state.faults.clear();
-      return ok({ faults: [] });
+      return ok({ faults: [], hung_requests_closed: state.hung.release() });
+    case `POST ${CONTROL_PREFIX}/down`: {
+      const down = parseDown(body);
+      if (typeof down === 'string') return controlError(400, 'invalid_down', down);
+      state.outage.setDown(down.forMs);
+      return ok(state.outage.status());
+    }
+    case `POST ${CONTROL_PREFIX}/up`:
+      state.outage.setUp();
+      return ok(state.outage.status());
     case `POST ${CONTROL_PREFIX}/faults`: {
       const spec = parseFault(parseJson(body));
       if (typeof spec === 'string') return controlError(400, 'invalid_fault', spec);

@@ -3,7 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import { resolveOptions, type SimulatorOptions } from './config';
 import { RequestCounter, type SimulatorState } from './control';
-import { FaultStore } from './faults';
+import { FaultStore } from './fault-store';
+import { DownSwitch, HungRequests } from './outage';
 import { createSimulatorServer } from './server';
 import { TaskStore } from './state';
 
@@ -23,10 +24,14 @@ export interface RunningSimulator {
 /** Starts the simulator; port 0 picks a free port. Rejects on invalid options or listen errors. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const o = resolveOptions(options);
+  const store = new TaskStore({ tasks: o.tasks, seed: o.seed, stopDelayMs: o.stopDelayMs, now: o.now });
+  const now = () => store.now();
   const state: SimulatorState = {
-    store: new TaskStore({ tasks: o.tasks, seed: o.seed, stopDelayMs: o.stopDelayMs, now: o.now }),
+    store,
     counter: new RequestCounter(),
-    faults: new FaultStore(),
+    faults: new FaultStore(o.seed, now),
+    outage: new DownSwitch(now),
+    hung: new HungRequests(),
     info: { project_id: o.projectId, ak: o.ak, tasks: o.tasks, seed: o.seed, stop_delay_ms: o.stopDelayMs },
   };
   const timers = new Set<NodeJS.Timeout>();
@@ -53,6 +58,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
+        state.hung.release();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -65,7 +65,7 @@ describe('two simulators in one process', () => {
     await control(a, 'POST', '/faults', { route: 'GET /migration-tasks', status: 503 });
     expect((await dcsA.get('/migration-tasks')).status).toBe(503);
     expect((await dcsB.get('/migration-tasks')).status).toBe(200);
-    expect((await control(b, 'GET', '/faults')).body).toEqual({ faults: [] });
+    expect((await control(b, 'GET', '/faults')).body).toEqual({ faults: [], hung_requests: 0 });
     const counts = await Promise.all([a, b].map(async (s) => (await control<{ total: number }>(s, 'GET', '/requests')).body.total));
     expect(counts).toEqual([1, 1]);
     expect((await control(a, 'GET', '/info')).body).toMatchObject({ project_id: a.projectId, seed: 42, tasks: 24 });

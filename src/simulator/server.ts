@@ -1,14 +1,14 @@
 // The HTTP front: plain node:http, one handler. For DCS paths the order is the gateway's:
-// count → injected fault → route exists (404) → signature (401) → project (401) → service.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// count → simulator down (connection reset) → injected fault → route exists (404) → signature
+// (401) → project (401) → service.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DCS_ERROR } from '../dcs/errors';
 import { verifyRequest, type QueryMap, type VerifyFailure } from '../dcs/signer';
 import { CONTROL_PREFIX, handleControl, isLoopback, type SimulatorState } from './control';
-import type { Fault } from './faults';
+import type { Fault } from './fault-store';
 import { errorReply, MESSAGES, newRequestId, PROJECT_MISMATCH_CODE, TOO_LARGE_CODE, type Reply } from './replies';
-import { decodePath, handleDcs, matchRoute, UNMATCHED } from './router';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { readBody, send, sendTruncated } from './respond';
+import { decodePath, handleDcs, matchRoute, UNMATCHED, type RouteMatch } from './router';
 
 export interface ServerConfig {
   projectId: string;
@@ -33,9 +33,9 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
     const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
     const search = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
     const method = (req.method ?? 'GET').toUpperCase();
-    const body = await readBody(req);
 
     if (rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`)) {
+      const body = await readBody(req);
       if (!isLoopback(req.socket.remoteAddress)) {
         return send(res, { status: 403, body: { error: { code: 'forbidden', message: 'control API is loopback only' } } });
       }
@@ -46,31 +46,24 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
     const route = path === null ? null : matchRoute(method, path);
     const template = route?.template ?? UNMATCHED;
     state.counter.count(template);
+    if (state.outage.isDown()) {
+      req.socket.resetAndDestroy(); // looks like a connection reset: no status line, no body
+      return;
+    }
+    const body = await readBody(req);
 
     const fault = state.faults.take(template);
-    if (fault) {
-      if (fault.latency_ms > 0) await sleep(fault.latency_ms, timers);
-      if (fault.drop_connection) {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.status !== null) return send(res, faultReply(fault, requestId));
+    if (fault?.hang) return state.hung.hold(req.socket);
+    if (fault && fault.latency_ms > 0) await sleep(fault.latency_ms, timers);
+    if (fault?.drop === 'before_response') {
+      req.socket.destroy();
+      return;
     }
-
-    const fail = (status: number, code: string, message: string) => send(res, errorReply(status, code, message, requestId));
-    if (body === null) return fail(413, TOO_LARGE_CODE, MESSAGES.tooLarge);
-    if (!route || path === null) return fail(404, DCS_ERROR.GATEWAY_NOT_FOUND, MESSAGES.apiNotFound);
-
-    const verdict = verifyRequest(
-      { method, path, query: queryMap(search), headers: req.headers, body },
-      (ak) => (ak === config.ak ? config.sk : undefined),
-      new Date(state.store.now()),
-    );
-    if (!verdict.ok) {
-      return fail(401, DCS_ERROR.GATEWAY_AUTH_FAILED, `Incorrect IAM authentication information: ${AUTH_REASONS[verdict.reason]}`);
-    }
-    if (route.projectId !== config.projectId) return fail(401, PROJECT_MISMATCH_CODE, MESSAGES.projectMismatch);
-    return send(res, handleDcs(route, { store: state.store, requestId, query: search, body }));
+    const reply =
+      fault && fault.status !== null
+        ? faultReply(fault, requestId)
+        : serviceReply(config, state, { method, path, route, search, headers: req.headers, body, requestId });
+    return fault?.drop === 'mid_response' ? sendTruncated(res, reply) : send(res, reply);
   };
 
   return createServer((req, res) => {
@@ -78,6 +71,33 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
       if (!res.headersSent && !res.destroyed) send(res, errorReply(500, DCS_ERROR.INTERNAL, MESSAGES.internal, newRequestId()));
     });
   });
+}
+
+interface ServiceRequest {
+  method: string;
+  path: string | null;
+  route: RouteMatch | null;
+  search: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer | null;
+  requestId: string;
+}
+
+/** What the gateway and the service answer when no fault interferes. */
+function serviceReply(config: ServerConfig, state: SimulatorState, r: ServiceRequest): Reply {
+  const fail = (status: number, code: string, message: string) => errorReply(status, code, message, r.requestId);
+  if (r.body === null) return fail(413, TOO_LARGE_CODE, MESSAGES.tooLarge);
+  if (!r.route || r.path === null) return fail(404, DCS_ERROR.GATEWAY_NOT_FOUND, MESSAGES.apiNotFound);
+  const verdict = verifyRequest(
+    { method: r.method, path: r.path, query: queryMap(r.search), headers: r.headers, body: r.body },
+    (ak) => (ak === config.ak ? config.sk : undefined),
+    new Date(state.store.now()),
+  );
+  if (!verdict.ok) {
+    return fail(401, DCS_ERROR.GATEWAY_AUTH_FAILED, `Incorrect IAM authentication information: ${AUTH_REASONS[verdict.reason]}`);
+  }
+  if (r.route.projectId !== config.projectId) return fail(401, PROJECT_MISMATCH_CODE, MESSAGES.projectMismatch);
+  return handleDcs(r.route, { store: state.store, requestId: r.requestId, query: r.search, body: r.body });
 }
 
 function faultReply(fault: Fault, requestId: string): Reply {
@@ -95,36 +115,6 @@ function queryMap(search: URLSearchParams): QueryMap {
     map[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return map;
-}
-
-/** The whole body, or null when it exceeds MAX_BODY_BYTES (the rest is drained). */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  if (res.destroyed) return;
-  if (reply.status === 204) {
-    res.writeHead(204, reply.headers);
-    res.end();
-    return;
-  }
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...reply.headers,
-    'Content-Type': 'application/json;charset=UTF-8',
-    'Content-Length': Buffer.byteLength(payload),
-  });
-  res.end(payload);
 }
 
 function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {

@@ -17,6 +17,8 @@ export interface CallOptions {
   unsigned?: boolean;
   /** Change the request after signing (to prove the signature covers it). */
   tamper?: { query?: Record<string, string | number>; body?: string };
+  /** Abort the request (e.g. AbortSignal.timeout for a request that may hang). */
+  signal?: AbortSignal;
 }
 
 /** Default body type: fields are unknown until a test narrows them with a wire type. */
@@ -34,7 +36,8 @@ function queryString(query: Record<string, string | number> | undefined): string
 }
 
 export function dcsClient(sim: RunningSimulator, clock: () => number = Date.now) {
-  async function call<T = Loose>(method: string, subPath: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  /** The signed request, answered with the raw Response (body not read). */
+  function send(method: string, subPath: string, options: CallOptions = {}): Promise<Response> {
     const path = `/v2/${options.projectId ?? sim.projectId}${subPath}`;
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Project-Id': sim.projectId };
     if (!options.unsigned) {
@@ -55,7 +58,10 @@ export function dcsClient(sim: RunningSimulator, clock: () => number = Date.now)
     }
     const query = options.tamper?.query ?? options.query;
     const body = options.tamper?.body ?? options.body;
-    const res = await fetch(`${sim.url}${path}${queryString(query)}`, { method, headers, body });
+    return fetch(`${sim.url}${path}${queryString(query)}`, { method, headers, body, signal: options.signal });
+  }
+  async function call<T = Loose>(method: string, subPath: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const res = await send(method, subPath, options);
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
   }
@@ -72,6 +78,7 @@ export function dcsClient(sim: RunningSimulator, clock: () => number = Date.now)
   }
   return {
     call,
+    send,
     allTasks,
     taskWith,
     get: <T = Loose>(subPath: string, options?: CallOptions) => call<T>('GET', subPath, options),
