@@ -9,8 +9,11 @@ import { TaskListRoute } from './routes/task-list';
 
 // The task page is its own chunk; the list is what most visits open first.
 const TaskRoute = lazy(() => import('./routes/task').then((m) => ({ default: m.TaskRoute })));
+// So is the activity (audit trail): operators only, and not what a visit opens first.
+const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
-// Every page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId].
+// Every task page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId].
+// The activity spans targets: /activity?task_id&user&target&range|since&until&page&size.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -20,6 +23,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <DefaultTargetRedirect /> },
       // Links from before targets existed open the task on the default target.
       { path: 'tasks/:taskId', element: <DefaultTargetRedirect /> },
+      { path: 'activity', element: <ActivityRoute /> },
       {
         path: 'targets/:targetId',
         element: <TargetRoute />,

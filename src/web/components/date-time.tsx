@@ -2,15 +2,22 @@ import { Text, type TextProps } from '@mantine/core';
 import { formatExact, formatRelative, MISSING, parseCloudTime } from '../lib/format';
 import { useNow } from '../lib/use-now';
 
-/** A cloud timestamp shown relative ("5 minutes ago"), the exact time on hover. */
-export function RelativeTime({ value, ...props }: { value: string | null | undefined } & TextProps) {
+/**
+ * A timestamp shown relative ("5 minutes ago"), the exact time on hover. The raw value is added to
+ * the hover text for cloud values (`raw`), whose formats vary.
+ */
+export function RelativeTime({
+  value,
+  raw = true,
+  ...props
+}: { value: string | null | undefined; raw?: boolean } & TextProps) {
   const now = useNow();
   const date = parseCloudTime(value);
   if (!value) return <Text span {...props}>{MISSING}</Text>;
   if (!date) return <Text span {...props}>{value}</Text>;
   const exact = formatExact(date);
   return (
-    <Text span {...props} component="time" dateTime={date.toISOString()} title={`${exact} (cloud value: ${value})`}>
+    <Text span {...props} component="time" dateTime={date.toISOString()} title={raw ? `${exact} (cloud value: ${value})` : exact}>
       {formatRelative(date, now)}
     </Text>
   );

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { migrationTaskSchema } from '../../api';
 import { server } from '../testing/mocks/node';
-import { apiClient, ApiError } from './api-client';
+import { apiClient, ApiError, parseRetryAfter } from './api-client';
 
 const ok = z.object({ ok: z.boolean() });
 
@@ -102,5 +102,36 @@ describe('apiClient', () => {
     server.use(http.get('/api/echo', () => HttpResponse.error()));
     const error = await caught(apiClient.get('/api/echo', ok));
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+
+  it('keeps login_url of a 401 and the Retry-After seconds of a 429', async () => {
+    server.use(
+      http.get('/api/echo', () =>
+        HttpResponse.json(
+          { error: { code: 'UNAUTHENTICATED', message: 'sign in', request_id: 'r-2', login_url: '/auth/login' } },
+          { status: 401 },
+        ),
+      ),
+      http.post('/api/echo', () =>
+        HttpResponse.json(
+          { error: { code: 'RATE_LIMITED', message: 'slow down', request_id: 'r-3' } },
+          { status: 429, headers: { 'retry-after': '17' } },
+        ),
+      ),
+    );
+    expect(await caught(apiClient.get('/api/echo', ok))).toMatchObject({ code: 'UNAUTHENTICATED', login_url: '/auth/login', retryAfterSeconds: null });
+    expect(await caught(apiClient.post('/api/echo', {}, ok))).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 17, login_url: undefined });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    const now = Date.parse('2025-11-20T08:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30);
+    expect(parseRetryAfter('Thu, 20 Nov 2025 08:00:45 GMT', now)).toBe(45);
+    expect(parseRetryAfter('Thu, 20 Nov 2025 07:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter(null, now)).toBeNull();
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter('-5', now)).toBeNull();
   });
 });

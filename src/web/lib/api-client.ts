@@ -21,6 +21,10 @@ export class ApiError extends Error {
   readonly request_id: string | null;
   readonly upstream: UpstreamError | undefined;
   readonly details: { field: string; problem: string }[] | undefined;
+  /** With UNAUTHENTICATED / SIGN_IN_FAILED when the console signs people in itself: where to sign in. */
+  readonly login_url: string | undefined;
+  /** Seconds to wait before trying again (the Retry-After header), when the answer said. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(init: {
     status: number;
@@ -29,6 +33,8 @@ export class ApiError extends Error {
     request_id?: string | null;
     upstream?: UpstreamError;
     details?: { field: string; problem: string }[];
+    login_url?: string;
+    retryAfterSeconds?: number | null;
   }) {
     super(init.message);
     this.status = init.status;
@@ -36,6 +42,8 @@ export class ApiError extends Error {
     this.request_id = init.request_id ?? null;
     this.upstream = init.upstream;
     this.details = init.details;
+    this.login_url = init.login_url;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 }
 
@@ -69,8 +77,19 @@ function snippet(text: string): string {
   return plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
 }
 
+/** Retry-After as whole seconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (!/^[A-Za-z]{3}, /.test(trimmed)) return null; // an HTTP date: "Thu, 20 Nov 2025 08:00:45 GMT"
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const headerRequestId = response.headers.get('x-request-id');
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
   const text = await response.text().catch(() => '');
   let json: unknown;
   try {
@@ -80,8 +99,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   }
   const parsed = apiErrorResponseSchema.safeParse(json);
   if (parsed.success) {
-    const { code, message, request_id, upstream, details } = parsed.data.error;
-    return new ApiError({ status: response.status, code, message, request_id, upstream, details });
+    const { code, message, request_id, upstream, details, login_url } = parsed.data.error;
+    return new ApiError({ status: response.status, code, message, request_id, upstream, details, login_url, retryAfterSeconds });
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';
   const body = snippet(text);
@@ -90,6 +109,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     code: CLIENT_ERROR_CODES.unexpected,
     message: `The console answered HTTP ${response.status}${statusText} without a readable error${body ? `: "${body}"` : '.'}`,
     request_id: headerRequestId,
+    retryAfterSeconds,
   });
 }
 

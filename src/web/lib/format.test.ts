@@ -29,5 +29,6 @@ describe('format helpers', () => {
     expect(formatRelative(new Date('2025-11-20T09:55:00Z'), now)).toBe('5 minutes ago');
     expect(formatRelative(new Date('2025-11-18T10:00:00Z'), now)).toBe('2 days ago');
     expect(formatRelative(new Date('2025-11-20T09:59:59Z'), now)).toBe('1 second ago');
+    expect(formatRelative(new Date('2025-11-20T10:00:00Z'), now)).toBe('just now');
   });
 });

@@ -99,9 +99,10 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-/** "5 minutes ago", "in 2 hours". */
+/** "5 minutes ago", "in 2 hours"; "just now" under half a second either way. */
 export function formatRelative(date: Date, now: number): string {
   let amount = (date.getTime() - now) / 1000;
+  if (Math.round(amount) === 0) return 'just now';
   for (const [unit, size] of STEPS) {
     if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
     amount /= size;

@@ -9,3 +9,11 @@ export function listPath(targetId: string, search = ''): string {
 export function taskPath(targetId: string, taskId: string): string {
   return `${listPath(targetId)}/tasks/${encodeURIComponent(taskId)}`;
 }
+
+/** The audit trail of stop attempts, across targets; `search` as for listPath. */
+export const ACTIVITY_PATH = '/activity';
+
+export function activityPath(search: URLSearchParams | string = ''): string {
+  const query = String(search).replace(/^\?/, '');
+  return `${ACTIVITY_PATH}${query ? `?${query}` : ''}`;
+}

@@ -29,6 +29,13 @@ class ResizeObserverShim {
 if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverShim });
 }
+// Textarea autosize listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
 Element.prototype.scrollIntoView ??= () => {};
 window.HTMLElement.prototype.scrollTo ??= () => {};
 
@@ -38,5 +45,7 @@ afterEach(() => {
   notifications.clean();
   server.resetHandlers();
   resetMockDb();
+  window.sessionStorage.clear(); // the sign-in loop guard
+  vi.restoreAllMocks();
 });
 afterAll(() => server.close());

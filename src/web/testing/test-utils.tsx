@@ -1,14 +1,17 @@
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { AppProviders } from '../app/providers';
+import { createQueryClient } from '../app/query-client';
 import { routes } from '../app/router';
 
+/** The app's query client (its sign-in handling included), without retries. */
 export function createTestQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } },
+  return createQueryClient({
+    queries: { retry: false, gcTime: Number.POSITIVE_INFINITY },
+    mutations: { retry: false },
   });
 }
 

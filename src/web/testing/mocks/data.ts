@@ -1,11 +1,12 @@
 // Realistic fixtures in the console API's shape (DCS field names, passwords removed: only
 // `password_set`). Ids are stable so tests can address tasks directly.
-import type { MigrationTask, MigrationTaskStats, MigrationTaskSummary, Session } from '../../../api';
+import { LOGOUT_PATH, type MigrationTask, type MigrationTaskStats, type MigrationTaskSummary, type Session } from '../../../api';
 
+/** The default session: AUTH_MODE=none, an operator (what the server's operator role allows). */
 export const session: Session = {
   user: { name: 'oncall.operator' },
   roles: ['operator'],
-  allowed_actions: ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop'],
+  allowed_actions: ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop', 'audit:read'],
   csrf_token: 'csrf-test-token-3f9a1c',
   auth_mode: 'none',
   simulated: true,
@@ -15,6 +16,28 @@ export const session: Session = {
     endpoint_host: 'dcs.ap-southeast-1.myhuaweicloud.com',
   },
 };
+
+/** The sessions the server hands out, by role and sign-in mode. */
+export const sessions = {
+  operator: session,
+  viewer: {
+    ...session,
+    user: { name: 'readonly.viewer' },
+    roles: ['viewer'],
+    allowed_actions: ['migrationTask:list', 'migrationTask:get'],
+    auth_mode: 'proxy',
+  },
+  /** Signed in with OpenID Connect: the console can sign you out. */
+  oidcOperator: {
+    ...session,
+    user: { name: 'jane.doe@example.com' },
+    auth_mode: 'oidc',
+    logout_url: LOGOUT_PATH,
+    expires_at: '2099-01-01T08:00:00.000Z',
+  },
+} satisfies Record<string, Session>;
+
+export type SessionVariant = keyof typeof sessions;
 
 export const ids = {
   incremental: '8f2c1a3e-5b7d-4e9f-a1c2-3d4e5f6a7b8c',

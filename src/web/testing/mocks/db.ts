@@ -1,6 +1,7 @@
 // Mutable state behind the msw handlers, reset after every test, plus a log of the requests
 // the handlers received so tests assert what the UI actually sent.
-import type { MigrationTask, MigrationTaskStats, Session, Target } from '../../../api';
+import type { AuditRecord, MigrationTask, MigrationTaskStats, Session, Target } from '../../../api';
+import { buildAuditRecords } from './audit';
 import { buildStats, buildTasks, session } from './data';
 import { buildRegion2Tasks, TARGET_1, TARGET_2, targets } from './targets';
 
@@ -13,6 +14,12 @@ export interface LoggedRequest {
 
 interface MockDb {
   session: Session;
+  /** Set: the browser is not signed in, and `GET /api/session` answers 401 (with `login_url` if given). */
+  signedOut: { login_url?: string } | null;
+  /** Where `POST /auth/logout` sends the browser. */
+  logoutRedirect: string;
+  /** The audit trail, any order (the handler sorts newest first). */
+  audit: AuditRecord[];
   targets: Target[];
   /** Each target's tasks, by target id. */
   tasks: Record<string, MigrationTask[]>;
@@ -26,6 +33,9 @@ interface MockDb {
 function fresh(): MockDb {
   return {
     session: structuredClone(session),
+    signedOut: null,
+    logoutRedirect: 'https://id.example.com/logout?post_logout_redirect_uri=http%3A%2F%2Flocalhost%2F',
+    audit: buildAuditRecords(),
     targets: structuredClone(targets),
     tasks: { [TARGET_1]: buildTasks(), [TARGET_2]: buildRegion2Tasks() },
     stats: new Map(),

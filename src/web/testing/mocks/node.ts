@@ -1,10 +1,18 @@
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { db } from './db';
+import { auditHandlers } from './handlers/audit';
 import { migrationTaskHandlers } from './handlers/migration-tasks';
-import { sessionHandlers } from './handlers/session';
+import { sessionHandlers, unauthenticated } from './handlers/session';
 import { targetHandlers } from './handlers/targets';
 
-export const handlers = [...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers];
+/** Signed out (db.signedOut): every API route but the session's answers 401, as on the console. */
+const signedOutGuard = http.all('/api/*', ({ request }) => {
+  if (!db.signedOut || new URL(request.url).pathname === '/api/session') return undefined;
+  return unauthenticated(db.signedOut.login_url);
+});
+
+export const handlers = [signedOutGuard, ...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers, ...auditHandlers];
 
 export const server = setupServer(...handlers);
 

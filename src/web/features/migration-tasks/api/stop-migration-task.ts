@@ -1,11 +1,28 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { migrationTaskSchema, type MigrationTask, type MigrationTaskList } from '../../../../api';
+import { migrationTaskSchema, type MigrationTask, type MigrationTaskList, type StopRequest } from '../../../../api';
 import { apiClient, isApiError } from '../../../lib/api-client';
+import { auditKeys } from '../../audit/api/query-keys';
 import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
 import { taskKeys, type TaskRef } from './query-keys';
 
-export function stopMigrationTask({ targetId, taskId, csrfToken }: TaskRef & { csrfToken: string }): Promise<MigrationTask> {
-  return apiClient.post(`/api/migration-tasks/${encodeURIComponent(taskId)}/stop`, {}, migrationTaskSchema, {
+/** What the stop dialog sends: the task, and why (optional, recorded in the audit trail). */
+export interface StopVariables extends TaskRef {
+  reason?: string;
+}
+
+/** The stop body: `{ reason }` with the reason trimmed, `{}` without one. */
+export function stopRequestBody(reason: string | undefined): StopRequest {
+  const trimmed = reason?.trim();
+  return trimmed ? { reason: trimmed } : {};
+}
+
+export function stopMigrationTask({
+  targetId,
+  taskId,
+  reason,
+  csrfToken,
+}: StopVariables & { csrfToken: string }): Promise<MigrationTask> {
+  return apiClient.post(`/api/migration-tasks/${encodeURIComponent(taskId)}/stop`, stopRequestBody(reason), migrationTaskSchema, {
     csrfToken,
     query: { target: targetId },
   });
@@ -19,11 +36,12 @@ export function useStopMigrationTask({ onStopped }: { onStopped?: (task: Migrati
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...taskKeys.all, 'stop'],
-    mutationFn: async (ref: TaskRef) => {
+    mutationFn: async (variables: StopVariables) => {
       const session = await queryClient.ensureQueryData(getSessionQueryOptions());
-      return stopMigrationTask({ ...ref, csrfToken: session.csrf_token });
+      return stopMigrationTask({ ...variables, csrfToken: session.csrf_token });
     },
-    onSuccess: (task, ref) => {
+    onSuccess: (task, { targetId, taskId }) => {
+      const ref = { targetId, taskId };
       // Show what the cloud returned at once, then let polling follow the task.
       queryClient.setQueryData(taskKeys.detail(ref), task);
       queryClient.setQueriesData<MigrationTaskList>({ queryKey: taskKeys.lists(ref.targetId) }, (old) =>
@@ -35,13 +53,18 @@ export function useStopMigrationTask({ onStopped }: { onStopped?: (task: Migrati
       void queryClient.invalidateQueries({ queryKey: taskKeys.stats(ref) });
       onStopped?.(task);
     },
-    onError: (error, ref) => {
+    onError: (error, { targetId, taskId }) => {
+      const ref = { targetId, taskId };
       // A refusal (DCS.4957), a timeout or a vanished task: fetch the task's real status again.
       void queryClient.invalidateQueries({ queryKey: taskKeys.detail(ref) });
       void queryClient.invalidateQueries({ queryKey: taskKeys.lists(ref.targetId) });
       if (isApiError(error) && error.code === 'CSRF_REJECTED') {
         void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
       }
+    },
+    // Every attempt is recorded, whatever its outcome: the task page's "last stop" and the activity.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
     },
   });
 }

@@ -1,14 +1,43 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
-import { useRef } from 'react';
-import { canStop, stopUnavailableReason } from '../../../../api';
+import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { canStop, STOP_REASON_MAX, stopUnavailableReason } from '../../../../api';
+import { CopyId } from '../../../components/copy-id';
 import { ErrorAlert } from '../../../components/error-alert';
+import { isApiError, type ApiError } from '../../../lib/api-client';
 import { FieldList } from '../../../components/field-list';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
+import { oneLine, reasonProblem } from '../lib/stop-reason';
 import { useStopTracker } from '../lib/stop-tracker';
 import { migrationMethodLabel, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
 import { notifyStopRequested } from './stop-notifications';
+
+function RateLimitedAlert({ error }: { error: ApiError }) {
+  const wait = error.retryAfterSeconds;
+  return (
+    <Alert color="orange" variant="light" title="Too many stop requests" role="alert" data-testid="stop-rate-limited">
+      <Stack gap={6}>
+        <Text size="sm">
+          {wait !== null
+            ? `Too many stop requests; try again in ${wait} s.`
+            : 'Too many stop requests; try again in a minute.'}
+        </Text>
+        <Text size="sm" c="dimmed">
+          The console limits how many stops one person can send per minute. This task was not stopped.
+        </Text>
+        {error.request_id && (
+          <Group gap={6}>
+            <Text size="sm" fw={600}>
+              Request id:
+            </Text>
+            <CopyId value={error.request_id} label="Request id" />
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
 
 interface StopTaskDialogProps {
   task: TaskLike;
@@ -27,6 +56,8 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
     },
   });
   const submitting = useRef(false);
+  const [reason, setReason] = useState('');
+  const problem = reasonProblem(reason);
   const pending = mutation.isPending;
   const { source, target } = taskEndpoints(task);
   const method = migrationMethodLabel(task.migration_method);
@@ -35,17 +66,19 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
   const close = () => {
     if (submitting.current) return;
     mutation.reset();
+    setReason('');
     onClose();
   };
 
   const confirm = () => {
-    if (submitting.current || !stoppable) return; // one request per confirmation, whatever the clicks
+    if (submitting.current || !stoppable || problem) return; // one request per confirmation, whatever the clicks
     submitting.current = true;
     mutation.mutate(
-      { targetId, taskId: task.task_id },
+      { targetId, taskId: task.task_id, reason: reason.trim() || undefined },
       {
         onSuccess: () => {
           mutation.reset();
+          setReason('');
           onClose();
         },
         onSettled: () => {
@@ -88,12 +121,42 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
             {stopUnavailableReason(task.status)}
           </Text>
         )}
-        {mutation.isError && <ErrorAlert error={mutation.error} title="The stop was not accepted" />}
+        <Stack gap={4}>
+          <Textarea
+            label="Reason"
+            description="Optional. Recorded in the audit trail with your name."
+            placeholder="e.g. Cut-over finished; source is being decommissioned"
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={reason}
+            onChange={(event) => setReason(oneLine(event.currentTarget.value))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.preventDefault(); // one line; Enter must not submit a stop either
+            }}
+            error={problem}
+            disabled={pending}
+          />
+          <Text
+            size="xs"
+            c={reason.trim().length > STOP_REASON_MAX ? 'red.8' : 'dimmed'}
+            ta="right"
+            data-testid="stop-reason-count"
+          >
+            {reason.length} / {STOP_REASON_MAX}
+          </Text>
+        </Stack>
+        {mutation.isError &&
+          (isApiError(mutation.error) && mutation.error.code === 'RATE_LIMITED' ? (
+            <RateLimitedAlert error={mutation.error} />
+          ) : (
+            <ErrorAlert error={mutation.error} title="The stop was not accepted" />
+          ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={pending} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={confirm} loading={pending} disabled={pending || !stoppable}>
+          <Button color="red" onClick={confirm} loading={pending} disabled={pending || !stoppable || problem !== null}>
             Stop task
           </Button>
         </Group>

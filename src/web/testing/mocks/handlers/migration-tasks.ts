@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { canStop, CSRF_HEADER, type MigrationTask } from '../../../../api';
+import { canStop, CSRF_HEADER, stopRequestSchema, type AuditRecord, type MigrationTask } from '../../../../api';
 import { toSummary } from '../data';
 import { db, statsFor } from '../db';
 import { apiError } from './errors';
@@ -67,12 +67,27 @@ export const migrationTaskHandlers = [
     }),
   ),
 
-  http.post<Params>('/api/migration-tasks/:taskId/stop', ({ params, request }) => {
+  http.post<Params>('/api/migration-tasks/:taskId/stop', async ({ params, request }) => {
     if (request.headers.get(CSRF_HEADER) !== db.session.csrf_token) {
       return apiError(403, { code: 'CSRF_REJECTED', message: 'Missing or wrong CSRF token.' });
     }
+    if (!db.session.allowed_actions.includes('migrationTask:stop')) {
+      return apiError(403, { code: 'FORBIDDEN', message: 'Your role does not allow this (migrationTask:stop).' });
+    }
+    const text = await request.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = undefined;
+    }
+    const body = stopRequestSchema.safeParse(json);
+    if (!body.success) return apiError(400, { code: 'INVALID_BODY', message: 'mock: the stop body is not { reason? }' });
+    const target = new URL(request.url).searchParams.get('target') ?? '';
     return withTask(request, params.taskId, (task) => {
+      const attempt = recordAttempt(target, task, body.data.reason ?? null);
       if (!canStop(task.status)) {
+        Object.assign(attempt, { outcome: 'refused', error_code: 'STOP_NOT_ALLOWED', upstream_error_code: 'DCS.4957' });
         return apiError(400, {
           code: 'STOP_NOT_ALLOWED',
           message: 'The cloud refused to stop the task in its current status.',
@@ -86,7 +101,37 @@ export const migrationTaskHandlers = [
       }
       task.status = 'TERMINATING';
       db.readsSinceStop.set(task, 0);
+      Object.assign(attempt, { outcome: 'accepted', status_after: 'TERMINATING' });
       return HttpResponse.json(task);
     });
   }),
 ];
+
+let attempts = 0;
+
+/** Every stop attempt lands in the audit trail, as on the console. */
+function recordAttempt(target: string, task: MigrationTask, reason: string | null): AuditRecord {
+  attempts += 1;
+  const at = new Date().toISOString();
+  const attempt: AuditRecord = {
+    id: `mock-attempt-${attempts}`,
+    at,
+    user: db.session.user.name,
+    target,
+    task_id: task.task_id,
+    task_name: task.task_name ?? null,
+    status_before: task.status ?? null,
+    reason,
+    action: 'stop',
+    batch_id: null,
+    outcome: 'pending',
+    status_after: null,
+    error_code: null,
+    upstream_error_code: null,
+    upstream_request_id: null,
+    request_id: `req-stop-${attempts}`,
+    finished_at: at,
+  };
+  db.audit.push(attempt);
+  return attempt;
+}

@@ -2,10 +2,13 @@ import { Anchor, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
+import { LastStop } from '../../../audit/components/last-stop';
+import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { StatusBadge } from '../status-badge';
 import { StopTaskButton } from '../stop-task-button';
 
 export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: string }) {
+  const { id: targetId } = useCurrentTarget();
   return (
     <Stack gap="xs">
       <Anchor component={Link} to={backTo} size="sm">
@@ -18,6 +21,7 @@ export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: stri
           </Title>
           <CopyId value={task.task_id} label="Task ID" />
           <StatusBadge status={task.status} testId="task-status" />
+          <LastStop targetId={targetId} taskId={task.task_id} />
         </Stack>
         <StopTaskButton task={task} variant="page" />
       </Group>

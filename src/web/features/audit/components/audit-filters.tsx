@@ -1,0 +1,160 @@
+import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useId, useState } from 'react';
+import { useTargets } from '../../targets/api/get-targets';
+import type { AuditRange } from '../api/query-keys';
+import {
+  fromLocalInput,
+  toLocalInput,
+  type AuditFilterProblems,
+  type AuditFilters as Filters,
+} from '../lib/audit-search-params';
+
+export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
+
+type TimeChoice = AuditRange | '' | 'custom';
+
+const TIME_CHOICES: { value: TimeChoice; label: string }[] = [
+  { value: '', label: 'Any time' },
+  { value: '1h', label: 'Last hour' },
+  { value: '24h', label: 'Last 24 h' },
+  { value: '7d', label: 'Last 7 days' },
+  { value: 'custom', label: 'Custom' },
+];
+
+interface TextFilterProps {
+  label: string;
+  placeholder: string;
+  value: string;
+  maxLength: number;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+/** A text filter: the input answers every key press, the URL (and the request) follows after a pause. */
+function TextFilter({ label, placeholder, value, maxLength, error, onChange }: TextFilterProps) {
+  const [text, setText] = useState(value);
+  const [synced, setSynced] = useState(value);
+  const push = useDebouncedCallback((next: string) => onChange(next.trim()), AUDIT_SEARCH_DEBOUNCE_MS);
+  if (value !== synced) {
+    // The URL changed from elsewhere (back button, "clear filters"): show it.
+    setSynced(value);
+    if (value !== text.trim()) setText(value);
+  }
+  return (
+    <TextInput
+      label={label}
+      placeholder={placeholder}
+      type="search"
+      maxLength={maxLength}
+      value={text}
+      error={error}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        push(event.currentTarget.value);
+      }}
+      w={{ base: '100%', sm: 260 }}
+    />
+  );
+}
+
+interface AuditFiltersProps {
+  filters: Filters;
+  problems: AuditFilterProblems;
+  onChange: (patch: Partial<Filters>) => void;
+  onClear?: () => void;
+}
+
+export function AuditFilters({ filters, problems, onChange, onClear }: AuditFiltersProps) {
+  const { data: targets } = useTargets();
+  const timeLabelId = useId();
+  const fixed = Boolean(filters.since || filters.until);
+  // "Custom" with both inputs still empty is not in the URL yet: remember the choice here.
+  const [customOpen, setCustomOpen] = useState(fixed);
+  const time: TimeChoice = filters.range || (fixed || customOpen ? 'custom' : '');
+
+  const targetOptions = (targets?.targets ?? []).map((t) => ({ value: t.id, label: t.label }));
+  if (filters.target && !targetOptions.some((o) => o.value === filters.target)) {
+    targetOptions.push({ value: filters.target, label: `Unknown (${filters.target})` });
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group align="flex-start" gap="md" wrap="wrap">
+        <TextFilter
+          label="Task ID"
+          placeholder="Exact task id"
+          value={filters.taskId}
+          maxLength={64}
+          error={problems.taskId}
+          onChange={(taskId) => onChange({ taskId })}
+        />
+        <TextFilter
+          label="User"
+          placeholder="Exact user name"
+          value={filters.user}
+          maxLength={256}
+          onChange={(user) => onChange({ user })}
+        />
+        <Select
+          label="Region / project"
+          placeholder="Any target"
+          data={targetOptions}
+          value={filters.target || null}
+          onChange={(target) => onChange({ target: target ?? '' })}
+          clearable
+          w={{ base: '100%', sm: 240 }}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Group>
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id={timeLabelId}>
+            Time
+          </Text>
+          <SegmentedControl
+              aria-labelledby={timeLabelId}
+              data={TIME_CHOICES}
+              value={time}
+              onChange={(value) => {
+                const choice = value as TimeChoice;
+                setCustomOpen(choice === 'custom');
+                if (choice === 'custom') onChange({ range: '' });
+                else onChange({ range: choice, since: '', until: '' });
+              }}
+            />
+        </Stack>
+        {time === 'custom' && (
+          <>
+            <TextInput
+              label="Since"
+              type="datetime-local"
+              value={toLocalInput(filters.since)}
+              onChange={(event) => onChange({ range: '', since: fromLocalInput(event.currentTarget.value) })}
+              w={{ base: '100%', sm: 220 }}
+            />
+            <TextInput
+              label="Until"
+              type="datetime-local"
+              value={toLocalInput(filters.until)}
+              error={problems.until}
+              onChange={(event) => onChange({ range: '', until: fromLocalInput(event.currentTarget.value) })}
+              w={{ base: '100%', sm: 220 }}
+            />
+          </>
+        )}
+        {onClear && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setCustomOpen(false);
+              onClear();
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+import { Anchor, Badge, Code, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { AuditRecord } from '../../../../api';
+import { CopyId } from '../../../components/copy-id';
+import { RelativeTime } from '../../../components/date-time';
+import { MISSING } from '../../../lib/format';
+import { taskPath } from '../../../lib/paths';
+import { useTargets } from '../../targets/api/get-targets';
+import { OutcomeBadge } from './outcome-badge';
+
+const COLUMNS = ['Time', 'User', 'Target', 'Task', 'Status before → after', 'Outcome', 'Reason', 'DCS code', 'Request ids'];
+
+const short = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+
+function TargetCell({ targetId }: { targetId: string }) {
+  const { data } = useTargets();
+  const target = data?.targets.find((t) => t.id === targetId);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{target?.label ?? targetId}</Text>
+      {target && (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {targetId}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function AuditRow({ record }: { record: AuditRecord }) {
+  const accepted = record.outcome === 'accepted';
+  return (
+    <Table.Tr data-testid="audit-row" data-record-id={record.id} data-outcome={record.outcome}>
+      <Table.Td>
+        <RelativeTime value={record.at} raw={false} size="sm" />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {record.user}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <TargetCell targetId={record.target} />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <Anchor component={Link} to={taskPath(record.target, record.task_id)} size="sm" fw={600}>
+            {record.task_name || '(name unknown)'}
+          </Anchor>
+          <CopyId value={record.task_id} display={short(record.task_id)} label="Task ID" />
+          {record.action === 'batch-stop' && (
+            <Badge size="xs" variant="outline" color="gray" title={record.batch_id ? `Batch ${record.batch_id}` : undefined}>
+              Batch stop
+            </Badge>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" ff="monospace" data-testid="audit-status">
+          {record.status_before ?? '?'} → {record.status_after ?? (accepted ? '(not returned)' : MISSING)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <OutcomeBadge outcome={record.outcome} />
+          {record.error_code && <Code fz="xs">{record.error_code}</Code>}
+        </Stack>
+      </Table.Td>
+      <Table.Td maw={280}>
+        {record.reason ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-reason">
+            {record.reason}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {MISSING}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{record.upstream_error_code ? <Code>{record.upstream_error_code}</Code> : MISSING}</Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          <CopyId value={record.request_id} display={short(record.request_id)} label="Request id" />
+          {record.upstream_request_id && (
+            <CopyId value={record.upstream_request_id} display={`cloud ${short(record.upstream_request_id)}`} label="Cloud request id" />
+          )}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function SkeletonRows({ rows }: { rows: number }) {
+  return Array.from({ length: rows }, (_, i) => (
+    <Table.Tr key={i} data-testid="audit-row-skeleton">
+      {COLUMNS.map((column) => (
+        <Table.Td key={column}>
+          <Skeleton height={14} radius="sm" />
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  ));
+}
+
+interface AuditTableProps {
+  records: AuditRecord[] | undefined;
+  loadingRows?: number;
+  /** Showing the previous page's rows while the next loads. */
+  stale?: boolean;
+}
+
+/** Stop attempts, newest first. */
+export function AuditTable({ records, loadingRows = 5, stale }: AuditTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table
+        striped
+        verticalSpacing="sm"
+        data-testid="audit-table"
+        aria-busy={!records || stale ? true : undefined}
+        style={{ opacity: stale ? 0.6 : 1 }}
+      >
+        <VisuallyHidden component="caption">Stop attempts, newest first</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            {COLUMNS.map((column) => (
+              <Table.Th key={column} scope="col">
+                {column}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records ? records.map((record) => <AuditRow key={record.id} record={record} />) : <SkeletonRows rows={loadingRows} />}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,13 @@
+// The optional reason of a stop, as the dialog checks it before sending.
+import { STOP_REASON_MAX, stopReasonSchema } from '../../../../api';
+
+/** Why a reason cannot be sent, or null. The server applies the same rule (stopReasonSchema). */
+export function reasonProblem(reason: string): string | null {
+  const length = reason.trim().length;
+  if (length > STOP_REASON_MAX) return `Too long: at most ${STOP_REASON_MAX} characters (${length} now).`;
+  if (!stopReasonSchema.safeParse(reason).success) return 'Remove the control characters or text-direction marks.';
+  return null;
+}
+
+/** The reason is one line in the audit trail: line breaks and tabs become spaces as they are typed or pasted. */
+export const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ');

@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { LOGOUT_PATH, logoutResponseSchema, type LogoutResponse } from '../../../../api';
+import { apiClient, isApiError } from '../../../lib/api-client';
+import { safeNavigationUrl } from '../../../lib/browser-location';
+import { signInController } from '../lib/sign-in';
+import { getSessionQueryOptions, sessionQueryKey } from './get-session';
+
+/** `POST <logout_url>` with the CSRF header → where to send the browser next. */
+export function signOut(logoutUrl: string, csrfToken: string): Promise<LogoutResponse> {
+  return apiClient.post(logoutUrl, {}, logoutResponseSchema, { csrfToken });
+}
+
+/** Signs out, then leaves for the page the console names (the provider's sign-out page, or `/`). */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['session', 'sign-out'],
+    mutationFn: async () => {
+      const session = await queryClient.ensureQueryData(getSessionQueryOptions());
+      return signOut(session.logout_url ?? LOGOUT_PATH, session.csrf_token);
+    },
+    onSuccess: ({ redirect_url }) => {
+      // Stop polling: the next answers are 401s, and they must not send the browser to sign in again.
+      void queryClient.cancelQueries();
+      signInController(queryClient).signOut(safeNavigationUrl(redirect_url));
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'CSRF_REJECTED') {
+        void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+      }
+    },
+  });
+}
