@@ -13,6 +13,7 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 5173),
     proxy: {
       '/api': `http://127.0.0.1:${bffPort}`,
+      '/auth': `http://127.0.0.1:${bffPort}`,
       '/healthz': `http://127.0.0.1:${bffPort}`,
     },
   },
