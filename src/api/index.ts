@@ -3,6 +3,7 @@ export * from './batch-stop';
 export * from './errors';
 export * from './logs';
 export * from './migration-tasks';
+export * from './readiness';
 export * from './session';
 export * from './targets';
 // The status rules are part of the contract: one source of truth in src/dcs, re-exported here

@@ -11,12 +11,14 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { securityPlugin } from './plugins/security';
 import { spaPlugin } from './plugins/spa';
+import { ReadinessCheck, type ReadinessOptions } from './readiness';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { migrationTaskRoutes } from './routes/migration-tasks';
 import { sessionRoutes } from './routes/session';
 import { targetRoutes } from './routes/targets';
 import { TargetRegistry, type AppTarget } from './targets';
+import { frameworkErrorHandler, rewriteUndecodablePath } from './url-guard';
 
 export interface AppOptions {
   /**
@@ -32,6 +34,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Sign-in mode, roles, session secret, stop rate limit; default AUTH_MODE=none (local demo). */
   auth?: AuthConfig;
+  /** GET /readyz: how long a verdict is cached, how long a probe may take. */
+  readiness?: ReadinessOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -44,17 +48,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
-    routerOptions: { maxParamLength: 200 },
+    // Longer than any request line Node accepts (16 KiB headers): an over-long task id reaches its
+    // route and is refused there as INVALID_TASK_ID, like any other bad id.
+    routerOptions: { maxParamLength: 16 * 1024 },
+    rewriteUrl: rewriteUndecodablePath,
+    frameworkErrors: frameworkErrorHandler,
+    // close() (SIGTERM) closes idle keep-alive connections at once and lets requests in flight finish.
+    forceCloseConnections: 'idle',
   });
   const targets = new TargetRegistry(options.targets);
   app.addHook('onClose', async () => targets.close());
   app.addHook('onClose', async () => options.audit.close());
+  // Shutting down: answers still in flight close their connection, so close() need not wait for
+  // keep-alive connections to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { auth });
   await app.register(fastifyCookie);
   await app.register(authPlugin, { auth });
-  await app.register(healthRoutes);
+  await app.register(healthRoutes(new ReadinessCheck(targets, options.readiness)));
   await app.register(sessionRoutes(targets));
   await app.register(targetRoutes(targets));
   await app.register(migrationTaskRoutes(targets, options.audit));

@@ -39,6 +39,8 @@ describe('loadConfig', () => {
     [{ ...cloud, HUAWEICLOUD_SDK_SK: '' }, /^HUAWEICLOUD_SDK_SK: is missing/],
     [{ ...cloud, DCS_AUTH_TOKEN: 'tok' }, /^DCS_AUTH_TOKEN: is set together with an AK\/SK/],
     [{ ...cloud, DCS_ENDPOINT: 'https://dcs.internal.example', DCS_REGION: '' }, /^DCS_REGION: is required/],
+    [{ DCS_RETRY_ATTEMPTS: '0' }, /^DCS_RETRY_ATTEMPTS: must be between 1 and 10/],
+    [{ DCS_RETRY_ATTEMPTS: 'many' }, /^DCS_RETRY_ATTEMPTS: must be a whole number/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {
@@ -47,6 +49,11 @@ describe('loadConfig', () => {
       expect((error as Error).message).not.toContain('\n');
       expect((error as Error).message).not.toContain('very-secret-sk-value');
     }
+  });
+
+  it('upstream timeouts and read retries: 3 s to connect, 10 s per attempt, 3 attempts by default', () => {
+    expect(loadConfig({})).toMatchObject({ upstreamConnectTimeoutMs: 3000, upstreamTimeoutMs: 10_000, upstreamRetryAttempts: 3 });
+    expect(loadConfig({ DCS_RETRY_ATTEMPTS: '1', DCS_TIMEOUT_MS: '5000' })).toMatchObject({ upstreamTimeoutMs: 5000, upstreamRetryAttempts: 1 });
   });
 
   it('allows plain http only to loopback (the simulator)', () => {

@@ -28,6 +28,8 @@ export interface ConsoleConfig {
   targets: CloudTarget[] | null;
   upstreamConnectTimeoutMs: number;
   upstreamTimeoutMs: number;
+  /** Attempts of an upstream read (GET), the first included; stops are never retried. */
+  upstreamRetryAttempts: number;
   logLevel: string;
   /** Who may use the console: sign-in mode, role mapping, session secret, stop rate limit. */
   auth: AuthConfig;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
     targets,
     upstreamConnectTimeoutMs: integer(env, 'DCS_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
     upstreamTimeoutMs: integer(env, 'DCS_TIMEOUT_MS', 10_000, 100, 120_000),
+    upstreamRetryAttempts: integer(env, 'DCS_RETRY_ATTEMPTS', 3, 1, 10),
     logLevel,
     auth: loadAuthConfig(env, { host, port, cloud: targets !== null }),
   };

@@ -11,6 +11,8 @@ import type { AppTarget } from './targets';
 
 const DIST_WEB = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const SECOND_SIMULATED_PROJECT = '7e6f5d4c3b2a19080f1e2d3c4b5a6978';
+/** How long a shutdown waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningConsole {
   app: FastifyInstance;
@@ -90,6 +92,7 @@ function toAppTarget(target: CloudTarget, simulated: boolean, config: ConsoleCon
       auth: target.auth,
       connectTimeoutMs: config.upstreamConnectTimeoutMs,
       timeoutMs: config.upstreamTimeoutMs,
+      retry: { attempts: config.upstreamRetryAttempts },
     },
   };
 }
@@ -105,11 +108,26 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Graceful shutdown: stop accepting connections, let requests in flight finish (at most
+  // SHUTDOWN_GRACE_MS, then their connections are cut), close the audit store and the embedded
+  // simulators, exit 0. A second signal ends the process at once (the handlers are `once`).
   const shutdown = (signal: string) => {
-    running.app.log.info(`${signal}: shutting down`);
+    const { app } = running;
+    app.log.info(`${signal}: shutting down, waiting for requests in flight (at most ${SHUTDOWN_GRACE_MS} ms)`);
+    const grace = setTimeout(() => {
+      app.log.warn('requests still in flight after the grace period: closing their connections');
+      app.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        app.log.info('shut down');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

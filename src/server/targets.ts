@@ -35,6 +35,11 @@ export class TargetRegistry {
     return entry.service;
   }
 
+  /** Every target's DCS client (readiness probes). */
+  clients(): { id: string; client: DcsClient }[] {
+    return [...this.services.values()].map(({ target, client }) => ({ id: target.id, client }));
+  }
+
   /** What the browser may know of the targets: no credentials. */
   describe(): Target[] {
     return [...this.services.values()].map(({ target }) => ({

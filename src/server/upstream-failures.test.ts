@@ -2,9 +2,11 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, startTestStack, type TestStack } from './testing/stack';
 
+// How a failure that persists reads: one attempt per call, so each fault answers the one request.
+// Retries of reads are proven in resilience.test.ts.
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ dcs: { retry: { attempts: 1 } } });
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.control('POST', '/reset'));

@@ -124,6 +124,7 @@ describe('exposure', () => {
     expect(routes).toEqual(
       [
         'GET /healthz',
+        'GET /readyz',
         'GET /api/session',
         'GET /api/targets',
         'GET /api/migration-tasks',

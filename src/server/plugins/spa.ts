@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { UNDECODABLE_PATH } from '../url-guard';
 import { routeNotFound } from './errors';
 
 export async function spaPlugin(app: FastifyInstance, options: { root: string | null }): Promise<void> {
@@ -19,6 +20,7 @@ export async function spaPlugin(app: FastifyInstance, options: { root: string | 
     });
   }
   app.setNotFoundHandler((request, reply) => {
+    if (request.url === UNDECODABLE_PATH) throw routeNotFound(request.method, request.originalUrl);
     const path = request.url.split('?')[0] ?? '';
     const isNavigation = request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
     if (root && isNavigation) {

@@ -6,6 +6,7 @@ import { auditListSchema, type AuditRecord } from '../../api/audit';
 import { buildApp } from '../app';
 import { AUDIT_DB_FILE, openSqliteAuditStore } from '../audit/sqlite-store';
 import type { AuditStore } from '../audit/store';
+import { DEFAULT_RETRY_ATTEMPTS } from '../retry';
 import { can } from '../session';
 import { errorOf, startTestStack, type TestStack } from '../testing/stack';
 
@@ -145,7 +146,8 @@ describe('a stop is recorded before and after the cloud is called', () => {
   });
 
   it('when the task cannot be read first, the stop still goes out and name and status are recorded as not known', async () => {
-    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 500, times: 1 });
+    // As many failures as the console makes attempts: the read fails for good (retries: retry.ts).
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 500, times: DEFAULT_RETRY_ATTEMPTS });
     const res = await stop(byStatus('INCRMIGEATING').task_id);
     expect(res.statusCode).toBe(200);
     expect(await recordsOf(res)).toEqual([expect.objectContaining({ task_name: null, status_before: null, outcome: 'accepted', status_after: 'TERMINATING' })]);

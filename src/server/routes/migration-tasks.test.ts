@@ -103,6 +103,11 @@ describe('invalid input never reaches the cloud', () => {
     ['/api/migration-tasks?name=a&name=b', 'INVALID_QUERY'],
     [`/api/migration-tasks?name=${'x'.repeat(129)}`, 'INVALID_QUERY'],
     ['/api/migration-tasks?project_id=other', 'INVALID_QUERY'],
+    // Names every object inherits are still unknown parameters (found by fuzz.test.ts).
+    ['/api/migration-tasks?constructor=x', 'INVALID_QUERY'],
+    ['/api/migration-tasks?__proto__=x', 'INVALID_QUERY'],
+    ['/api/migration-tasks?toString=x', 'INVALID_QUERY'],
+    [`/api/migration-tasks/${'a'.repeat(300)}`, 'INVALID_TASK_ID'],
   ])('GET %s → 400 %s', async (url, code) => {
     const before = (await stack.upstreamRequests()).total;
     const res = await stack.app.inject({ url });
@@ -116,6 +121,20 @@ describe('invalid input never reaches the cloud', () => {
     const res = await stack.app.inject({ url: '/api/instances' });
     expect(res.statusCode).toBe(404);
     expect(errorOf(res).code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('a task id longer than any request line Fastify would route is still answered in the error shape', async () => {
+    const res = await stack.app.inject({ url: `/api/migration-tasks/${'a'.repeat(17 * 1024)}` });
+    expect(res.statusCode).toBe(404);
+    expect(errorOf(res)).toMatchObject({ code: 'ROUTE_NOT_FOUND', request_id: res.headers['x-request-id'] });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each(['/api/%', '/api/migration-tasks/%zz', '/%ff', '/targets/%E0%A4%A'])('a path that is not valid percent-encoding (%s) is a 404 in the error shape, with the security headers', async (url) => {
+    const res = await stack.app.inject({ url });
+    expect(res.statusCode).toBe(404);
+    expect(errorOf(res)).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: `No console route for GET ${url}.`, request_id: res.headers['x-request-id'] });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
 

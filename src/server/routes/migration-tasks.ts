@@ -97,7 +97,7 @@ function parseTaskRequest(request: TaskRequest): { taskId: string; target: strin
 
 /** Parses a query against its schema, refusing parameters the route does not know. */
 export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.infer<S> {
-  const unknownKeys = Object.keys(raw as object).filter((key) => !(key in schema.shape));
+  const unknownKeys = Object.keys(raw as object).filter((key) => !Object.hasOwn(schema.shape, key));
   if (unknownKeys.length > 0) {
     throw new ApiHttpError(400, 'INVALID_QUERY', `Unknown query parameter: ${unknownKeys.join(', ').slice(0, 200)}.`, {
       details: unknownKeys.slice(0, 10).map((field) => ({ field: field.slice(0, 64), problem: 'not a parameter of this route' })),

@@ -10,6 +10,7 @@ import { buildApp, type AppOptions } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import type { AuditStore } from '../audit/store';
 import { demoAuthConfig, type UpstreamAuth } from '../config';
+import type { DcsClientOptions } from '../dcs-client';
 
 export interface TestStack {
   app: FastifyInstance;
@@ -26,7 +27,13 @@ export interface TestStack {
 }
 
 export async function startTestStack(
-  options: { simulator?: SimulatorOptions; app?: Partial<AppOptions>; auth?: (sim: RunningSimulator) => UpstreamAuth } = {},
+  options: {
+    simulator?: SimulatorOptions;
+    app?: Partial<AppOptions>;
+    auth?: (sim: RunningSimulator) => UpstreamAuth;
+    /** Overrides of the test target's DCS client options (timeouts, retries). */
+    dcs?: Partial<DcsClientOptions>;
+  } = {},
 ): Promise<TestStack> {
   const simulator = await startSimulator({ host: '127.0.0.1', port: 0, stopDelayMs: 300, ...options.simulator });
   const logs: string[] = [];
@@ -51,6 +58,7 @@ export async function startTestStack(
           auth: options.auth?.(simulator) ?? { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
           connectTimeoutMs: 1000,
           timeoutMs: 1500,
+          ...options.dcs,
         },
       },
     ],

@@ -1,0 +1,106 @@
+// GET /healthz (the process answers) and GET /readyz (every DCS target answers a cheap read),
+// both public; readiness is cached so probes do not spend the cloud's quota.
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readinessSchema } from '../../api/readiness';
+import { loadAuthConfig } from '../config';
+import { startTestStack, type TestStack } from '../testing/stack';
+
+const LIST = 'GET /migration-tasks';
+
+let cached: TestStack; // readiness cached for the default 5 s
+let fresh: TestStack; // readiness probed on every request
+beforeAll(async () => {
+  [cached, fresh] = await Promise.all([startTestStack(), startTestStack({ app: { readiness: { cacheMs: 0, probeTimeoutMs: 400 } } })]);
+});
+afterAll(() => Promise.all([cached.close(), fresh.close()]));
+beforeEach(() => fresh.control('POST', '/reset'));
+
+const lists = async (stack: TestStack) => (await stack.upstreamRequests()).routes[LIST] ?? 0;
+
+describe('GET /readyz', () => {
+  it('200 ready, with each target reachable and its latency; never cached by clients', async () => {
+    const res = await fresh.app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(readinessSchema.parse(res.json())).toEqual({ status: 'ready', targets: [{ id: 'test', reachable: true, latency_ms: expect.any(Number) }] });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(await lists(fresh)).toBe(1);
+  });
+
+  it('asks the cloud at most once per cache period, however often it is probed', async () => {
+    const before = await lists(cached);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => cached.app.inject({ url: '/readyz' })));
+    for (let i = 0; i < 5; i++) answers.push(await cached.app.inject({ url: '/readyz' }));
+    expect(answers.every((res) => res.statusCode === 200)).toBe(true);
+    expect((await lists(cached)) - before).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['a 500', { status: 500, error_code: 'DCS.5000' }, 'UPSTREAM_ERROR'],
+    ['throttling', { status: 429, error_code: 'APIGW.0308' }, 'UPSTREAM_THROTTLED'],
+    ['rejected credentials', { status: 401, error_code: 'APIGW.0301' }, 'UPSTREAM_AUTH_FAILED'],
+    ['a dropped connection', { drop_connection: true }, 'UPSTREAM_UNREACHABLE'],
+    ['no answer in time', { latency_ms: 1000 }, 'UPSTREAM_TIMEOUT'],
+  ])('503 not ready when the target fails with %s (one attempt, no retry)', async (_name, spec, code) => {
+    await fresh.control('POST', '/faults', { route: LIST, times: 1, ...spec });
+    const started = performance.now();
+    const res = await fresh.app.inject({ url: '/readyz' });
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(res.statusCode).toBe(503);
+    expect(readinessSchema.parse(res.json())).toEqual({ status: 'not_ready', targets: [{ id: 'test', reachable: false, error_code: code }] });
+    expect(await lists(fresh)).toBe(1);
+    expect((await fresh.app.inject({ url: '/readyz' })).statusCode).toBe(200); // the failure is not kept
+  });
+
+  it('503 when one of several targets cannot be reached, naming it', async () => {
+    const port = await freePort();
+    const sim = fresh.simulator;
+    const auth = { kind: 'aksk' as const, ak: sim.ak, sk: sim.sk };
+    const dcs = { projectId: sim.projectId, auth, connectTimeoutMs: 300, timeoutMs: 500 };
+    const two = await startTestStack({
+      app: {
+        targets: [
+          { id: 'up', label: 'Up', region: 'r1', simulated: true, dcs: { ...dcs, endpoint: new URL(sim.url) } },
+          { id: 'down', label: 'Down', region: 'r2', simulated: false, dcs: { ...dcs, endpoint: new URL(`http://127.0.0.1:${port}`) } },
+        ],
+      },
+    });
+    try {
+      const res = await two.app.inject({ url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({
+        status: 'not_ready',
+        targets: [
+          { id: 'up', reachable: true, latency_ms: expect.any(Number) },
+          { id: 'down', reachable: false, error_code: 'UPSTREAM_UNREACHABLE' },
+        ],
+      });
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('needs no sign-in, like /healthz, while the API does', async () => {
+    const oidc = loadAuthConfig(
+      { AUTH_MODE: 'oidc', SESSION_SECRET: 's'.repeat(32), AUTH_OIDC_ISSUER: 'https://login.example.com/realms/x', AUTH_OIDC_CLIENT_ID: 'c', AUTH_OPERATOR_GROUPS: 'ops', PUBLIC_URL: 'https://console.example.com' },
+      { host: '0.0.0.0', port: 8080, cloud: true },
+    );
+    const signedOut = await startTestStack({ app: { auth: oidc } });
+    try {
+      expect((await signedOut.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      expect((await signedOut.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+      expect((await signedOut.app.inject({ url: '/api/targets' })).statusCode).toBe(401);
+    } finally {
+      await signedOut.close();
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
