@@ -6,6 +6,8 @@ export interface SimulatorControl {
   fault(fault: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
   setStatus(taskId: string, status: string): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
   requests(): Promise<{ total: number; routes: Record<string, number> }>;
 }
 
@@ -30,6 +32,8 @@ export const test = base.extend<{ simulator: SimulatorControl; pageErrors: strin
       fault: async (fault) => void (await control('POST', '/faults', fault)),
       clearFaults: async () => void (await control('DELETE', '/faults')),
       setStatus: async (taskId, status) => void (await control('POST', `/tasks/${taskId}/status`, { status })),
+      down: async () => void (await control('POST', '/down')),
+      up: async () => void (await control('POST', '/up')),
       requests: async () => (await control('GET', '/requests')) as { total: number; routes: Record<string, number> },
     };
     await simulator.reset();

@@ -50,6 +50,8 @@ export default defineConfig({
       SIMULATOR_STOP_DELAY_MS: '4000',
       LOG_LEVEL: 'warn',
       DATA_DIR: 'e2e/.output/data',
+      DCS_TIMEOUT_MS: '3000',
+      STOP_RATE_LIMIT: '1000',
     },
   },
 });

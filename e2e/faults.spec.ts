@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+import { expect, rowWithStatus, test, type SimulatorControl } from './fixtures';
+
+// Each way the cloud misbehaves, seen from each view: the operator gets a readable error within
+// the timeout (3 s here) plus retries, data already on screen stays (marked stale), and the
+// console recovers by itself once the fault clears.
+interface Fault {
+  name: string;
+  /** What the operator reads: the DCS code, or the console's words for a transport failure. */
+  shows: RegExp;
+  /** Whether a stop hit by this fault has an unknown outcome (the cloud may have applied it). */
+  stopOutcomeUnknown: boolean;
+  inject(simulator: SimulatorControl, route?: string): Promise<void>;
+}
+
+const FAULTS: Fault[] = [
+  { name: '500 DCS.5000', shows: /DCS\.5000/, stopOutcomeUnknown: false, inject: (s, route) => s.fault({ route, status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' }) },
+  { name: '429 throttled', shows: /APIGW\.0308/, stopOutcomeUnknown: false, inject: (s, route) => s.fault({ route, status: 429, retry_after: 1 }) },
+  { name: 'timeout', shows: /UPSTREAM_TIMEOUT|did not answer/i, stopOutcomeUnknown: true, inject: (s, route) => s.fault({ route, hang: true }) },
+  { name: 'dropped connection', shows: /UPSTREAM_UNREACHABLE|cannot be reached|UPSTREAM_BAD_RESPONSE/i, stopOutcomeUnknown: true, inject: (s, route) => s.fault({ route, drop: 'mid_response' }) },
+  { name: 'simulator down', shows: /UPSTREAM_UNREACHABLE|cannot be reached/i, stopOutcomeUnknown: true, inject: (s) => s.down() },
+];
+
+async function heal(simulator: SimulatorControl): Promise<void> {
+  await simulator.clearFaults();
+  await simulator.up();
+}
+
+async function openRunningTask(page: Page): Promise<string> {
+  await page.goto('/');
+  await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
+  await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+  return page.url().split('/tasks/')[1]!;
+}
+
+for (const fault of FAULTS) {
+  test.describe(`when the cloud fails: ${fault.name}`, () => {
+    test('the list keeps its rows, marked stale, then recovers', async ({ page, simulator }) => {
+      await page.goto('/');
+      await expect(page.getByTestId('task-row').first()).toBeVisible();
+      const rows = await page.getByTestId('task-row').count();
+      await fault.inject(simulator);
+      await expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('stale-data')).toContainText(fault.shows);
+      await expect(page.getByTestId('task-row')).toHaveCount(rows);
+      await heal(simulator);
+      await expect(page.getByTestId('stale-data')).toBeHidden({ timeout: 20_000 });
+    });
+
+    test('a first load shows a readable error with Retry, then recovers', async ({ page, simulator }) => {
+      await fault.inject(simulator);
+      await page.goto('/');
+      const alert = page.getByTestId('error-alert').first();
+      await expect(alert).toBeVisible({ timeout: 12_000 });
+      await expect(alert).toContainText(fault.shows, { timeout: 12_000 });
+      await heal(simulator);
+      await page.getByRole('button', { name: 'Retry' }).first().click();
+      await expect(page.getByTestId('task-row').first()).toBeVisible({ timeout: 15_000 });
+    });
+
+    test('the task page keeps its data, marked stale, then recovers', async ({ page, simulator }) => {
+      await openRunningTask(page);
+      await fault.inject(simulator);
+      await expect(page.getByTestId('stale-data').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+      await heal(simulator);
+      await expect(page.getByTestId('stale-data')).toHaveCount(0, { timeout: 20_000 });
+    });
+
+    test('the stop dialog says what happened, and the console follows the real status', async ({ page, simulator }) => {
+      await openRunningTask(page);
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+      await fault.inject(simulator, 'POST /migration-task/{id}/stop');
+      await dialog.getByRole('button', { name: 'Stop task' }).click();
+      if (fault.stopOutcomeUnknown) {
+        await expect(page.getByTestId('stop-outcome-unknown').first()).toBeVisible({ timeout: 12_000 });
+      } else {
+        await expect(dialog).toContainText(fault.shows, { timeout: 12_000 });
+      }
+      const stops = (await simulator.requests()).routes['POST /migration-task/{id}/stop'];
+      expect(stops, 'a stop is never retried').toBe(1);
+      await heal(simulator);
+      // The stop never reached the task, so once the console reads the real status it offers Stop again.
+      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+      await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled({ timeout: 20_000 });
+    });
+  });
+}
