@@ -1,11 +1,12 @@
 // Shared pieces of the benchmarks: start the simulator and the console as separate processes on
 // loopback (so the console's own memory can be read), talk to the simulator's control API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signRequest, type QueryMap } from '../src/dcs/signer';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -16,6 +17,8 @@ export interface Proc {
   child: ChildProcess;
   url: string;
   stop(): Promise<void>;
+  /** The last few kB the process wrote to stdout and stderr (for diagnosing a failed benchmark). */
+  outputTail(): string;
 }
 
 export async function freePort(): Promise<number> {
@@ -27,9 +30,12 @@ export async function freePort(): Promise<number> {
 }
 
 async function start(script: string, env: Record<string, string>, readyUrl: string, url: string): Promise<Proc> {
-  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The last few kB of output (log lines go to stdout, crashes to stderr), for error messages.
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const keep = (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
@@ -43,6 +49,7 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
   return {
     child,
     url,
+    outputTail: () => stderr.slice(-4000),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -83,6 +90,71 @@ export async function startConsoleProcess(simulatorUrl: string, env: Record<stri
   );
 }
 
+/**
+ * The console with its embedded simulators (no DCS_ENDPOINT), as `npm start` runs it: what the
+ * browser benchmarks use. `SIMULATOR_*` variables in `env` configure the embedded simulators.
+ */
+export async function startEmbeddedConsoleProcess(env: Record<string, string> = {}): Promise<Proc> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  return start(
+    'src/server/main.ts',
+    {
+      PORT: String(port),
+      // Empty means unset to the console's config: never inherit a cloud endpoint from the caller.
+      DCS_ENDPOINT: '',
+      DCS_TARGETS_FILE: '',
+      AUTH_MODE: 'none',
+      STOP_RATE_LIMIT: '10000',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'dcs-bench-')),
+      ...env,
+    },
+    `${url}/healthz`,
+    url,
+  );
+}
+
+/**
+ * The pid of the process that does the work. `tsx` runs the script in a child node process, so
+ * `child.pid` is only the small wrapper; read memory of `workerPid(child.pid)` instead.
+ */
+export function workerPid(pid: number): number {
+  let current = pid;
+  for (let depth = 0; depth < 4; depth++) {
+    // Only node children: the worker may itself run helpers (esbuild's service) that are not it.
+    const next = childPids(current).find((child) => isNode(child));
+    if (next === undefined) break;
+    current = next;
+  }
+  return current;
+}
+
+function isNode(pid: number): boolean {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return /(^|\/)node$/.test(argv0);
+  } catch {
+    return false;
+  }
+}
+
+function childPids(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found.sort((a, b) => a - b);
+}
+
 export async function control(simulatorUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${simulatorUrl}/__simulator${path}`, {
     method,
@@ -91,6 +163,18 @@ export async function control(simulatorUrl: string, method: string, path: string
   });
   const text = await res.text();
   return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Headers of a request signed for the simulator exactly as the console's DCS client signs it
+ * (content-type, host, x-project-id, x-sdk-date). Valid for 15 minutes (the gateway's clock skew),
+ * so a load test may sign once and repeat the request.
+ */
+export function signedSimulatorHeaders(simulatorUrl: string, method: string, path: string, query: QueryMap = {}): Record<string, string> {
+  const host = new URL(simulatorUrl).host;
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': SIMULATOR.projectId };
+  const signed = signRequest({ method, path, query, headers, host, body: '' }, { ak: SIMULATOR.ak, sk: SIMULATOR.sk });
+  return { ...headers, 'x-sdk-date': signed['X-Sdk-Date'], authorization: signed.Authorization, host: signed.host };
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

@@ -82,6 +82,12 @@ export const migrationTaskSchema = z.looseObject({
 export const migrationTaskListSchema = z.object({
   count: z.number().int().nonnegative(),
   tasks: z.array(migrationTaskSummarySchema),
+  /**
+   * With a `status` filter only: the upstream list is longer than the console scans (100 pages of
+   * 1000 tasks), so `count` and `tasks` cover only its first 100,000 tasks. Also sent as the
+   * header `x-dcs-list-truncated: true`.
+   */
+  truncated: z.boolean().optional(),
 });
 
 export const migrationTaskStatsSchema = z.looseObject({

@@ -7,8 +7,10 @@ import type { DestinationStream } from 'pino';
 import type { AuditStore } from './audit/store';
 import { demoAuthConfig, type AuthConfig } from './config';
 import { AccessLogController, loggerOptions } from './logger';
+import { ConsoleMetrics } from './metrics';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { metricsPlugin, metricsRoutes } from './plugins/metrics';
 import { securityPlugin } from './plugins/security';
 import { spaPlugin } from './plugins/spa';
 import { ReadinessCheck, type ReadinessOptions } from './readiness';
@@ -56,7 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // close() (SIGTERM) closes idle keep-alive connections at once and lets requests in flight finish.
     forceCloseConnections: 'idle',
   });
-  const targets = new TargetRegistry(options.targets);
+  const metrics = new ConsoleMetrics();
+  const targets = new TargetRegistry(options.targets, metrics);
   app.addHook('onClose', async () => targets.close());
   app.addHook('onClose', async () => options.audit.close());
   // Shutting down: answers still in flight close their connection, so close() need not wait for
@@ -70,11 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
+  await app.register(metricsPlugin, { metrics });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { auth });
   await app.register(fastifyCookie);
   await app.register(authPlugin, { auth });
   await app.register(healthRoutes(new ReadinessCheck(targets, options.readiness)));
+  await app.register(metricsRoutes);
   await app.register(sessionRoutes(targets));
   await app.register(targetRoutes(targets));
   await app.register(migrationTaskRoutes(targets, options.audit));

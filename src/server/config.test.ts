@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     [{ ...cloud, DCS_ENDPOINT: 'https://dcs.internal.example', DCS_REGION: '' }, /^DCS_REGION: is required/],
     [{ DCS_RETRY_ATTEMPTS: '0' }, /^DCS_RETRY_ATTEMPTS: must be between 1 and 10/],
     [{ DCS_RETRY_ATTEMPTS: 'many' }, /^DCS_RETRY_ATTEMPTS: must be a whole number/],
+    [{ DCS_CACHE_TTL_MS: '60001' }, /^DCS_CACHE_TTL_MS: must be between 0 and 60000/],
+    [{ DCS_CACHE_TTL_MS: '-1' }, /^DCS_CACHE_TTL_MS: must be a whole number/],
+    [{ DCS_CACHE_TTL_MS: '1s' }, /^DCS_CACHE_TTL_MS: must be a whole number/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {
@@ -54,6 +57,12 @@ describe('loadConfig', () => {
   it('upstream timeouts and read retries: 3 s to connect, 10 s per attempt, 3 attempts by default', () => {
     expect(loadConfig({})).toMatchObject({ upstreamConnectTimeoutMs: 3000, upstreamTimeoutMs: 10_000, upstreamRetryAttempts: 3 });
     expect(loadConfig({ DCS_RETRY_ATTEMPTS: '1', DCS_TIMEOUT_MS: '5000' })).toMatchObject({ upstreamTimeoutMs: 5000, upstreamRetryAttempts: 1 });
+  });
+
+  it('upstream read cache: 1000 ms by default, 0 turns it off, at most 60 s', () => {
+    expect(loadConfig({}).upstreamCacheTtlMs).toBe(1000);
+    expect(loadConfig({ DCS_CACHE_TTL_MS: '0' }).upstreamCacheTtlMs).toBe(0);
+    expect(loadConfig({ DCS_CACHE_TTL_MS: '60000' }).upstreamCacheTtlMs).toBe(60_000);
   });
 
   it('allows plain http only to loopback (the simulator)', () => {

@@ -30,6 +30,8 @@ export interface ConsoleConfig {
   upstreamTimeoutMs: number;
   /** Attempts of an upstream read (GET), the first included; stops are never retried. */
   upstreamRetryAttempts: number;
+  /** How long an upstream read's answer is reused (DCS_CACHE_TTL_MS, default 1000); 0: no cache. */
+  upstreamCacheTtlMs: number;
   logLevel: string;
   /** Who may use the console: sign-in mode, role mapping, session secret, stop rate limit. */
   auth: AuthConfig;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
     upstreamConnectTimeoutMs: integer(env, 'DCS_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
     upstreamTimeoutMs: integer(env, 'DCS_TIMEOUT_MS', 10_000, 100, 120_000),
     upstreamRetryAttempts: integer(env, 'DCS_RETRY_ATTEMPTS', 3, 1, 10),
+    upstreamCacheTtlMs: integer(env, 'DCS_CACHE_TTL_MS', 1000, 0, 60_000),
     logLevel,
     auth: loadAuthConfig(env, { host, port, cloud: targets !== null }),
   };

@@ -1,11 +1,13 @@
-// The only way the console reaches the DCS API (cloud or simulator): builds the URL, signs,
-// sends with timeouts, and turns every failure into a DcsUpstreamError. Reads (GET) are retried
-// within a bounded budget (retry.ts) and identical reads in flight share one call (coalesce.ts);
-// writes (stop, batch stop) are sent exactly once, never retried.
-import { Agent, request } from 'undici';
-import { isDcsErrorBody, normaliseErrorCode } from '../dcs/errors';
+// The only way the console reaches the DCS API (cloud or simulator). Each exchange is signed and
+// sent by dcs-wire.ts, which turns every failure into a DcsUpstreamError. Reads (GET) are retried
+// within a bounded budget (retry.ts), kept for a short while and shared while in flight
+// (cached-reads.ts); writes (stop, batch stop) are sent exactly once, never retried, and drop what
+// they may have changed from the cache.
+import { performance } from 'node:perf_hooks';
+import { Agent } from 'undici';
+import { LIST_LIMIT_MAX } from '../dcs/ids';
 import { dcsPaths } from '../dcs/paths';
-import { canonicalQuery, signRequest, type QueryMap } from '../dcs/signer';
+import { canonicalQuery, type QueryMap } from '../dcs/signer';
 import type {
   DcsBatchStopResponse,
   DcsListMigrationLogsResponse,
@@ -13,14 +15,18 @@ import type {
   DcsMigrationTask,
   DcsMigrationTaskStats,
 } from '../dcs/types';
-import { Coalescer } from './coalesce';
+import { CachedReads, LIST_SCOPE, NO_OBSERVER, taskScope, type DcsObserver, type Loaded } from './cached-reads';
 import type { UpstreamAuth } from './config';
+import { outcomeLabel, sendSigned, type Send, type UpstreamExchange } from './dcs-wire';
+import { scanTaskList, type TaskScan } from './list-scan';
 import { retryPolicy, withRetries, type RetryPolicy } from './retry';
-import { classifyTransportError, DcsUpstreamError } from './upstream-error';
 
 export { DcsUpstreamError, type UpstreamFailureKind } from './upstream-error';
+export type { UpstreamExchange } from './dcs-wire';
+export type { TaskScan } from './list-scan';
 
-const UNDICI_TIMER_SLACK_MS = 1000;
+/** List pages read at the same time when a whole list is scanned. */
+const SCAN_CONCURRENCY = 4;
 
 export interface DcsClientOptions {
   endpoint: URL;
@@ -31,11 +37,8 @@ export interface DcsClientOptions {
   timeoutMs: number;
   /** Retries of reads (attempts, budget, backoff); defaults in retry.ts. */
   retry?: Partial<RetryPolicy>;
-}
-
-/** Filled in by a call that succeeds: the cloud's request id of the exchange (for the audit trail). */
-export interface UpstreamExchange {
-  requestId?: string;
+  /** How long a read's answer is reused (DCS_CACHE_TTL_MS); absent or 0: never. */
+  cacheTtlMs?: number;
 }
 
 export interface ListParams {
@@ -44,13 +47,23 @@ export interface ListParams {
   name?: string;
 }
 
+/** `fresh`: neither the cache nor a read in flight; the cloud's answer as of now. */
+export interface ReadOptions {
+  fresh?: boolean;
+}
+
 export class DcsClient {
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
-  private readonly reads = new Coalescer();
+  private readonly reads: CachedReads;
 
-  constructor(private readonly options: DcsClientOptions) {
+  /** `observer` hears of every upstream attempt and cache decision (metrics.ts). */
+  constructor(
+    private readonly options: DcsClientOptions,
+    private readonly observer: DcsObserver = NO_OBSERVER,
+  ) {
     this.retry = retryPolicy(options.timeoutMs, options.retry);
+    this.reads = new CachedReads(options.cacheTtlMs ?? 0, observer);
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs },
       keepAliveTimeout: 10_000,
@@ -62,124 +75,90 @@ export class DcsClient {
     return this.options.projectId;
   }
 
-  listMigrationTasks(params: ListParams): Promise<DcsListMigrationTasksResponse> {
+  listMigrationTasks(params: ListParams, options?: ReadOptions): Promise<DcsListMigrationTasksResponse> {
     const query: QueryMap = { offset: params.offset, limit: params.limit };
     if (params.name) query.name = params.name;
-    return this.read(dcsPaths.listMigrationTasks(this.projectId), query);
+    return this.read('list', LIST_SCOPE, dcsPaths.listMigrationTasks(this.projectId), query, options);
   }
 
-  showMigrationTask(taskId: string): Promise<DcsMigrationTask> {
-    return this.read(dcsPaths.showMigrationTask(this.projectId, taskId));
+  /**
+   * Every task (whose name contains `name`), read page by page, at most `maxPages` pages: one
+   * read as far as the cache and sharing are concerned.
+   */
+  listAllMigrationTasks(name: string | undefined, maxPages: number): Promise<TaskScan> {
+    const path = dcsPaths.listMigrationTasks(this.projectId);
+    const byName: QueryMap = name ? { name } : {};
+    const key = `SCAN ${path}?${canonicalQuery({ ...byName, pages: maxPages })}`;
+    const readPage = (offset: number) => this.fetch<DcsListMigrationTasksResponse>('list', path, { ...byName, offset, limit: LIST_LIMIT_MAX });
+    return this.reads.read({ operation: 'list-all', key, scope: LIST_SCOPE, snapshot: true }, () =>
+      scanTaskList(readPage, { pageSize: LIST_LIMIT_MAX, maxPages, concurrency: SCAN_CONCURRENCY }),
+    );
+  }
+
+  showMigrationTask(taskId: string, options?: ReadOptions): Promise<DcsMigrationTask> {
+    return this.read('get', taskScope(taskId), dcsPaths.showMigrationTask(this.projectId, taskId), {}, options);
   }
 
   showMigrationTaskStats(taskId: string): Promise<DcsMigrationTaskStats> {
-    return this.read(dcsPaths.migrationTaskStats(this.projectId, taskId));
+    return this.read('stats', taskScope(taskId), dcsPaths.migrationTaskStats(this.projectId, taskId));
   }
 
   listMigrationTaskLogs(taskId: string, params: { offset: number; limit: number; level?: string }): Promise<DcsListMigrationLogsResponse> {
     const query: QueryMap = { offset: params.offset, limit: params.limit };
     if (params.level) query.log_level = params.level;
-    return this.read(dcsPaths.migrationTaskLogs(this.projectId, taskId), query);
+    return this.read('logs', taskScope(taskId), dcsPaths.migrationTaskLogs(this.projectId, taskId), query);
   }
 
   stopMigrationTask(taskId: string, exchange?: UpstreamExchange): Promise<DcsMigrationTask> {
-    return this.write(dcsPaths.stopMigrationTask(this.projectId, taskId), undefined, exchange);
+    return this.write('stop', [taskId], dcsPaths.stopMigrationTask(this.projectId, taskId), undefined, exchange);
   }
 
   batchStopMigrationTasks(taskIds: string[], exchange?: UpstreamExchange): Promise<DcsBatchStopResponse> {
-    return this.write(dcsPaths.batchStopMigrationTasks(this.projectId), { migration_tasks: taskIds }, exchange);
+    return this.write('batch-stop', taskIds, dcsPaths.batchStopMigrationTasks(this.projectId), { migration_tasks: taskIds }, exchange);
   }
 
-  /** Readiness: one cheap read (a list of one task), one attempt of at most `maxMs`, not shared with other reads. */
+  /** Readiness: one cheap read (a list of one task), one attempt of at most `maxMs`, neither cached nor shared. */
   async probe(maxMs: number): Promise<void> {
     const timeoutMs = Math.min(maxMs, this.options.timeoutMs);
-    await this.send('GET', dcsPaths.listMigrationTasks(this.projectId), { offset: 0, limit: 1 }, undefined, timeoutMs);
+    await this.send({ operation: 'probe', method: 'GET', path: dcsPaths.listMigrationTasks(this.projectId), query: { offset: 0, limit: 1 }, timeoutMs });
   }
 
   close(): Promise<void> {
     return this.agent.close();
   }
 
-  /** A read: shared with identical reads in flight, retried when that is safe and time is left. */
-  private read<T>(path: string, query: QueryMap = {}): Promise<T> {
+  /** A read: from the cache, shared with an identical read in flight, or sent (see cached-reads.ts). */
+  private read<T>(operation: string, scope: string, path: string, query: QueryMap = {}, options: ReadOptions = {}): Promise<T> {
     const key = `GET ${path}?${canonicalQuery(query)}`;
-    return this.reads.run(key, () => withRetries(this.retry, this.options.timeoutMs, (timeoutMs) => this.send<T>('GET', path, query, undefined, timeoutMs)));
+    return this.reads.read({ operation, key, scope, fresh: options.fresh }, () => this.fetch<T>(operation, path, query));
   }
 
-  /** A write: sent once. Reads asked for from now on do not join reads that began before it. */
-  private async write<T>(path: string, body: unknown, exchange?: UpstreamExchange): Promise<T> {
-    this.reads.forgetAll();
+  /** One read sent upstream, retried when that is safe and time is left. */
+  private fetch<T>(operation: string, path: string, query: QueryMap): Promise<Loaded<T>> {
+    return withRetries(this.retry, this.options.timeoutMs, (timeoutMs) => this.send<T>({ operation, method: 'GET', path, query, timeoutMs }));
+  }
+
+  /** A write: sent once. The cache forgets what it may change when it is sent and when it settles. */
+  private async write<T>(operation: string, taskIds: readonly string[], path: string, body: unknown, exchange?: UpstreamExchange): Promise<T> {
+    this.reads.invalidate(taskIds);
     try {
-      return await this.send<T>('POST', path, {}, body, this.options.timeoutMs, exchange);
+      return (await this.send<T>({ operation, method: 'POST', path, body, timeoutMs: this.options.timeoutMs, exchange })).json;
     } finally {
-      this.reads.forgetAll();
+      this.reads.invalidate(taskIds);
     }
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, query: QueryMap, body: unknown, timeoutMs: number, exchange?: UpstreamExchange): Promise<T> {
-    const { endpoint, projectId, auth } = this.options;
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': projectId };
-    if (auth.kind === 'aksk') {
-      if (auth.securityToken) headers['x-security-token'] = auth.securityToken;
-      Object.assign(headers, signRequest({ method, path, query, headers, host: endpoint.host, body: payload }, auth));
-    } else {
-      headers['x-auth-token'] = auth.token;
-    }
-    const qs = canonicalQuery(query);
-    const url = `${endpoint.origin}${path}${qs ? `?${qs}` : ''}`;
-
-    let status: number;
-    let text: string;
-    let requestId: string | undefined;
-    let retryAfter: string | undefined;
+  /** One attempt, reported to the observer with its outcome and duration. */
+  private async send<T>(call: Send): Promise<Loaded<T>> {
+    const started = performance.now();
+    let outcome = 'ok';
     try {
-      const res = await request(url, {
-        method,
-        headers,
-        body: payload || undefined,
-        dispatcher: this.agent,
-        // The signal is the limit. undici's own timers tick every ~0.5 s and may fire that much
-        // early, so they only back it up.
-        signal: AbortSignal.timeout(timeoutMs),
-        headersTimeout: timeoutMs + UNDICI_TIMER_SLACK_MS,
-        bodyTimeout: timeoutMs + UNDICI_TIMER_SLACK_MS,
-      });
-      status = res.statusCode;
-      requestId = headerString(res.headers['x-request-id']);
-      retryAfter = headerString(res.headers['retry-after']);
-      text = await res.body.text();
+      return await sendSigned<T>(this.agent, this.options, call);
     } catch (error) {
-      throw classifyTransportError(error, timeoutMs, this.options.connectTimeoutMs);
+      outcome = outcomeLabel(error);
+      throw error;
+    } finally {
+      this.observer.upstream(call.operation, outcome, (performance.now() - started) / 1000);
     }
-    const json = parseJson(text);
-    if (status >= 200 && status < 300) {
-      if (json === undefined || typeof json !== 'object' || json === null) {
-        throw new DcsUpstreamError('bad_response', `The DCS API answered ${status} without a JSON object`, { status, requestId });
-      }
-      if (exchange) exchange.requestId = requestId;
-      return json as T;
-    }
-    const dcsError = isDcsErrorBody(json) ? json : undefined;
-    throw new DcsUpstreamError('http', `The DCS API answered ${status}`, {
-      status,
-      errorCode: dcsError ? normaliseErrorCode(dcsError.error_code) : undefined,
-      errorMsg: dcsError?.error_msg,
-      requestId: requestId ?? dcsError?.request_id,
-      retryAfter,
-    });
-  }
-}
-
-function headerString(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

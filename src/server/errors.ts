@@ -4,6 +4,9 @@ import { DCS_ERROR } from '../dcs/errors';
 import { DcsUpstreamError } from './dcs-client';
 
 export class ApiHttpError extends Error {
+  /** For a browser navigation (Accept: text/html): the page to answer with instead of JSON. */
+  htmlPage?: (requestId: string) => string;
+
   constructor(
     readonly statusCode: number,
     readonly code: ApiErrorCode,

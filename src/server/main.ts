@@ -93,6 +93,7 @@ function toAppTarget(target: CloudTarget, simulated: boolean, config: ConsoleCon
       connectTimeoutMs: config.upstreamConnectTimeoutMs,
       timeoutMs: config.upstreamTimeoutMs,
       retry: { attempts: config.upstreamRetryAttempts },
+      cacheTtlMs: config.upstreamCacheTtlMs,
     },
   };
 }

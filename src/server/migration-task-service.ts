@@ -12,37 +12,43 @@ import {
   type MigrationTaskList,
   type MigrationTaskStats,
 } from '../api/migration-tasks';
-import { LIST_LIMIT_MAX } from '../dcs/ids';
-import type { DcsMigrationTaskListItem } from '../dcs/types';
-import type { DcsClient, UpstreamExchange } from './dcs-client';
+import type { DcsClient, ReadOptions, UpstreamExchange } from './dcs-client';
 import { ApiHttpError } from './errors';
 import { redactSecrets } from './redact';
 
-/** A status filter scans the whole upstream list; stop after this many pages (1000 tasks each). */
-const MAX_SCAN_PAGES = 100;
+/**
+ * A status filter scans the whole upstream list (one cached, shared read: see
+ * DcsClient.listAllMigrationTasks); at most this many pages of 1000 tasks. A longer list is
+ * answered from its first 100,000 tasks and marked `truncated`.
+ */
+export const MAX_SCAN_PAGES = 100;
 
 export class MigrationTaskService {
   constructor(private readonly dcs: DcsClient) {}
 
-  async list(query: ListQuery): Promise<MigrationTaskList> {
+  /** `fresh`: skip the cache (the audit's read before a batch stop). */
+  async list(query: ListQuery, options?: ReadOptions): Promise<MigrationTaskList> {
     const { offset, limit, name } = query;
     if (!query.status) {
-      const page = await this.dcs.listMigrationTasks({ offset, limit, name });
+      const page = await this.dcs.listMigrationTasks({ offset, limit, name }, options);
       const tasks = page.migration_tasks ?? [];
       return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
     }
     // The cloud filters only by name, so a status filter reads every matching task and filters
     // here; count and paging then refer to the filtered set.
     const wanted = new Set(query.status.split(','));
-    const matching = (await this.scanAll(name)).filter((task) => wanted.has(task.status ?? ''));
+    const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
+    const matching = scan.tasks.filter((task) => wanted.has(task.status ?? ''));
     return toContract(migrationTaskListSchema, {
       count: matching.length,
       tasks: redactSecrets(matching.slice(offset, offset + limit)),
+      ...(scan.truncated ? { truncated: true } : {}),
     });
   }
 
-  async get(taskId: string): Promise<MigrationTask> {
-    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.showMigrationTask(taskId)));
+  /** `fresh`: skip the cache (the audit's read of the status before a stop). */
+  async get(taskId: string, options?: ReadOptions): Promise<MigrationTask> {
+    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.showMigrationTask(taskId, options)));
   }
 
   async stats(taskId: string): Promise<MigrationTaskStats> {
@@ -68,17 +74,6 @@ export class MigrationTaskService {
       (taskId) => reported.get(taskId) ?? { task_id: taskId, result: 'unknown', error_code: null, error_msg: 'The cloud did not report on this task.' },
     );
     return toContract(batchStopResponseSchema, { results: redactSecrets(results) });
-  }
-
-  private async scanAll(name: string | undefined): Promise<DcsMigrationTaskListItem[]> {
-    const all: DcsMigrationTaskListItem[] = [];
-    for (let pageIndex = 0; pageIndex < MAX_SCAN_PAGES; pageIndex++) {
-      const page = await this.dcs.listMigrationTasks({ offset: all.length, limit: LIST_LIMIT_MAX, name });
-      const tasks = page.migration_tasks ?? [];
-      all.push(...tasks);
-      if (tasks.length < LIST_LIMIT_MAX || (page.count !== undefined && page.count !== null && all.length >= page.count)) break;
-    }
-    return all;
   }
 }
 

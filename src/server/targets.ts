@@ -3,6 +3,7 @@
 import type { Target } from '../api/targets';
 import { DcsClient, type DcsClientOptions } from './dcs-client';
 import { ApiHttpError } from './errors';
+import type { ConsoleMetrics } from './metrics';
 import { MigrationTaskService } from './migration-task-service';
 
 export interface AppTarget {
@@ -16,10 +17,10 @@ export interface AppTarget {
 export class TargetRegistry {
   private readonly services = new Map<string, { target: AppTarget; client: DcsClient; service: MigrationTaskService }>();
 
-  constructor(targets: AppTarget[]) {
+  constructor(targets: AppTarget[], metrics?: ConsoleMetrics) {
     if (targets.length === 0) throw new Error('at least one DCS target is required');
     for (const target of targets) {
-      const client = new DcsClient(target.dcs);
+      const client = new DcsClient(target.dcs, metrics?.dcsObserver(target.id));
       this.services.set(target.id, { target, client, service: new MigrationTaskService(client) });
     }
   }

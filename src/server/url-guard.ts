@@ -26,6 +26,7 @@ export function rewriteUndecodablePath(req: IncomingMessage): string {
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const apiError = new ApiHttpError(404, 'ROUTE_NOT_FOUND', `No console route for ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`);
   request.log.info({ code: apiError.code, framework: error.code }, apiError.message);
+  request.server.metrics?.consoleError(apiError.code);
   void reply
     .code(apiError.statusCode)
     .headers({ 'x-request-id': request.id, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" })

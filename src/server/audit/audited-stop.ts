@@ -36,7 +36,7 @@ const NOT_KNOWN: Before = { task_name: null, status_before: null };
 
 /** `POST /api/migration-tasks/{id}/stop`, recorded. Throws the ApiHttpError to answer with. */
 export async function stopWithAudit(ctx: StopContext, taskId: string): Promise<MigrationTask> {
-  const read = await withinBudget(ctx.service.get(taskId));
+  const read = await withinBudget(ctx.service.get(taskId, { fresh: true })); // the real status, not a cached one
   let before = NOT_KNOWN;
   if (read.kind === 'ok') {
     before = { task_name: read.value.task_name ?? null, status_before: read.value.status ?? null };
@@ -82,7 +82,7 @@ export async function stopWithAudit(ctx: StopContext, taskId: string): Promise<M
  * so a batch of 50 does not spend the cloud's request quota before the stop itself.
  */
 export async function batchStopWithAudit(ctx: StopContext, taskIds: string[]): Promise<BatchStopResponse> {
-  const read = await withinBudget(ctx.service.list({ offset: 0, limit: LIST_LIMIT_MAX }));
+  const read = await withinBudget(ctx.service.list({ offset: 0, limit: LIST_LIMIT_MAX }, { fresh: true }));
   const known = new Map<string, Before>();
   if (read.kind === 'ok') {
     for (const task of read.value.tasks) known.set(task.task_id, { task_name: task.task_name ?? null, status_before: task.status ?? null });

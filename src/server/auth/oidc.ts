@@ -5,15 +5,17 @@
 //        session cookie, back to return_to
 //   POST /auth/logout                → session cookie cleared; `{ redirect_url }` is the provider's
 //        end-session page when it has one
-// Tokens never leave this module: not into the cookie, a response or a log line.
+// Tokens never leave this module: not into the cookie, a response or a log line. A failed sign-in
+// is SIGN_IN_FAILED: a small HTML page for a browser (sign-in-page.ts), JSON for anything else.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { LOGIN_PATH, LOGOUT_PATH, type LogoutResponse } from '../../api/session';
 import type { AuthConfig, OidcConfig } from '../config';
-import { ApiHttpError } from '../errors';
+import type { ApiHttpError } from '../errors';
 import { groupsFromClaims, rolesForGroups } from './roles';
 import { clearSession, servedOverHttps, writeSession } from './session-cookie';
+import { signInFailed } from './sign-in-page';
 import { signValue, unsignValue } from './signed-value';
 
 const LOGIN_COOKIE = 'dcs_oidc_login';
@@ -61,25 +63,23 @@ export function safeReturnTo(value: unknown): string {
   return value;
 }
 
-export function signInFailed(status: number, message: string): ApiHttpError {
-  return new ApiHttpError(status, 'SIGN_IN_FAILED', message, { login_url: LOGIN_PATH });
-}
-
 export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider) {
   const { oidc, sessionSecret: secret, publicUrl, roles } = auth;
 
-  async function providerConfiguration(request: FastifyRequest): Promise<client.Configuration> {
+  /** `returnTo`: where the sign-in was to lead, kept by a failure's "Try again" link. */
+  async function providerConfiguration(request: FastifyRequest, returnTo: string): Promise<client.Configuration> {
     try {
       return await provider.configuration();
     } catch (error) {
       request.log.warn({ event: 'auth.provider_unreachable', error: describe(error) }, 'OpenID provider discovery failed');
-      throw signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.');
+      throw signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.', returnTo);
     }
   }
 
   return async function register(app: FastifyInstance): Promise<void> {
     app.get<{ Querystring: { return_to?: unknown } }>(LOGIN_PATH, async (request, reply) => {
-      const configuration = await providerConfiguration(request);
+      const returnTo = safeReturnTo(request.query.return_to);
+      const configuration = await providerConfiguration(request, returnTo);
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
@@ -91,7 +91,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
         state,
         nonce,
       });
-      const login = { state, nonce, verifier, return_to: safeReturnTo(request.query.return_to), exp: Date.now() + LOGIN_TTL_MS };
+      const login = { state, nonce, verifier, return_to: returnTo, exp: Date.now() + LOGIN_TTL_MS };
       void reply.setCookie(LOGIN_COOKIE, signValue(secret, 'oidc-login', login), {
         path: LOGIN_COOKIE_PATH,
         httpOnly: true,
@@ -107,10 +107,11 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       const parsed = loginStateSchema.safeParse(unsignValue(secret, 'oidc-login', request.cookies[LOGIN_COOKIE]));
       void reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
       if (!parsed.success || parsed.data.exp <= Date.now()) {
-        throw signInFailed(400, 'This sign-in expired or was started in another browser. Sign in again.');
+        const returnTo = parsed.success ? safeReturnTo(parsed.data.return_to) : '/';
+        throw signInFailed(400, 'This sign-in expired or was started in another browser. Sign in again.', returnTo);
       }
       const login = parsed.data;
-      const configuration = await providerConfiguration(request);
+      const configuration = await providerConfiguration(request, login.return_to);
       // The response as the provider sent it, on the registered redirect URL (not on what the Host header says).
       const currentUrl = new URL(oidc.redirectUrl);
       currentUrl.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -132,7 +133,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
           claims = { ...userinfo, ...idClaims }; // the ID token wins where both say something
         }
       } catch (error) {
-        throw callbackError(request, error);
+        throw callbackError(request, error, login.return_to);
       }
 
       const sub = String(claims.sub);
@@ -174,18 +175,18 @@ function firstString(...values: unknown[]): string | undefined {
 }
 
 /** What went wrong at the callback, for the user; the log gets the OAuth error code, never tokens. */
-function callbackError(request: FastifyRequest, error: unknown): ApiHttpError {
+function callbackError(request: FastifyRequest, error: unknown, returnTo: string): ApiHttpError {
   request.log.warn({ event: 'auth.sign_in_failed', error: describe(error) }, 'sign-in failed');
   if (error instanceof client.AuthorizationResponseError) {
-    return signInFailed(401, `The sign-in provider did not sign you in (${safeCode(error.error)}).`);
+    return signInFailed(401, `The sign-in provider did not sign you in (${safeCode(error.error)}).`, returnTo);
   }
   if (error instanceof client.ResponseBodyError) {
-    return signInFailed(401, `The sign-in provider refused the sign-in (${safeCode(error.error)}). Sign in again.`);
+    return signInFailed(401, `The sign-in provider refused the sign-in (${safeCode(error.error)}). Sign in again.`, returnTo);
   }
   if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError) {
-    return signInFailed(400, 'The sign-in response did not pass the checks (state, nonce, issuer or signature). Sign in again.');
+    return signInFailed(400, 'The sign-in response did not pass the checks (state, nonce, issuer or signature). Sign in again.', returnTo);
   }
-  return signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.');
+  return signInFailed(502, 'The sign-in provider cannot be reached. Try again in a moment.', returnTo);
 }
 
 function safeCode(code: unknown): string {

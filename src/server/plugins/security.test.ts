@@ -34,7 +34,7 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('security headers', () => {
-  it.each(['/api/session', '/', '/targets/test/tasks', '/api/nope', '/healthz'])('%s carries a strict CSP, no framing, no referrer', async (url) => {
+  it.each(['/api/session', '/', '/targets/test/tasks', '/api/nope', '/healthz', '/metrics'])('%s carries a strict CSP, no framing, no referrer', async (url) => {
     const res = await stack.app.inject({ url });
     const csp = directives(String(res.headers['content-security-policy']));
     expect(csp.get('default-src')).toEqual(["'self'"]);
@@ -125,6 +125,7 @@ describe('exposure', () => {
       [
         'GET /healthz',
         'GET /readyz',
+        'GET /metrics',
         'GET /api/session',
         'GET /api/targets',
         'GET /api/migration-tasks',

@@ -22,9 +22,12 @@ export function migrationTaskRoutes(targets: TargetRegistry, audit: AuditStore) 
     const canGet = { preHandler: requirePermission('migrationTask:get') };
     const canStop = { preHandler: requirePermission('migrationTask:stop') };
 
-    app.get('/api/migration-tasks', canList, async (request) => {
+    app.get('/api/migration-tasks', canList, async (request, reply) => {
       const query = parseQuery(listQuerySchema, request.query);
-      return upstream('list', () => targets.service(query.target).list(query));
+      const list = await upstream('list', () => targets.service(query.target).list(query));
+      // A status filter over a list longer than the console scans: the answer covers its beginning.
+      if (list.truncated) void reply.header('x-dcs-list-truncated', 'true');
+      return list;
     });
 
     app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId', canGet, async (request) => {

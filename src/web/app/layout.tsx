@@ -1,7 +1,7 @@
 import { Anchor, Box, Container, Group, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { ErrorAlert } from '../components/error-alert';
+import { QueryFailure } from '../components/query-failure';
 import { LoadingState } from '../components/states';
 import { StopFollower } from '../features/migration-tasks/components/stop-follower';
 import { useSession } from '../features/session/api/get-session';
@@ -16,15 +16,7 @@ import { APP_NAME } from '../lib/use-document-title';
 
 function SessionError() {
   const session = useSession();
-  if (!session.isError) return null;
-  return (
-    <ErrorAlert
-      title="Could not load your session"
-      error={session.error}
-      onRetry={() => void session.refetch()}
-      retrying={session.isFetching}
-    />
-  );
+  return <QueryFailure query={session} title="Could not load your session" staleTitle="Could not refresh your session" what="your session" />;
 }
 
 /** The audit trail, for those who may read it (hidden, not disabled, for the others). */

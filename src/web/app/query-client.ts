@@ -1,21 +1,17 @@
 import { MutationCache, QueryCache, QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { sessionQueryKey } from '../features/session/api/get-session';
 import { handleAuthError, signInSucceeded } from '../features/session/lib/sign-in';
-import { isApiError } from '../lib/api-client';
-
-/** Retry once, and only what a retry can fix: no answer at all, throttling, a gateway blip. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 1 || !isApiError(error)) return false;
-  return error.status === 0 || error.code === 'UPSTREAM_THROTTLED' || error.status === 502 || error.status === 503;
-}
+import { queryRetryDelay, shouldRetryQuery } from '../lib/retry-policy';
 
 export const DEFAULT_QUERY_OPTIONS: DefaultOptions = {
   queries: {
-    retry: shouldRetry,
-    retryDelay: 2_000,
+    // At most 2 retries, only of what a retry can fix (no answer, 5xx, throttling), after the
+    // answer's Retry-After or 1 s then 2 s. Polling queries keep polling after that.
+    retry: shouldRetryQuery,
+    retryDelay: queryRetryDelay,
     staleTime: 2_000,
   },
-  mutations: { retry: false },
+  mutations: { retry: false }, // a stop is never sent twice by the page
 };
 
 const isSessionKey = (key: readonly unknown[]) => key.length === sessionQueryKey.length && key[0] === sessionQueryKey[0];

@@ -15,55 +15,81 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-interface ErrorAlertProps {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-  retrying?: boolean;
+/** "UPSTREAM_ERROR (DCS.5000)": the console's code, and the cloud's when there is one. */
+export function errorCodes(error: unknown): string | null {
+  if (!isApiError(error)) return null;
+  const cloud = error.upstream?.error_code;
+  return cloud ? `${error.code} (${cloud})` : error.code;
 }
 
-/** An error with everything support needs: console code, cloud code and message, request ids. */
-export function ErrorAlert({ error, title = 'Request failed', onRetry, retrying }: ErrorAlertProps) {
+/**
+ * Everything support needs about an error: the message, what it means, the console's code and HTTP
+ * status, the cloud's code, message and status, and both request ids.
+ */
+export function ErrorDetails({ error, showMessage = true }: { error: unknown; showMessage?: boolean }) {
   const api = isApiError(error) ? error : null;
   const message = error instanceof Error ? error.message : String(error);
   const hint = api ? errorHint(api.code) : null;
   const up = api?.upstream;
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
-      <Stack gap={6}>
-        <Text size="sm">{message}</Text>
-        {hint && hint !== message && (
-          <Text size="sm" c="dimmed">
-            {hint}
+    <Stack gap={6}>
+      {showMessage && <Text size="sm">{message}</Text>}
+      {hint && hint !== message && (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      )}
+      {api && (
+        <Row label="Console error">
+          <Code>{api.code}</Code>
+          {api.status > 0 && <Text size="sm" span>HTTP {api.status}</Text>}
+        </Row>
+      )}
+      {up && (
+        <Row label="Cloud error">
+          <Code>{up.error_code ?? 'no code'}</Code>
+          <Text size="sm" span>
+            {up.error_msg ?? 'no message'} (HTTP {up.status})
           </Text>
-        )}
-        {api && (
-          <Row label="Console error">
-            <Code>{api.code}</Code>
-            {api.status > 0 && <Text size="sm" span>HTTP {api.status}</Text>}
-          </Row>
-        )}
-        {up && (
-          <Row label="Cloud error">
-            <Code>{up.error_code ?? 'no code'}</Code>
-            <Text size="sm" span>
-              {up.error_msg ?? 'no message'} (HTTP {up.status})
-            </Text>
-          </Row>
-        )}
-        {api?.request_id && (
-          <Row label="Request id">
-            <CopyId value={api.request_id} label="Request id" />
-          </Row>
-        )}
-        {up?.request_id && (
-          <Row label="Cloud request id">
-            <CopyId value={up.request_id} label="Cloud request id" />
-          </Row>
-        )}
+        </Row>
+      )}
+      {api?.request_id && (
+        <Row label="Request id">
+          <CopyId value={api.request_id} label="Request id" />
+        </Row>
+      )}
+      {up?.request_id && (
+        <Row label="Cloud request id">
+          <CopyId value={up.request_id} label="Cloud request id" />
+        </Row>
+      )}
+    </Stack>
+  );
+}
+
+interface ErrorAlertProps {
+  error: unknown;
+  title?: string;
+  /** Shows Retry, never disabled: a click during automatic retries starts a fresh attempt at once. */
+  onRetry?: () => void;
+  /** What the console will do about it ("Retrying automatically in 2 s (attempt 2)…"). */
+  plan?: ReactNode;
+  /** More words for this situation, shown after the details. */
+  children?: ReactNode;
+  testId?: string;
+}
+
+/** An error with everything support needs, what the console does next, and Retry. */
+export function ErrorAlert({ error, title = 'Request failed', onRetry, plan, children, testId = 'error-alert' }: ErrorAlertProps) {
+  return (
+    <Alert color="red" variant="light" title={title} role="alert" data-testid={testId}>
+      <Stack gap={6}>
+        <ErrorDetails error={error} />
+        {children}
+        {plan}
         {onRetry && (
           <Group>
-            <Button size="xs" variant="white" color="red" onClick={onRetry} loading={retrying}>
+            <Button size="xs" variant="white" color="red" onClick={onRetry}>
               Retry
             </Button>
           </Group>

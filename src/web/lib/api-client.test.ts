@@ -1,8 +1,8 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { migrationTaskSchema } from '../../api';
 import { server } from '../testing/mocks/node';
-import { apiClient, ApiError, parseRetryAfter } from './api-client';
+import { apiClient, ApiError, parseRetryAfter, REQUEST_TIMEOUT_MS } from './api-client';
 
 const ok = z.object({ ok: z.boolean() });
 
@@ -121,6 +121,66 @@ describe('apiClient', () => {
     );
     expect(await caught(apiClient.get('/api/echo', ok))).toMatchObject({ code: 'UNAUTHENTICATED', login_url: '/auth/login', retryAfterSeconds: null });
     expect(await caught(apiClient.post('/api/echo', {}, ok))).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 17, login_url: undefined });
+  });
+});
+
+describe('apiClient when the console misbehaves', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gives up after 30 s without an answer, with a readable CLIENT_TIMEOUT', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    server.use(
+      http.get('/api/echo', async () => {
+        await delay('infinite');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const pending = caught(apiClient.get('/api/echo', ok));
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100);
+    expect(REQUEST_TIMEOUT_MS).toBe(30_000);
+    expect(await pending).toMatchObject({ status: 0, code: 'CLIENT_TIMEOUT', message: 'The console did not answer within 30 s.' });
+  });
+
+  it('reports an answer cut off mid-body as NETWORK_ERROR, not as a bad body', async () => {
+    server.use(
+      http.get(
+        '/api/echo',
+        () =>
+          new HttpResponse(
+            new ReadableStream({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"ok":'));
+                controller.error(new Error('connection reset'));
+              },
+            }),
+            { status: 200, headers: { 'x-request-id': 'r-cut' } },
+          ),
+      ),
+    );
+    const error = await caught(apiClient.get('/api/echo', ok));
+    expect(error).toMatchObject({ status: 200, code: 'NETWORK_ERROR', request_id: 'r-cut' });
+    expect(error.message).toBe('The connection to the console dropped while its answer (HTTP 200) was arriving.');
+  });
+
+  it('gives up on an answer whose body stops arriving, at the same deadline', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const stalled = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"ok":')) });
+    server.use(http.get('/api/echo', () => new HttpResponse(stalled, { status: 200 })));
+    const pending = caught(apiClient.get('/api/echo', ok));
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS + 100);
+    expect(await pending).toMatchObject({
+      status: 200,
+      code: 'CLIENT_TIMEOUT',
+      message: 'The console did not finish answering within 30 s (HTTP 200).',
+    });
+  });
+
+  it('stamps each failure with its time, to count retries down from', async () => {
+    server.use(http.get('/api/echo', () => HttpResponse.error()));
+    const before = Date.now();
+    const error = await caught(apiClient.get('/api/echo', ok));
+    expect(error.at).toBeGreaterThanOrEqual(before);
+    expect(error.at).toBeLessThanOrEqual(Date.now());
   });
 });
 

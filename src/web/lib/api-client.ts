@@ -1,55 +1,18 @@
 // Fetch wrapper for the console API (same origin). Success bodies are validated with the
 // contract's zod schemas; every failure becomes an ApiError the UI can explain.
 import type { z } from 'zod';
-import { apiErrorResponseSchema, CSRF_HEADER, type UpstreamError } from '../../api';
+import { apiErrorResponseSchema, CSRF_HEADER } from '../../api';
+import { ApiError, CLIENT_ERROR_CODES } from './api-error';
+import { parseRetryAfter, snippet } from './response-text';
 
-/** Codes produced in the browser when the console itself could not answer in its own shape. */
-export const CLIENT_ERROR_CODES = {
-  network: 'NETWORK_ERROR', // the request never got an HTTP answer
-  timeout: 'CLIENT_TIMEOUT', // no answer within REQUEST_TIMEOUT_MS
-  unexpected: 'UNEXPECTED_RESPONSE', // an error answer that is not the console's JSON error shape
-  badBody: 'BAD_RESPONSE', // a success answer that does not match the contract
-} as const;
+export { parseRetryAfter } from './response-text';
+export { ApiError, CLIENT_ERROR_CODES, isApiError } from './api-error';
 
-export const REQUEST_TIMEOUT_MS = 60_000;
-
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  /** HTTP status; 0 when there was no HTTP answer. */
-  readonly status: number;
-  readonly code: string;
-  readonly request_id: string | null;
-  readonly upstream: UpstreamError | undefined;
-  readonly details: { field: string; problem: string }[] | undefined;
-  /** With UNAUTHENTICATED / SIGN_IN_FAILED when the console signs people in itself: where to sign in. */
-  readonly login_url: string | undefined;
-  /** Seconds to wait before trying again (the Retry-After header), when the answer said. */
-  readonly retryAfterSeconds: number | null;
-
-  constructor(init: {
-    status: number;
-    code: string;
-    message: string;
-    request_id?: string | null;
-    upstream?: UpstreamError;
-    details?: { field: string; problem: string }[];
-    login_url?: string;
-    retryAfterSeconds?: number | null;
-  }) {
-    super(init.message);
-    this.status = init.status;
-    this.code = init.code;
-    this.request_id = init.request_id ?? null;
-    this.upstream = init.upstream;
-    this.details = init.details;
-    this.login_url = init.login_url;
-    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
-  }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
+/**
+ * Upper bound on one request, answer body included: well above the console's own upstream budget
+ * (10 s by default, retries included), so it only fires when the console itself hangs.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 type Query = Record<string, string | number | undefined>;
 
@@ -67,30 +30,9 @@ function buildUrl(path: string, query?: Query): string {
   return url.toString();
 }
 
-/** Reduce an HTML or text body to a short readable snippet. */
-function snippet(text: string): string {
-  const plain = text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
-}
-
-/** Retry-After as whole seconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  if (!/^[A-Za-z]{3}, /.test(trimmed)) return null; // an HTTP date: "Thu, 20 Nov 2025 08:00:45 GMT"
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-async function errorFromResponse(response: Response): Promise<ApiError> {
+function errorFromResponse(response: Response, text: string): ApiError {
   const headerRequestId = response.headers.get('x-request-id');
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-  const text = await response.text().catch(() => '');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -113,54 +55,11 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST',
-  path: string,
-  schema: S,
-  options: RequestOptions & { body?: unknown } = {},
-): Promise<z.infer<S>> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  options.signal?.addEventListener('abort', onAbort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, REQUEST_TIMEOUT_MS);
-
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method === 'POST') {
-    headers['content-type'] = 'application/json';
-    if (options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
-  }
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
-      credentials: 'same-origin',
-      signal: controller.signal,
-    });
-  } catch (cause) {
-    if (options.signal?.aborted) throw cause; // cancelled by the caller: not an error to show
-    throw new ApiError(
-      timedOut
-        ? { status: 0, code: CLIENT_ERROR_CODES.timeout, message: `The console did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.` }
-        : { status: 0, code: CLIENT_ERROR_CODES.network, message: 'The console could not be reached. Check your connection and retry.' },
-    );
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
-
-  if (!response.ok) throw await errorFromResponse(response);
-
+function bodyFromResponse<S extends z.ZodType>(response: Response, text: string, schema: S): z.infer<S> {
   const requestId = response.headers.get('x-request-id');
   let json: unknown;
   try {
-    json = await response.json();
+    json = JSON.parse(text);
   } catch {
     throw new ApiError({
       status: response.status,
@@ -181,6 +80,77 @@ async function request<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/** No (complete) answer: the deadline passed, or the connection failed before or while the body arrived. */
+function noAnswer(timedOut: boolean, response?: Response): ApiError {
+  const code = timedOut ? CLIENT_ERROR_CODES.timeout : CLIENT_ERROR_CODES.network;
+  const http = response ? ` (HTTP ${response.status})` : '';
+  let message = 'The console could not be reached. Check your connection and retry.';
+  if (timedOut) message = `The console did not ${response ? 'finish answering' : 'answer'} within ${REQUEST_TIMEOUT_MS / 1000} s${http}.`;
+  else if (response) message = `The connection to the console dropped while its answer${http} was arriving.`;
+  return new ApiError({ status: response?.status ?? 0, code, message, request_id: response?.headers.get('x-request-id') });
+}
+
+/** Rejects once `signal` aborts: a body that stops arriving must not hold the page past the deadline. */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {}); // handled by the race; never left unhandled
+  return aborted;
+}
+
+async function request<S extends z.ZodType>(
+  method: 'GET' | 'POST',
+  path: string,
+  schema: S,
+  options: RequestOptions & { body?: unknown } = {},
+): Promise<z.infer<S>> {
+  // One deadline for the whole exchange, body included, so no request can spin forever.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, REQUEST_TIMEOUT_MS);
+
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/json';
+    if (options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
+  }
+
+  try {
+    let response: Response;
+    try {
+      response = await fetch(buildUrl(path, options.query), {
+        method,
+        headers,
+        body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause; // cancelled by the caller: not an error to show
+      throw noAnswer(timedOut);
+    }
+    let text: string;
+    try {
+      text = await Promise.race([response.text(), untilAborted(controller.signal)]);
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw noAnswer(timedOut, response);
+    }
+    if (!response.ok) throw errorFromResponse(response, text);
+    return bodyFromResponse(response, text, schema);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 export const apiClient = {

@@ -1,4 +1,4 @@
-import { formatBytes, formatNumber, formatRelative, parseCloudTime } from './format';
+import { formatAge, formatBytes, formatNumber, formatRelative, parseCloudTime } from './format';
 
 describe('format helpers', () => {
   it('formats byte sizes given as strings or numbers', () => {
@@ -30,5 +30,12 @@ describe('format helpers', () => {
     expect(formatRelative(new Date('2025-11-18T10:00:00Z'), now)).toBe('2 days ago');
     expect(formatRelative(new Date('2025-11-20T09:59:59Z'), now)).toBe('1 second ago');
     expect(formatRelative(new Date('2025-11-20T10:00:00Z'), now)).toBe('just now');
+  });
+
+  it('formats ages for "data from 42 s ago"', () => {
+    expect(formatAge(42_400)).toBe('42 s');
+    expect(formatAge(-500)).toBe('0 s');
+    expect(formatAge(185_000)).toBe('3 min 5 s');
+    expect(formatAge(2 * 3_600_000 + 10 * 60_000)).toBe('2 h 10 min');
   });
 });

@@ -109,3 +109,12 @@ export function formatRelative(date: Date, now: number): string {
   }
   return relative.format(Math.round(amount), 'year');
 }
+
+/** A duration as "42 s", "3 min 5 s", "2 h 10 min" (for "data from 42 s ago"). */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

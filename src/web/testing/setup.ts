@@ -39,7 +39,20 @@ if (!('fonts' in document)) {
 Element.prototype.scrollIntoView ??= () => {};
 window.HTMLElement.prototype.scrollTo ??= () => {};
 
+// No promise may be left rejected without a handler (a `mutateAsync` without catch, a fire-and-forget
+// fetch): the test that let one through fails, not a later one or the run as a whole.
+const unhandled: unknown[] = [];
+const onUnhandledRejection = (reason: unknown) => unhandled.push(reason);
+process.on('unhandledRejection', onUnhandledRejection);
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0)); // let Node report rejections of this test
+  const reasons = unhandled.splice(0);
+  if (reasons.length > 0) {
+    throw new Error(`Unhandled promise rejection during this test: ${reasons.map(String).join('; ')}`);
+  }
+});
 afterEach(() => {
   cleanup();
   notifications.clean();
@@ -48,4 +61,7 @@ afterEach(() => {
   window.sessionStorage.clear(); // the sign-in loop guard
   vi.restoreAllMocks();
 });
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  process.off('unhandledRejection', onUnhandledRejection);
+});

@@ -4,13 +4,18 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { AppProviders } from '../app/providers';
-import { createQueryClient } from '../app/query-client';
+import { createQueryClient, DEFAULT_QUERY_OPTIONS } from '../app/query-client';
 import { routes } from '../app/router';
 
-/** The app's query client (its sign-in handling included), without retries. */
-export function createTestQueryClient(): QueryClient {
+/**
+ * The app's query client (its sign-in handling included), without retries unless `retries` asks
+ * for the app's own retry policy (at most 2 retries, Retry-After, 1 s then 2 s).
+ */
+export function createTestQueryClient({ retries = false }: { retries?: boolean } = {}): QueryClient {
   return createQueryClient({
-    queries: { retry: false, gcTime: Number.POSITIVE_INFINITY },
+    queries: retries
+      ? { ...DEFAULT_QUERY_OPTIONS.queries, gcTime: Number.POSITIVE_INFINITY }
+      : { retry: false, gcTime: Number.POSITIVE_INFINITY },
     mutations: { retry: false },
   });
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { ErrorAlert } from '../../components/error-alert';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { QueryFailure } from '../../components/query-failure';
 import { EmptyState, LoadingState } from '../../components/states';
 import { useAuditRecords } from '../../features/audit/api/get-audit-records';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
@@ -56,20 +56,15 @@ function ActivityPage() {
           Correct the filters above to see the activity.
         </Text>
       )}
-      {valid && query.isError && !data && (
-        <ErrorAlert
+      {valid && (
+        <QueryFailure
+          query={query}
           title="Could not load the activity"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
+          staleTitle="Could not refresh the activity"
+          what="the records"
         />
       )}
-      {valid && query.isError && data && (
-        <Alert color="yellow" variant="light" title="Could not refresh the activity">
-          <Text size="sm">Showing the records as of the last successful update. {query.error.message}</Text>
-        </Alert>
-      )}
-      {valid && query.isPending && <AuditTable records={undefined} loadingRows={Math.min(filters.size, 10)} />}
+      {valid && query.isPending && !query.failureReason && <AuditTable records={undefined} loadingRows={Math.min(filters.size, 10)} />}
       {valid && data && data.records.length === 0 && (
         <>
           {data.count > 0 ? (

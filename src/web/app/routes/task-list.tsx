@@ -1,5 +1,5 @@
-import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { ErrorAlert } from '../../components/error-alert';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { QueryFailure } from '../../components/query-failure';
 import { listRefetchInterval, useMigrationTasks } from '../../features/migration-tasks/api/get-migration-tasks';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
 import { RefreshStatus } from '../../features/migration-tasks/components/refresh-status';
@@ -51,23 +51,15 @@ export function TaskListRoute() {
         onClear={filtered ? clear : undefined}
       />
 
-      {query.isError && !data && (
-        <ErrorAlert
-          title="Could not load migration tasks"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      )}
-      {query.isError && data && (
-        <Alert color="yellow" variant="light" title="Could not refresh the list">
-          <Text size="sm">
-            Showing the tasks as of the last successful update. {query.error.message}
-          </Text>
-        </Alert>
-      )}
+      <QueryFailure
+        query={query}
+        title="Could not load migration tasks"
+        staleTitle="Could not refresh the list"
+        interval={data ? listRefetchInterval(data) : false}
+        what="the tasks"
+      />
 
-      {query.isPending && <TaskTable tasks={undefined} loadingRows={Math.min(filters.size, 10)} />}
+      {query.isPending && !query.failureReason && <TaskTable tasks={undefined} loadingRows={Math.min(filters.size, 10)} />}
       {data && data.tasks.length === 0 && (
         <TaskListEmpty
           filtered={filtered}

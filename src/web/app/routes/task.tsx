@@ -1,9 +1,9 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { taskIdSchema } from '../../../api';
-import { ErrorAlert } from '../../components/error-alert';
+import { QueryFailure } from '../../components/query-failure';
 import { LoadingState } from '../../components/states';
-import { useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
+import { detailRefetchInterval, useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
 import { TaskDetail } from '../../features/migration-tasks/components/task-detail/task-detail';
 import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
 import { useCurrentTarget } from '../../features/targets/lib/current-target';
@@ -34,35 +34,39 @@ export function TaskRoute() {
   useDocumentTitle(query.data ? query.data.task_name || query.data.task_id : 'Migration task');
 
   if (!valid) return <TaskNotFound taskId={taskId} backTo={backTo} invalid />;
+  const failure = (
+    <QueryFailure
+      query={query}
+      title="Could not load this migration task"
+      staleTitle="Could not refresh this task"
+      interval={query.data ? detailRefetchInterval(query.data.status) : false}
+      what="this task"
+    />
+  );
   if (query.data) {
     return (
       <Stack gap="md">
-        {query.isError && (
-          <Alert color="yellow" variant="light" title="Could not refresh this task">
+        {query.isError && isNotFound(query.error) ? (
+          <Alert color="yellow" variant="light" title="Could not refresh this task" data-testid="stale-data">
             <Text size="sm">
-              {isNotFound(query.error)
-                ? 'The cloud no longer knows this task; it may have been deleted. Showing its last known state.'
-                : `Showing its last known state. ${query.error.message}`}
+              The cloud no longer knows this task; it may have been deleted. Showing its last known state.
             </Text>
           </Alert>
+        ) : (
+          failure
         )}
         <TaskDetail task={query.data} backTo={backTo} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
       </Stack>
     );
   }
-  if (query.isError) {
-    if (isNotFound(query.error)) return <TaskNotFound taskId={taskId} backTo={backTo} />;
+  if (query.isError && isNotFound(query.error)) return <TaskNotFound taskId={taskId} backTo={backTo} />;
+  if (query.isError || query.failureReason) {
     return (
       <Stack gap="md">
         <Anchor component={Link} to={backTo} size="sm">
           ← All migration tasks
         </Anchor>
-        <ErrorAlert
-          title="Could not load this migration task"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        {failure}
       </Stack>
     );
   }

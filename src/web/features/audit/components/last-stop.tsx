@@ -1,7 +1,8 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { AuditRecord } from '../../../../api';
 import { RelativeTime } from '../../../components/date-time';
+import { QueryFailure } from '../../../components/query-failure';
 import { activityPath } from '../../../lib/paths';
 import { useCan } from '../../session/hooks/use-can';
 import { useLastStop } from '../api/get-audit-records';
@@ -33,26 +34,30 @@ export function LastStop({ targetId, taskId }: { targetId: string; taskId: strin
   const allowed = useCan('audit:read');
   const query = useLastStop(targetId, taskId, { enabled: allowed });
   if (!allowed) return null;
-  if (query.isError) {
-    return (
-      <Text size="xs" c="dimmed" data-testid="last-stop">
-        Could not read the last stop from the audit trail: {query.error.message}
-      </Text>
-    );
-  }
+  const failure = (
+    <QueryFailure
+      query={query}
+      title="Could not read the last stop from the audit trail"
+      staleTitle="Could not refresh the last stop"
+      what="the last stop"
+    />
+  );
   const record = query.data?.records[0];
-  if (!record) return null;
+  if (!record) return failure;
   return (
-    <Group gap="xs" wrap="wrap" align="baseline" data-testid="last-stop-line">
-      <Text size="sm" data-testid="last-stop" data-outcome={record.outcome} style={{ overflowWrap: 'anywhere' }}>
-        {headline(record)}
-        {record.action === 'batch-stop' ? ' in a batch' : ''} by <strong>{record.user}</strong>,{' '}
-        <RelativeTime value={record.at} raw={false} />
-        {record.reason ? `: ${record.reason}` : ''}
-      </Text>
-      <Anchor component={Link} to={activityPath(new URLSearchParams({ task_id: taskId, target: targetId }))} size="xs">
-        All stops of this task
-      </Anchor>
-    </Group>
+    <Stack gap={4}>
+      {failure}
+      <Group gap="xs" wrap="wrap" align="baseline" data-testid="last-stop-line">
+        <Text size="sm" data-testid="last-stop" data-outcome={record.outcome} style={{ overflowWrap: 'anywhere' }}>
+          {headline(record)}
+          {record.action === 'batch-stop' ? ' in a batch' : ''} by <strong>{record.user}</strong>,{' '}
+          <RelativeTime value={record.at} raw={false} />
+          {record.reason ? `: ${record.reason}` : ''}
+        </Text>
+        <Anchor component={Link} to={activityPath(new URLSearchParams({ task_id: taskId, target: targetId }))} size="xs">
+          All stops of this task
+        </Anchor>
+      </Group>
+    </Stack>
   );
 }

@@ -17,8 +17,8 @@ export function getMigrationTaskStatsQueryOptions(ref: TaskRef, taskStatus: stri
   return queryOptions({
     queryKey: taskKeys.stats(ref),
     queryFn: ({ signal }) => getMigrationTaskStats(ref, signal),
+    // The task's status, not this query's last answer, decides: polling goes on after an error.
     refetchInterval: isChanging(taskStatus) ? STATS_POLL_MS : false,
-    retry: false,
   });
 }
 

@@ -55,6 +55,16 @@ describe('task polling', () => {
     expect(interval(queryWith<MigrationTask>(undefined))).toBe(false);
   });
 
+  it('keeps polling after failed refreshes: the intervals read the last good data, not the error', () => {
+    const failed = <T>(data: T) =>
+      ({ state: { data, status: 'error', error: new Error('502'), fetchFailureCount: 3 } }) as unknown as Query<T, Error, T, never>;
+    const listInterval = getMigrationTasksQueryOptions('sim-region-1', { offset: 0, limit: 10 })
+      .refetchInterval as unknown as IntervalFn<MigrationTaskList>;
+    expect(listInterval(failed(list('FULLMIGRATING')))).toBe(5000);
+    const detailInterval = getMigrationTaskQueryOptions(ref).refetchInterval as unknown as IntervalFn<MigrationTask>;
+    expect(detailInterval(failed<MigrationTask>({ ...buildTasks()[0]!, status: 'TERMINATING' }))).toBe(2000);
+  });
+
   it('polls progress only while the task can change', () => {
     expect(getMigrationTaskStatsQueryOptions(ref, 'INCRMIGEATING').refetchInterval).toBe(5000);
     expect(getMigrationTaskStatsQueryOptions(ref, 'TERMINATED').refetchInterval).toBe(false);

@@ -3,6 +3,7 @@ import { migrationTaskSchema, type MigrationTask, type MigrationTaskList, type S
 import { apiClient, isApiError } from '../../../lib/api-client';
 import { auditKeys } from '../../audit/api/query-keys';
 import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
+import { isStopOutcomeUnknown, markStopNotSent } from '../lib/stop-outcome';
 import { taskKeys, type TaskRef } from './query-keys';
 
 /** What the stop dialog sends: the task, and why (optional, recorded in the audit trail). */
@@ -28,18 +29,28 @@ export function stopMigrationTask({
   });
 }
 
+interface StopCallbacks {
+  /** With the task the cloud returned. */
+  onStopped?: (task: MigrationTask) => void;
+  /** The stop was sent at `sentAt` but its answer was lost: the cloud may or may not have applied it. */
+  onOutcomeUnknown?: (sentAt: number) => void;
+}
+
 /**
- * The stop mutation. `onStopped` runs with the task the cloud returned, even if the component
- * that asked has unmounted meanwhile. Only the stopped task's target's caches are touched.
+ * The stop mutation, never retried. The callbacks run even if the component that asked has
+ * unmounted meanwhile. Only the stopped task's target's caches are touched.
  */
-export function useStopMigrationTask({ onStopped }: { onStopped?: (task: MigrationTask) => void } = {}) {
+export function useStopMigrationTask({ onStopped, onOutcomeUnknown }: StopCallbacks = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...taskKeys.all, 'stop'],
     mutationFn: async (variables: StopVariables) => {
-      const session = await queryClient.ensureQueryData(getSessionQueryOptions());
+      const session = await queryClient.ensureQueryData(getSessionQueryOptions()).catch((error: unknown) => {
+        throw markStopNotSent(error);
+      });
       return stopMigrationTask({ ...variables, csrfToken: session.csrf_token });
     },
+    onMutate: () => ({ sentAt: Date.now() }),
     onSuccess: (task, { targetId, taskId }) => {
       const ref = { targetId, taskId };
       // Show what the cloud returned at once, then let polling follow the task.
@@ -53,10 +64,17 @@ export function useStopMigrationTask({ onStopped }: { onStopped?: (task: Migrati
       void queryClient.invalidateQueries({ queryKey: taskKeys.stats(ref) });
       onStopped?.(task);
     },
-    onError: (error, { targetId, taskId }) => {
+    onError: (error, { targetId, taskId }, context) => {
       const ref = { targetId, taskId };
-      // A refusal (DCS.4957), a timeout or a vanished task: fetch the task's real status again.
-      void queryClient.invalidateQueries({ queryKey: taskKeys.detail(ref) });
+      const detail = { queryKey: taskKeys.detail(ref) };
+      if (isStopOutcomeUnknown(error)) {
+        onOutcomeUnknown?.(context?.sentAt ?? Date.now());
+        // Reads already running may predate the stop: drop them, and read the task afresh.
+        void queryClient.cancelQueries(detail).then(() => queryClient.invalidateQueries(detail));
+      } else {
+        // A refusal (DCS.4957), a cloud error or a vanished task: fetch the task's real status again.
+        void queryClient.invalidateQueries(detail);
+      }
       void queryClient.invalidateQueries({ queryKey: taskKeys.lists(ref.targetId) });
       if (isApiError(error) && error.code === 'CSRF_REJECTED') {
         void queryClient.invalidateQueries({ queryKey: sessionQueryKey });

@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { buildTasks, ids } from '../../../testing/mocks/data';
 import { createTestQueryClient } from '../../../testing/test-utils';
 import { taskKeys } from '../api/query-keys';
-import { createStopTracker, stopKey, StopTrackerProvider } from '../lib/stop-tracker';
+import { createStopTracker, stopBlockedReason, stopKey, StopTrackerProvider } from '../lib/stop-tracker';
 import { StopFollower } from './stop-follower';
 
 function setup() {
@@ -69,5 +69,26 @@ describe('StopFollower', () => {
     act(() => queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATING', x: 1 }));
     expect(show).not.toHaveBeenCalled();
     expect(tracker.getSnapshot().get(stopKey(ref))?.settledAt).toBeUndefined();
+  });
+
+  it('after a lost stop answer, ignores reads from before and learns from the first fresh one', async () => {
+    const { tracker, queryClient, show } = setup();
+    const entry = () => tracker.getSnapshot().get(stopKey(ref));
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'INCRMIGEATING' }, { updatedAt: Date.now() - 1_000 });
+      tracker.trackUnknown({ ...ref, name: 'mig-orders-cache' });
+    });
+    expect(entry()?.outcome).toBe('unknown');
+    expect(stopBlockedReason(entry())).toBe('Waiting to learn whether the previous stop was applied');
+    expect(show).not.toHaveBeenCalled();
+
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'INCRMIGEATING' }, { updatedAt: Date.now() + 1 });
+    });
+    await waitFor(() => expect(entry()?.outcome).toBe('not-applied'));
+    expect(entry()?.settledAt).toBeDefined();
+    expect(stopBlockedReason(entry())).toBeNull();
+    expect(show).toHaveBeenCalledTimes(1);
+    expect(show.mock.calls[0]![0].title).toBe('The stop of mig-orders-cache was apparently not applied');
   });
 });

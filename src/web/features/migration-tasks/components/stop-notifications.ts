@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import type { MigrationTask } from '../../../../api';
+import { canStop, type MigrationTask } from '../../../../api';
 import { statusLabel } from '../lib/status-display';
 import { stopKey, type StopEntry } from '../lib/stop-tracker';
 import { taskEndpoints } from '../lib/task-display';
@@ -36,5 +36,26 @@ export function notifyStopSettled(entry: StopEntry) {
         : `${entry.name} is now ${statusLabel(status)} (${status ?? 'no status'})`,
     message: status === 'TERMINATED' ? 'The migration task has stopped.' : 'The task settled in a status other than stopped.',
     autoClose: false,
+  });
+}
+
+/** What a fresh read showed after a stop whose answer was lost. */
+export function learnedOutcomeText(entry: StopEntry): string {
+  const status = entry.learnedStatus ?? null;
+  const shown = `${statusLabel(status)} (${status ?? 'no status'})`;
+  if (entry.outcome === 'applied') return `The stop took effect: the task is now ${shown}.`;
+  if (canStop(status)) return `The stop was apparently not applied: the task is still ${shown}. Stop is available again.`;
+  return `The stop's outcome is settled: the task is now ${shown}.`;
+}
+
+export function notifyStopOutcomeLearned(entry: StopEntry) {
+  const applied = entry.outcome === 'applied';
+  notifications.show({
+    // The id of "stop requested": a later "has stopped" replaces this one.
+    id: `stop-requested-${stopKey(entry)}`,
+    color: applied ? 'orange' : 'yellow',
+    title: applied ? `The stop of ${entry.name} took effect` : `The stop of ${entry.name} was apparently not applied`,
+    message: learnedOutcomeText(entry),
+    autoClose: applied ? 8000 : false,
   });
 }

@@ -1,43 +1,15 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { canStop, STOP_REASON_MAX, stopUnavailableReason } from '../../../../api';
-import { CopyId } from '../../../components/copy-id';
-import { ErrorAlert } from '../../../components/error-alert';
-import { isApiError, type ApiError } from '../../../lib/api-client';
 import { FieldList } from '../../../components/field-list';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
 import { oneLine, reasonProblem } from '../lib/stop-reason';
-import { useStopTracker } from '../lib/stop-tracker';
+import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
 import { migrationMethodLabel, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
+import { StopFailure } from './stop-dialog-alerts';
 import { notifyStopRequested } from './stop-notifications';
-
-function RateLimitedAlert({ error }: { error: ApiError }) {
-  const wait = error.retryAfterSeconds;
-  return (
-    <Alert color="orange" variant="light" title="Too many stop requests" role="alert" data-testid="stop-rate-limited">
-      <Stack gap={6}>
-        <Text size="sm">
-          {wait !== null
-            ? `Too many stop requests; try again in ${wait} s.`
-            : 'Too many stop requests; try again in a minute.'}
-        </Text>
-        <Text size="sm" c="dimmed">
-          The console limits how many stops one person can send per minute. This task was not stopped.
-        </Text>
-        {error.request_id && (
-          <Group gap={6}>
-            <Text size="sm" fw={600}>
-              Request id:
-            </Text>
-            <CopyId value={error.request_id} label="Request id" />
-          </Group>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
 
 interface StopTaskDialogProps {
   task: TaskLike;
@@ -54,14 +26,17 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
       tracker.track({ targetId, taskId: task.task_id, name });
       notifyStopRequested(targetId, returned, name);
     },
+    onOutcomeUnknown: (sentAt) => tracker.trackUnknown({ targetId, taskId: task.task_id, name, requestedAt: sentAt }),
   });
+  const entry = useStopEntry({ targetId, taskId: task.task_id });
+  const blocked = stopBlockedReason(entry);
   const submitting = useRef(false);
   const [reason, setReason] = useState('');
   const problem = reasonProblem(reason);
   const pending = mutation.isPending;
   const { source, target } = taskEndpoints(task);
   const method = migrationMethodLabel(task.migration_method);
-  const stoppable = canStop(task.status);
+  const stoppable = canStop(task.status) && blocked === null;
 
   const close = () => {
     if (submitting.current) return;
@@ -118,7 +93,7 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
         </Alert>
         {!stoppable && !pending && (
           <Text size="sm" c="dimmed">
-            {stopUnavailableReason(task.status)}
+            {blocked ?? stopUnavailableReason(task.status)}
           </Text>
         )}
         <Stack gap={4}>
@@ -146,12 +121,7 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
             {reason.length} / {STOP_REASON_MAX}
           </Text>
         </Stack>
-        {mutation.isError &&
-          (isApiError(mutation.error) && mutation.error.code === 'RATE_LIMITED' ? (
-            <RateLimitedAlert error={mutation.error} />
-          ) : (
-            <ErrorAlert error={mutation.error} title="The stop was not accepted" />
-          ))}
+        {mutation.isError && <StopFailure error={mutation.error} entry={entry} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={pending} data-autofocus>
             Cancel

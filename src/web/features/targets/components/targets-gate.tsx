@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Target } from '../../../../api';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryFailure } from '../../../components/query-failure';
 import { EmptyState, LoadingState } from '../../../components/states';
 import { useTargets } from '../api/get-targets';
 
@@ -18,13 +18,12 @@ export function TargetsGate({ children }: { children: (targets: Target[]) => Rea
     }
     return children(query.data.targets);
   }
-  if (query.isError) {
+  if (query.isError || query.failureReason) {
     return (
-      <ErrorAlert
+      <QueryFailure
+        query={query}
         title="Could not load the console’s targets"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
+        staleTitle="Could not refresh the console’s targets"
       />
     );
   }

@@ -1,6 +1,6 @@
 import { Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { isChanging, type MigrationTask, type MigrationTaskStats } from '../../../../../api';
-import { ErrorAlert } from '../../../../components/error-alert';
+import { QueryFailure } from '../../../../components/query-failure';
 import { FieldList } from '../../../../components/field-list';
 import { formatNumber, toNumber } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../targets/lib/current-target';
@@ -50,6 +50,7 @@ export function ProgressSection({ task }: { task: MigrationTask }) {
   const online = isOnlineMigration(task);
   const { id: targetId } = useCurrentTarget();
   const stats = useMigrationTaskStats({ targetId, taskId: task.task_id }, { taskStatus: task.status, enabled: online });
+  const interval = isChanging(task.status) ? STATS_POLL_MS : false;
   return (
     <Section title="Progress" testId="section-progress">
       {!online ? (
@@ -58,25 +59,28 @@ export function ProgressSection({ task }: { task: MigrationTask }) {
             ? 'Progress is not available for backup imports.'
             : 'Progress is available for online migrations only.'}
         </Text>
-      ) : stats.isPending ? (
-        <Skeleton height={60} aria-label="Loading progress" />
-      ) : stats.isError && !stats.data ? (
-        <ErrorAlert
-          title="Progress could not be loaded"
-          error={stats.error}
-          onRetry={() => void stats.refetch()}
-          retrying={stats.isFetching}
-        />
       ) : (
         <Stack gap="sm">
-          {stats.isError && <ErrorAlert title="Progress could not be refreshed" error={stats.error} />}
-          <StatsView stats={stats.data} />
-          <RefreshStatus
-            updatedAt={stats.dataUpdatedAt}
-            interval={isChanging(task.status) ? STATS_POLL_MS : false}
-            fetching={stats.isFetching}
-            settledText="task settled, not refreshing"
+          <QueryFailure
+            query={stats}
+            title="Progress could not be loaded"
+            staleTitle="Progress could not be refreshed"
+            interval={interval}
+            what="the progress"
           />
+          {stats.data ? (
+            <>
+              <StatsView stats={stats.data} />
+              <RefreshStatus
+                updatedAt={stats.dataUpdatedAt}
+                interval={interval}
+                fetching={stats.isFetching}
+                settledText="task settled, not refreshing"
+              />
+            </>
+          ) : (
+            !stats.failureReason && !stats.isError && <Skeleton height={60} aria-label="Loading progress" />
+          )}
         </Stack>
       )}
     </Section>

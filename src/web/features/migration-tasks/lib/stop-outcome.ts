@@ -1,0 +1,43 @@
+// What a failed stop means for the task: refused (nothing happened), or unknown (the request may
+// have reached the cloud and been applied; only the task's status can tell).
+import { CLIENT_ERROR_CODES, isApiError } from '../../../lib/api-client';
+
+/** Codes after which the stop may or may not have been applied. */
+const OUTCOME_UNKNOWN_CODES = new Set<string>([
+  'UPSTREAM_TIMEOUT', // sent, no answer in time
+  'UPSTREAM_UNREACHABLE', // the connection dropped: it may have reached the cloud
+  'UPSTREAM_BAD_RESPONSE', // the cloud answered, but not readably
+  'INTERNAL', // the console failed, possibly after sending
+  CLIENT_ERROR_CODES.network, // the browser got no (complete) answer from the console
+  CLIENT_ERROR_CODES.timeout,
+  CLIENT_ERROR_CODES.badBody, // a success answer this page could not read
+]);
+
+/** Errors raised before the stop request left the browser (e.g. reading the session's CSRF token). */
+const notSent = new WeakSet<object>();
+
+export function markStopNotSent(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) notSent.add(error);
+  return error;
+}
+
+/** Whether the cloud may have applied a stop that failed with `error`. */
+export function isStopOutcomeUnknown(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && notSent.has(error)) return false;
+  if (!isApiError(error)) return true; // not a known answer at all: assume the worst
+  if (OUTCOME_UNKNOWN_CODES.has(error.code)) return true;
+  // A proxy's error page instead of the console's answer: the console may have sent the stop.
+  return error.code === CLIENT_ERROR_CODES.unexpected && error.status >= 500;
+}
+
+/**
+ * For a stop the cloud answered with a 5xx error (UPSTREAM_ERROR, e.g. DCS.5000): it was most
+ * likely not applied, but a failing cloud is worth checking. Null for other errors.
+ */
+export function stopCloudErrorNote(error: unknown): string | null {
+  if (!isApiError(error) || error.code !== 'UPSTREAM_ERROR') return null;
+  return 'The cloud answered with an error, so the stop was most likely not applied. Check the task’s status (it is being read again) before trying again.';
+}
+
+export const STOP_OUTCOME_UNKNOWN_TEXT =
+  "The stop request was sent but the console does not know whether the cloud applied it. Do not stop again yet: the console is checking the task's real status.";
