@@ -52,8 +52,9 @@ test.describe('OpenID Connect sign-in', () => {
     await page.goto(`${oidc.url}/`);
     await signInAtProvider(page, 'alice');
     await expect(page.getByTestId('task-row').first()).toBeVisible();
-    await page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).first().getByRole('link').first().click();
-    const taskName = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    const link = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).first().getByRole('link').first();
+    const taskName = (await link.innerText()).trim();
+    await link.click();
 
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });

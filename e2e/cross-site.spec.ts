@@ -13,7 +13,7 @@ test.beforeAll(async ({ baseURL }) => {
       <form id="f" method="POST" action="${baseURL}/api/migration-tasks/${taskId}/stop"><input name="x" value="1"></form>
       <script>
         fetch('${baseURL}/api/migration-tasks/${taskId}/stop', { method: 'POST', credentials: 'include', mode: 'no-cors', body: '{}' })
-          .finally(() => document.getElementById('f').submit());
+          .catch(() => undefined).finally(() => document.getElementById('f').submit());
       </script>`);
   });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
