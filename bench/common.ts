@@ -1,6 +1,5 @@
 // Small shared pieces of `bench/run.ts`: statistics, goals, tables, the Chromium launch options,
 // and a registry of started processes so every exit path stops them.
-import type { LaunchOptions } from '@playwright/test';
 import type { Proc } from './lib';
 
 export interface Goal {
@@ -63,22 +62,7 @@ export function printGoals(goals: Goal[]): void {
   }
 }
 
-/** Debian's Chromium with the flags that keep it off the network (toolchain.md). */
-export function chromiumLaunchOptions(): LaunchOptions {
-  return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  };
-}
+export { chromiumLaunchOptions } from '../e2e/chromium';
 
 /** Every process the bench starts, so a failure or Ctrl-C still stops them all. */
 const running = new Set<Proc>();

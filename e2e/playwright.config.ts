@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
 
 // The real console (BFF + embedded simulator, as `npm start` runs it) on loopback, driven by
 // Chromium. The simulator's port is pinned so tests can use its control API.
 export const CONSOLE_PORT = Number(process.env.E2E_PORT ?? 18080);
 export const SIMULATOR_PORT = CONSOLE_PORT + 1;
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: '.',
@@ -21,19 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: 'node_modules/.bin/tsx src/server/main.ts',
