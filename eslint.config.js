@@ -18,6 +18,21 @@ const webLayout = [
   groups(['node:*'], 'src/web runs in the browser.'),
 ];
 
+// The browser bundle carries no zod: it takes values of the contract from src/api/rules only and
+// types from the rest of src/api (`import type`); bench/bundle-budget.ts fails npm test if zod
+// reaches a chunk anyway. See src/web/lib/response-shape.ts.
+const browserStaysLight = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'zod', message: 'No zod in the browser bundle: check answers with src/web/lib/response-shape.ts.' }],
+      patterns: [
+        { group: ['zod/*'], message: 'No zod in the browser bundle.' },
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.output/**'] },
   js.configs.recommended,
@@ -32,7 +47,7 @@ export default tseslint.config(
   { files: ['src/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // Playwright fixtures must destructure their (possibly empty) dependencies.
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
-  { files: ['src/web/**/*.{ts,tsx}'], ignores: TESTS, rules: restrict(webLayout) },
+  { files: ['src/web/**/*.{ts,tsx}'], ignores: TESTS, rules: { ...restrict(webLayout), ...browserStaysLight } },
   { files: ['src/web/**/*.test.{ts,tsx}', 'src/web/**/testing/**'], rules: restrict(webLayout, { inTests: true }) },
   {
     files: ['src/dcs/**/*.ts'],

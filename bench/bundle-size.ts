@@ -93,6 +93,13 @@ export function measureBundle(dist: string = DIST_WEB): BundleReport {
   if (totals.initialJsGzip > BUDGETS.initialJsGzip) {
     overBudget.push(`initial JS is ${kb(totals.initialJsGzip)} gzip, over the budget of ${kb(BUDGETS.initialJsGzip)} (${initialJs.map((a) => a.file).join(', ')})`);
   }
+  // The browser checks answers with src/web/lib/response-shape.ts; zod (24 kB gzip) stays on the server.
+  for (const file of [...initial.js, ...others.filter((f) => /\.m?js$/.test(f))]) {
+    const mapPath = join(dist, `${file}.map`);
+    if (!existsSync(mapPath)) continue;
+    const sources = (JSON.parse(readFileSync(mapPath, 'utf8')) as { sources?: string[] }).sources ?? [];
+    if (sources.some((source) => /node_modules\/zod\//.test(source))) overBudget.push(`${file} bundles zod: the browser must not import zod schemas (take values from src/api/rules)`);
+  }
   if (totals.initialCssGzip > BUDGETS.initialCssGzip) {
     overBudget.push(`initial CSS is ${kb(totals.initialCssGzip)} gzip, over the budget of ${kb(BUDGETS.initialCssGzip)} (${initialCss.map((a) => a.file).join(', ')})`);
   }

@@ -3,9 +3,10 @@
 // The task page's "Stopped by X, T ago: reason" is `GET /api/audit?task_id=X&limit=1`.
 import { z } from 'zod';
 import { taskIdSchema } from './migration-tasks';
+import { STOP_REASON_FORBIDDEN, STOP_REASON_MAX } from './rules/audit';
 import { targetIdSchema } from './targets';
 
-export const STOP_REASON_MAX = 500;
+export * from './rules/audit';
 
 /**
  * Why the operator stops (free text from the dialog). Trimmed; at most 500 characters; no control
@@ -16,28 +17,11 @@ export const stopReasonSchema = z
   .string()
   .trim()
   .max(STOP_REASON_MAX, `at most ${STOP_REASON_MAX} characters`)
-  .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, 'no control characters or line breaks');
+  .refine((value) => !STOP_REASON_FORBIDDEN.test(value), 'no control characters or line breaks');
 
 /** `POST /api/migration-tasks/{id}/stop` body: empty, `{}` or `{ reason }`; nothing else. */
 export const stopRequestSchema = z.strictObject({ reason: stopReasonSchema.optional() });
 
-export const AUDIT_ACTIONS = ['stop', 'batch-stop'] as const;
-
-/**
- * - `pending`: the stop was sent and its outcome not yet recorded (a record left pending means the
- *   console ended while the call was in flight);
- * - `accepted`: the cloud accepted the stop;
- * - `refused`: the cloud answered and did not stop the task (status does not allow it, unknown
- *   task, permission, throttling);
- * - `failed`: the stop was not carried out: the cloud failed (5xx), or the console did not send it
- *   because the cloud does not know the task;
- * - `unknown`: the stop may or may not have been applied (timeout, connection lost, unreadable
- *   answer): check the task's status.
- */
-export const AUDIT_OUTCOMES = ['pending', 'accepted', 'refused', 'failed', 'unknown'] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 const nullableText = z.string().nullable();
 

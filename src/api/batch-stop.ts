@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { stopReasonSchema } from './audit';
 import { taskIdSchema } from './migration-tasks';
-
-export const BATCH_STOP_MAX = 50;
+import { BATCH_STOP_MAX } from './rules/migration-tasks';
 
 export const batchStopRequestSchema = z.strictObject({
   task_ids: z

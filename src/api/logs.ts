@@ -1,8 +1,7 @@
 // `GET /api/migration-tasks/{id}/logs?offset&limit&level`: the task's migration log, newest first.
 import { z } from 'zod';
+import { LOG_LEVELS } from './rules/migration-tasks';
 import { targetIdSchema } from './targets';
-
-export const LOG_LEVELS = ['INFO', 'ERROR'] as const;
 
 export const logsQuerySchema = z.object({
   target: targetIdSchema.optional(),

@@ -2,14 +2,16 @@
 // (an instance says only whether a password is set). Objects are loose: unknown fields from the
 // cloud pass through and the UI shows them raw.
 import { z } from 'zod';
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN, TASK_ID_PATTERN } from '../dcs/ids';
-import { MIGRATION_TASK_STATUSES } from '../dcs/status';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN } from '../dcs/ids';
+import { TASK_ID_PATTERN, TASK_ID_RULE } from './rules/migration-tasks';
 import { targetIdSchema } from './targets';
+
+export * from './rules/migration-tasks';
 
 const text = z.string().nullish();
 const numberish = z.union([z.string(), z.number()]).nullish();
 
-export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, 'letters, digits and "-" only, 1–64 characters');
+export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, TASK_ID_RULE);
 
 export const consoleInstanceSchema = z.looseObject({
   id: text,
@@ -114,8 +116,6 @@ export const listQuerySchema = z.object({
     .regex(/^[A-Z_]{1,32}(,[A-Z_]{1,32}){0,15}$/, 'comma-separated upper-case status values')
     .optional(),
 });
-
-export const KNOWN_STATUSES = MIGRATION_TASK_STATUSES;
 
 export type ConsoleInstance = z.infer<typeof consoleInstanceSchema>;
 export type BackupFile = z.infer<typeof backupFileSchema>;

@@ -2,8 +2,7 @@
 // in, it answers 401 UNAUTHENTICATED (with `login_url` when the console itself signs people in).
 import { z } from 'zod';
 
-export const ACTIONS = ['migrationTask:list', 'migrationTask:get', 'migrationTask:stop', 'audit:read'] as const;
-export type Action = (typeof ACTIONS)[number];
+export * from './rules/session';
 
 export const sessionSchema = z.object({
   user: z.object({ name: z.string() }),
@@ -23,20 +22,6 @@ export const sessionSchema = z.object({
 });
 
 export type Session = z.infer<typeof sessionSchema>;
-
-export const CSRF_HEADER = 'x-csrf-token';
-
-/** none: no sign-in (local demo); proxy: an authenticating reverse proxy; oidc: OpenID Connect. */
-export const AUTH_MODES = ['none', 'proxy', 'oidc'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
-
-/** oidc mode: where the browser goes to sign in; `return_to` is a path of the console (e.g. `/targets/x`). */
-export const LOGIN_PATH = '/auth/login';
-export const LOGOUT_PATH = '/auth/logout';
-
-export function loginUrl(returnTo: string): string {
-  return `${LOGIN_PATH}?return_to=${encodeURIComponent(returnTo)}`;
-}
 
 /** `POST /auth/logout` → where to send the browser next (the provider's sign-out page, or `/`). */
 export const logoutResponseSchema = z.object({ redirect_url: z.string() });

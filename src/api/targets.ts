@@ -1,8 +1,11 @@
 // The DCS targets (region + project) the console can reach. Every task route takes `?target=<id>`;
 // without it the first target is used.
 import { z } from 'zod';
+import { TARGET_ID_PATTERN, TARGET_ID_RULE } from './rules/targets';
 
-export const targetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and "-", 1–32 characters');
+export * from './rules/targets';
+
+export const targetIdSchema = z.string().regex(TARGET_ID_PATTERN, TARGET_ID_RULE);
 
 export const targetSchema = z.object({
   id: z.string(),

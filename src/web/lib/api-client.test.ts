@@ -1,10 +1,9 @@
 import { delay, http, HttpResponse } from 'msw';
-import { z } from 'zod';
-import { migrationTaskSchema } from '../../api';
 import { server } from '../testing/mocks/node';
 import { apiClient, ApiError, parseRetryAfter, REQUEST_TIMEOUT_MS } from './api-client';
+import { SHAPES } from './response-shape';
 
-const ok = z.object({ ok: z.boolean() });
+const ok = { ok: 'boolean' };
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -87,14 +86,14 @@ describe('apiClient', () => {
 
   it('rejects a success body that does not match the contract', async () => {
     server.use(http.get('/api/echo', () => HttpResponse.json({ task_name: 'no id' })));
-    const error = await caught(apiClient.get('/api/echo', migrationTaskSchema));
+    const error = await caught(apiClient.get('/api/echo', SHAPES.task));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('task_id');
   });
 
   it('keeps unknown fields of loose objects', async () => {
     server.use(http.get('/api/echo', () => HttpResponse.json({ task_id: 'abc', brand_new: { x: 1 } })));
-    const task = await apiClient.get('/api/echo', migrationTaskSchema);
+    const task = await apiClient.get('/api/echo', SHAPES.task);
     expect(task).toMatchObject({ task_id: 'abc', brand_new: { x: 1 } });
   });
 

@@ -1,8 +1,9 @@
-// Fetch wrapper for the console API (same origin). Success bodies are validated with the
-// contract's zod schemas; every failure becomes an ApiError the UI can explain.
-import type { z } from 'zod';
-import { apiErrorResponseSchema, CSRF_HEADER } from '../../api';
+// Fetch wrapper for the console API (same origin). Success bodies are checked for the fields the
+// page relies on (see response-shape.ts); every failure becomes an ApiError the UI can explain.
+import type { ApiErrorBody } from '../../api';
+import { CSRF_HEADER } from '../../api/rules';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
+import { shapeProblem, SHAPES } from './response-shape';
 import { parseRetryAfter, snippet } from './response-text';
 
 export { parseRetryAfter } from './response-text';
@@ -39,9 +40,9 @@ function errorFromResponse(response: Response, text: string): ApiError {
   } catch {
     json = undefined;
   }
-  const parsed = apiErrorResponseSchema.safeParse(json);
-  if (parsed.success) {
-    const { code, message, request_id, upstream, details, login_url } = parsed.data.error;
+  const error = errorBody(json);
+  if (error) {
+    const { code, message, request_id, upstream, details, login_url } = error;
     return new ApiError({ status: response.status, code, message, request_id, upstream, details, login_url, retryAfterSeconds });
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';
@@ -55,7 +56,14 @@ function errorFromResponse(response: Response, text: string): ApiError {
   });
 }
 
-function bodyFromResponse<S extends z.ZodType>(response: Response, text: string, schema: S): z.infer<S> {
+/** The console's `{ error: { code, message, request_id, … } }`, or null when the body is not that. */
+function errorBody(json: unknown): ApiErrorBody | null {
+  if (shapeProblem(json, SHAPES.error) !== null) return null;
+  const body = (json as { error: unknown }).error;
+  return shapeProblem(body, SHAPES.errorBody) === null ? (body as ApiErrorBody) : null;
+}
+
+function bodyFromResponse<T>(response: Response, text: string, shape: Record<string, string>): T {
   const requestId = response.headers.get('x-request-id');
   let json: unknown;
   try {
@@ -68,10 +76,9 @@ function bodyFromResponse<S extends z.ZodType>(response: Response, text: string,
       request_id: requestId,
     });
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? ` (${first.path.join('.') || 'body'}: ${first.message})` : '';
+  const problem = shapeProblem(json, shape);
+  if (problem !== null) {
+    const where = ` (${problem})`;
     throw new ApiError({
       status: response.status,
       code: CLIENT_ERROR_CODES.badBody,
@@ -79,7 +86,7 @@ function bodyFromResponse<S extends z.ZodType>(response: Response, text: string,
       request_id: requestId,
     });
   }
-  return parsed.data;
+  return json as T;
 }
 
 /** No (complete) answer: the deadline passed, or the connection failed before or while the body arrived. */
@@ -102,12 +109,12 @@ function untilAborted(signal: AbortSignal): Promise<never> {
   return aborted;
 }
 
-async function request<S extends z.ZodType>(
+async function request<T>(
   method: 'GET' | 'POST',
   path: string,
-  schema: S,
+  shape: Record<string, string>,
   options: RequestOptions & { body?: unknown } = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   // One deadline for the whole exchange, body included, so no request can spin forever.
   const controller = new AbortController();
   const onAbort = () => controller.abort();
@@ -146,16 +153,16 @@ async function request<S extends z.ZodType>(
       throw noAnswer(timedOut, response);
     }
     if (!response.ok) throw errorFromResponse(response, text);
-    return bodyFromResponse(response, text, schema);
+    return bodyFromResponse<T>(response, text, shape);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
 }
 
+/** `shape`: the fields of the answer the page relies on (an entry of SHAPES); T: the contract type. */
 export const apiClient = {
-  get: <S extends z.ZodType>(path: string, schema: S, options?: RequestOptions) =>
-    request('GET', path, schema, options),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('POST', path, schema, { ...options, body }),
+  get: <T>(path: string, shape: Record<string, string>, options?: RequestOptions) => request<T>('GET', path, shape, options),
+  post: <T>(path: string, body: unknown, shape: Record<string, string>, options?: RequestOptions) =>
+    request<T>('POST', path, shape, { ...options, body }),
 };

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { taskIdSchema } from '../../../api';
+import { isTaskId } from '../../../api/rules';
 import { QueryFailure } from '../../components/query-failure';
 import { LoadingState } from '../../components/states';
 import { detailRefetchInterval, useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
@@ -29,7 +29,7 @@ export function TaskRoute() {
   const { taskId = '' } = useParams();
   const { id: targetId } = useCurrentTarget();
   const backTo = useBackTo(targetId);
-  const valid = taskIdSchema.safeParse(taskId).success;
+  const valid = isTaskId(taskId);
   const query = useMigrationTask({ targetId, taskId }, { enabled: valid });
   useDocumentTitle(query.data ? query.data.task_name || query.data.task_id : 'Migration task');
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { auditListSchema, type AuditList } from '../../../../api';
+import type { AuditList } from '../../../../api';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 import { auditKeys, RANGE_MS, type AuditListParams } from './query-keys';
 
@@ -19,7 +20,7 @@ export function auditQuery(params: AuditListParams, now = Date.now()): Record<st
 
 /** `GET /api/audit`: stop attempts, newest first (operators only: 'audit:read'). */
 export function getAuditRecords(params: AuditListParams, signal?: AbortSignal): Promise<AuditList> {
-  return apiClient.get('/api/audit', auditListSchema, { signal, query: auditQuery(params) });
+  return apiClient.get<AuditList>('/api/audit', SHAPES.auditList, { signal, query: auditQuery(params) });
 }
 
 export function getAuditRecordsQueryOptions(params: AuditListParams) {

@@ -1,6 +1,6 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
-import { taskIdSchema } from '../../../../api';
+import { isTaskId } from '../../../../api/rules';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
 
 export const AUDIT_PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -80,7 +80,7 @@ export interface AuditFilterProblems {
 
 export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems {
   const problems: AuditFilterProblems = {};
-  if (filters.taskId && !taskIdSchema.safeParse(filters.taskId).success) {
+  if (filters.taskId && !isTaskId(filters.taskId)) {
     problems.taskId = 'Not a valid task id: letters, digits and “-”, up to 64.';
   }
   if (filters.since && filters.until && filters.since >= filters.until) {

@@ -1,12 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { isChanging, migrationTaskStatsSchema, type MigrationTaskStats } from '../../../../api';
+import type { MigrationTaskStats } from '../../../../api';
+import { isChanging } from '../../../../api/rules';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 import { taskKeys, type TaskRef } from './query-keys';
 
 export const STATS_POLL_MS = 5_000;
 
 export function getMigrationTaskStats({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<MigrationTaskStats> {
-  return apiClient.get(`/api/migration-tasks/${encodeURIComponent(taskId)}/stats`, migrationTaskStatsSchema, {
+  return apiClient.get<MigrationTaskStats>(`/api/migration-tasks/${encodeURIComponent(taskId)}/stats`, SHAPES.taskStats, {
     signal,
     query: { target: targetId },
   });

@@ -1,5 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { migrationTaskSchema, statusPhase, type MigrationTask } from '../../../../api';
+import type { MigrationTask } from '../../../../api';
+import { statusPhase } from '../../../../api/rules';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 import { taskKeys, type TaskRef } from './query-keys';
 
@@ -7,7 +9,7 @@ export const DETAIL_POLL_STOPPING_MS = 2_000;
 export const DETAIL_POLL_CHANGING_MS = 5_000;
 
 export function getMigrationTask({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<MigrationTask> {
-  return apiClient.get(`/api/migration-tasks/${encodeURIComponent(taskId)}`, migrationTaskSchema, {
+  return apiClient.get<MigrationTask>(`/api/migration-tasks/${encodeURIComponent(taskId)}`, SHAPES.task, {
     signal,
     query: { target: targetId },
   });

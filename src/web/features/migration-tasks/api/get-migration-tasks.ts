@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { isChanging, migrationTaskListSchema, type MigrationTaskList } from '../../../../api';
+import type { MigrationTaskList } from '../../../../api';
+import { isChanging } from '../../../../api/rules';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 import { taskKeys, type TaskListParams } from './query-keys';
 
@@ -10,7 +12,7 @@ export function getMigrationTasks(
   params: TaskListParams,
   signal?: AbortSignal,
 ): Promise<MigrationTaskList> {
-  return apiClient.get('/api/migration-tasks', migrationTaskListSchema, {
+  return apiClient.get<MigrationTaskList>('/api/migration-tasks', SHAPES.taskList, {
     signal,
     query: {
       target: targetId,

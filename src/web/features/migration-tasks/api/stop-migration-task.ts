@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { migrationTaskSchema, type MigrationTask, type MigrationTaskList, type StopRequest } from '../../../../api';
+import type { MigrationTask, MigrationTaskList, StopRequest } from '../../../../api';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient, isApiError } from '../../../lib/api-client';
 import { auditKeys } from '../../audit/api/query-keys';
 import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
@@ -23,7 +24,7 @@ export function stopMigrationTask({
   reason,
   csrfToken,
 }: StopVariables & { csrfToken: string }): Promise<MigrationTask> {
-  return apiClient.post(`/api/migration-tasks/${encodeURIComponent(taskId)}/stop`, stopRequestBody(reason), migrationTaskSchema, {
+  return apiClient.post<MigrationTask>(`/api/migration-tasks/${encodeURIComponent(taskId)}/stop`, stopRequestBody(reason), SHAPES.task, {
     csrfToken,
     query: { target: targetId },
   });

@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { statusPhase } from '../../../../api';
+import { statusPhase } from '../../../../api/rules';
 import { statusColor, statusLabel } from '../lib/status-display';
 
 /** Plain-language status plus the raw DCS value; unknown values are shown raw, never hidden. */

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { isSettled, statusPhase, type MigrationTask } from '../../../../api';
+import type { MigrationTask } from '../../../../api';
+import { isSettled, statusPhase } from '../../../../api/rules';
 import { isApiError } from '../../../lib/api-client';
 import { DETAIL_POLL_STOPPING_MS, getMigrationTaskQueryOptions } from '../api/get-migration-task';
 import { taskKeys, taskRefOfDetailKey, type TaskRef } from '../api/query-keys';

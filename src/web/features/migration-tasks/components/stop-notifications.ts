@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { canStop, type MigrationTask } from '../../../../api';
+import type { MigrationTask } from '../../../../api';
+import { canStop } from '../../../../api/rules';
 import { statusLabel } from '../lib/status-display';
 import { stopKey, type StopEntry } from '../lib/stop-tracker';
 import { taskEndpoints } from '../lib/task-display';

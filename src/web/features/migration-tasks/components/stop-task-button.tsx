@@ -1,7 +1,7 @@
 import { Button, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
-import { stopUnavailableReason } from '../../../../api';
+import { stopUnavailableReason } from '../../../../api/rules';
 import { useCan } from '../../session/hooks/use-can';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { stopBlockedReason, useStopEntry } from '../lib/stop-tracker';

@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { canStop, STOP_REASON_MAX, stopUnavailableReason } from '../../../../api';
+import { canStop, STOP_REASON_MAX, stopUnavailableReason } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';

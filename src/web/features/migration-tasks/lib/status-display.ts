@@ -1,6 +1,7 @@
 // How statuses look. The rules (phase, can stop, changing) come from src/api; this file only
 // names them in plain language and picks colours.
-import { KNOWN_STATUSES, statusPhase, type StatusPhase } from '../../../../api';
+import type { StatusPhase } from '../../../../api';
+import { KNOWN_STATUSES, statusPhase } from '../../../../api/rules';
 
 type KnownStatus = (typeof KNOWN_STATUSES)[number];
 

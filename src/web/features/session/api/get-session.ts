@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionSchema, type Session } from '../../../../api';
+import type { Session } from '../../../../api';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 
 export function getSession(signal?: AbortSignal): Promise<Session> {
-  return apiClient.get('/api/session', sessionSchema, { signal });
+  return apiClient.get<Session>('/api/session', SHAPES.session, { signal });
 }
 
 export const sessionQueryKey = ['session'] as const;

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { LOGOUT_PATH, logoutResponseSchema, type LogoutResponse } from '../../../../api';
+import type { LogoutResponse } from '../../../../api';
+import { LOGOUT_PATH } from '../../../../api/rules';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient, isApiError } from '../../../lib/api-client';
 import { safeNavigationUrl } from '../../../lib/browser-location';
 import { signInController } from '../lib/sign-in';
@@ -7,7 +9,7 @@ import { getSessionQueryOptions, sessionQueryKey } from './get-session';
 
 /** `POST <logout_url>` with the CSRF header → where to send the browser next. */
 export function signOut(logoutUrl: string, csrfToken: string): Promise<LogoutResponse> {
-  return apiClient.post(logoutUrl, {}, logoutResponseSchema, { csrfToken });
+  return apiClient.post<LogoutResponse>(logoutUrl, {}, SHAPES.logout, { csrfToken });
 }
 
 /** Signs out, then leaves for the page the console names (the provider's sign-out page, or `/`). */

@@ -5,7 +5,8 @@
 // otherwise loop for ever). Without a sign-in page (proxy mode) there is nowhere to send the
 // browser: the session gate explains instead.
 import type { QueryClient } from '@tanstack/react-query';
-import { LOGIN_PATH, loginUrl, type Session } from '../../../../api';
+import type { Session } from '../../../../api';
+import { LOGIN_PATH, loginUrl } from '../../../../api/rules';
 import { isApiError, type ApiError } from '../../../lib/api-client';
 import { browserLocation } from '../../../lib/browser-location';
 import { sessionQueryKey } from '../api/get-session';

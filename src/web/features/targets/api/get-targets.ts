@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { targetListSchema, type TargetList } from '../../../../api';
+import type { TargetList } from '../../../../api';
+import { SHAPES } from '../../../lib/response-shape';
 import { apiClient } from '../../../lib/api-client';
 
 export function getTargets(signal?: AbortSignal): Promise<TargetList> {
-  return apiClient.get('/api/targets', targetListSchema, { signal });
+  return apiClient.get<TargetList>('/api/targets', SHAPES.targets, { signal });
 }
 
 export const targetsQueryKey = ['targets'] as const;

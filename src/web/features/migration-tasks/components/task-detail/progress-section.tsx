@@ -1,5 +1,6 @@
 import { Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
-import { isChanging, type MigrationTask, type MigrationTaskStats } from '../../../../../api';
+import type { MigrationTask, MigrationTaskStats } from '../../../../../api';
+import { isChanging } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
 import { FieldList } from '../../../../components/field-list';
 import { formatNumber, toNumber } from '../../../../lib/format';

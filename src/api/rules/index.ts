@@ -1,0 +1,10 @@
+// Everything of the contract the browser needs at run time: constants, patterns and the status
+// rules. Free of zod so the browser bundle stays light; the browser takes types from `src/api`
+// with `import type` (eslint enforces both).
+export * from './audit';
+export * from './errors';
+export * from './migration-tasks';
+export * from './session';
+export * from './targets';
+export { canStop, isChanging, isSettled, statusPhase, stopUnavailableReason, STOPPABLE_STATUSES } from '../../dcs/status';
+export type { StatusPhase } from '../../dcs/status';

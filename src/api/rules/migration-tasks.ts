@@ -1,0 +1,28 @@
+// Migration-task values the browser needs at run time (no zod here: the browser bundle stays light).
+import { TASK_ID_PATTERN } from '../../dcs/ids';
+import { MIGRATION_TASK_STATUSES } from '../../dcs/status';
+
+export { TASK_ID_PATTERN };
+export const TASK_ID_RULE = 'letters, digits and "-" only, 1–64 characters';
+
+export function isTaskId(value: unknown): value is string {
+  return typeof value === 'string' && TASK_ID_PATTERN.test(value);
+}
+
+export const KNOWN_STATUSES = MIGRATION_TASK_STATUSES;
+
+/** Fields of a task detail the contract names (the schema is built from the same list: see migration-tasks.test.ts). */
+export const MIGRATION_TASK_FIELDS = [
+  'task_id', 'task_name', 'description', 'status', 'migration_type', 'migration_method', 'ecs_tenant_private_ip',
+  'created_at', 'released_at', 'version', 'resume_mode', 'supported_features', 'backup_files', 'network_type',
+  'source_instance', 'target_instance', 'updated_at', 'tenant_vpc_id', 'tenant_subnet_id',
+  'tenant_security_group_id', 'bandwidth_limit_mb', 'task_status',
+] as const;
+
+export const CONSOLE_INSTANCE_FIELDS = ['id', 'name', 'addrs', 'ip', 'port', 'db', 'proxy_multi_db', 'task_status', 'password_set'] as const;
+
+/** `POST /api/migration-tasks/batch-stop` takes at most this many task ids. */
+export const BATCH_STOP_MAX = 50;
+
+/** Levels of `GET /api/migration-tasks/{id}/logs?level=`. */
+export const LOG_LEVELS = ['INFO', 'ERROR'] as const;
