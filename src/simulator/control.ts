@@ -2,6 +2,7 @@
 import type { FaultStore } from './fault-store';
 import { parseFault } from './faults';
 import { parseDown, type DownSwitch, type HungRequests } from './outage';
+import { applyPins, describePins, parsePinRequest } from './progress-pin';
 import { ok, type Reply } from './replies';
 import { ROUTE_TEMPLATES } from './router';
 import type { TaskStore } from './state';
@@ -63,6 +64,12 @@ const controlError = (status: number, code: string, message: string): Reply => (
  * POST   /__simulator/up                 → { down: false, down_until: null }
  * GET    /__simulator/tasks/{id}         → the stored task, as kept by the simulator
  * POST   /__simulator/tasks/{id}/status  → { status } forces any status string
+ * POST   /__simulator/tasks/{id}/progress → pins the task's stats (progress-pin.ts):
+ *                                           { offset?: n | null, drain_ms?: ms, full_migration_progress?: p | null }.
+ *                                           offset: reported in incremental sync, falling linearly to 0
+ *                                           over drain_ms (absent/0 = constant), then 0 (caught up);
+ *                                           full_migration_progress: reported during the full sync;
+ *                                           null clears a pin. → { task_id, status, pins }
  */
 export function handleControl(method: string, path: string, body: Buffer, state: SimulatorState): Reply {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
@@ -101,13 +108,14 @@ export function handleControl(method: string, path: string, body: Buffer, state:
       return ok({ fault: state.faults.add(spec), faults: state.faults.list() }, 201);
     }
   }
-  const task = /^\/__simulator\/tasks\/([^/]+)(\/status)?\/?$/.exec(path);
+  const task = /^\/__simulator\/tasks\/([^/]+)(\/status|\/progress)?\/?$/.exec(path);
   if (task) {
     const taskId = decodeURIComponent(task[1]!);
     if (method === 'GET' && !task[2]) {
       const stored = state.store.get(taskId);
       return stored ? ok(stored) : controlError(404, 'task_not_found', `no task ${taskId}`);
     }
+    if (method === 'POST' && task[2] === '/progress') return pinProgress(state, taskId, body);
     if (method === 'POST' && task[2]) {
       const status = (parseJson(body) as { status?: unknown } | undefined)?.status;
       if (typeof status !== 'string' || status === '') return controlError(400, 'invalid_status', 'body must be {"status": "<non-empty string>"}');
@@ -116,6 +124,16 @@ export function handleControl(method: string, path: string, body: Buffer, state:
     }
   }
   return controlError(404, 'not_found', `no control route ${method} ${path}`);
+}
+
+function pinProgress(state: SimulatorState, taskId: string, body: Buffer): Reply {
+  const request = parsePinRequest(parseJson(body));
+  if (typeof request === 'string') return controlError(400, 'invalid_progress', request);
+  const stored = state.store.get(taskId);
+  if (!stored) return controlError(404, 'task_not_found', `no task ${taskId}`);
+  const now = state.store.now();
+  applyPins(stored.sim, request, now);
+  return ok({ task_id: stored.task_id, status: stored.status, pins: describePins(stored.sim, now) });
 }
 
 function parseJson(body: Buffer): unknown {

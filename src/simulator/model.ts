@@ -53,6 +53,16 @@ export interface SimBookkeeping {
   /** Set by DELETE /migration-tasks/delete: when, and the status the task had before. */
   deletedMs: number | null;
   statusBeforeDelete: string | null;
+  /** Set by POST /__simulator/tasks/{id}/progress (progress-pin.ts); absent = natural stats. */
+  pins?: ProgressPins;
+}
+
+/** What the control API pinned in a task's stats. */
+export interface ProgressPins {
+  /** Offset `from` at `atMs`, falling linearly to 0 over `drainMs` (0 = constant), then 0. */
+  offset?: { from: number; atMs: number; drainMs: number } | null;
+  /** Full-sync percent reported while the full sync runs. */
+  fullSyncProgress?: number | null;
 }
 
 export interface SimTask {

@@ -4,6 +4,7 @@
 import type { DcsMigrationTaskStats } from '../dcs/types';
 import { canStop } from '../dcs/status';
 import type { SimTask } from './model';
+import { pinnedFullSyncProgress, pinnedOffset } from './progress-pin';
 import { noise } from './random';
 
 const INCREMENTAL_STATUSES = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
@@ -29,12 +30,12 @@ export function statsFor(task: SimTask, now: number): DcsMigrationTaskStats {
   const growth = task.migration_method === 'incremental_migration' ? Math.floor((Math.max(0, at - sim.refMs) / 1000) * (sim.opsBase / 200)) : 0;
   const source = sim.sourceKeys + growth;
   if (task.status === 'SUCCESS' || incremental) {
-    const offset = moving ? Math.floor(jitter(1) * 150) : 0;
+    const offset = moving ? (pinnedOffset(sim, now) ?? Math.floor(jitter(1) * 150)) : 0;
     const ops = moving ? Math.round(sim.opsBase * (0.6 + 0.8 * jitter(2))) : 0;
     const kbps = moving ? Math.max(1, Math.round(ops * (0.1 + 0.3 * jitter(3)))) : 0;
     return stats({ progress: 100, offset, source, target: Math.max(0, source - offset), kbps, ops, moving });
   }
-  const progress = fullSyncProgress(task, at);
+  const progress = pinnedFullSyncProgress(sim) ?? fullSyncProgress(task, at);
   const ops = moving ? Math.round(sim.opsBase * 3 * (0.7 + 0.6 * jitter(4))) : 0;
   const kbps = moving ? Math.max(1, Math.round(ops * (1.5 + jitter(5)))) : 0;
   return stats({ progress, offset: 0, source, target: Math.floor((source * progress) / 100), kbps, ops, moving });
