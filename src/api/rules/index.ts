@@ -2,7 +2,9 @@
 // rules. Free of zod so the browser bundle stays light; the browser takes types from `src/api`
 // with `import type` (eslint enforces both).
 export * from './audit';
+export * from './caught-up';
 export * from './errors';
+export * from './history';
 export * from './migration-tasks';
 export * from './session';
 export * from './targets';

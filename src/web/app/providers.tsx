@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { StopTrackerProvider } from '../features/migration-tasks/lib/stop-tracker';
+import { LocaleRemount } from '../i18n';
 import { theme } from './theme';
 
 interface AppProvidersProps {
@@ -18,7 +19,7 @@ export function AppProviders({ queryClient, children, env }: AppProvidersProps) 
       <QueryClientProvider client={queryClient}>
         <StopTrackerProvider>
           <Notifications position="bottom-right" limit={5} />
-          {children}
+          <LocaleRemount>{children}</LocaleRemount>
         </StopTrackerProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,0 +1,29 @@
+// The English catalogue, one file per area of the UI (en/<namespace>.ts); the source of truth
+// for keys. Every other language must give every key (TypeScript checks it: see zh-CN.ts).
+import { common } from './en/common';
+import { shell } from './en/shell';
+import { session } from './en/session';
+import { targets } from './en/targets';
+import { audit } from './en/audit';
+import { errors } from './en/errors';
+import { list } from './en/list';
+import { batch } from './en/batch';
+import { task } from './en/task';
+import { stop } from './en/stop';
+
+/** Plural forms by Intl.PluralRules category; `other` is always required. */
+export interface PluralMessage {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+export type Message = string | PluralMessage;
+export type Messages = Record<string, Message>;
+
+export const en = { common, shell, session, targets, audit, errors, list, batch, task, stop };
+
+type English = typeof en;
+export type Catalog = { [N in keyof English]: { [K in keyof English[N]]: Message } };

@@ -1,0 +1,53 @@
+// `t(key, vars)`: the message of the current language, with `{name}` placeholders filled in and
+// plural forms picked by `vars.count` (Intl.PluralRules). Numbers in vars are localised.
+import { useSyncExternalStore } from 'react';
+import { currentCatalog, currentLocale, localeStore } from './locale';
+import type { Catalog, Message } from './messages/en';
+
+export type Namespace = keyof Catalog;
+export type Vars = Record<string, string | number | null | undefined>;
+export type Translate<N extends Namespace> = (key: keyof Catalog[N] & string, vars?: Vars) => string;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function cached<T>(map: Map<string, T>, locale: string, make: () => T): T {
+  let value = map.get(locale);
+  if (!value) map.set(locale, (value = make()));
+  return value;
+}
+
+export function interpolate(message: Message, vars: Vars | undefined, locale: string): string {
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const count = Number(vars?.count ?? 0);
+    const category = cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count) as keyof typeof message;
+    text = message[category] ?? message.other;
+  }
+  if (!vars) return text;
+  const numbers = cached(numberFormats, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined || value === null) return whole;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+/** Outside React: translate with the current language (e.g. a notification's text). */
+export function translate<N extends Namespace>(namespace: N, key: keyof Catalog[N] & string, vars?: Vars): string {
+  const messages = currentCatalog()[namespace] as Record<string, Message>;
+  return interpolate(messages[key] ?? key, vars, currentLocale());
+}
+
+/** The current language and catalogue; re-renders when the language changes. */
+export function useLocale() {
+  return useSyncExternalStore(localeStore.subscribe, localeStore.get, localeStore.get);
+}
+
+/** `const t = useT('list'); t('searchPlaceholder')`. Keys are checked by TypeScript. */
+export function useT<N extends Namespace>(namespace: N): Translate<N> {
+  const { locale, catalog } = useLocale();
+  const messages = catalog[namespace] as Record<string, Message>;
+  return (key, vars) => interpolate(messages[key] ?? key, vars, locale);
+}
