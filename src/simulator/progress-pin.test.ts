@@ -18,7 +18,7 @@ beforeEach(async () => {
   await control(sim, 'POST', '/reset');
 });
 
-const stats = async (taskId: string) => (await dcs.get<DcsMigrationTaskStats>(`/migration-task/${taskId}/stats`)).body;
+const stats = async (taskId: string | null | undefined) => (await dcs.get<DcsMigrationTaskStats>(`/migration-task/${taskId}/stats`)).body;
 
 describe('pinning progress', () => {
   it('holds an incremental task at offset 0 (caught up), target keys equal to source', async () => {
