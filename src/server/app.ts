@@ -9,6 +9,9 @@ import { demoAuthConfig, type AuthConfig } from './config';
 import { AccessLogController, loggerOptions } from './logger';
 import { ConsoleMetrics } from './metrics';
 import { authPlugin } from './plugins/auth';
+import { historyPlugin } from './history/plugin';
+import type { SamplerOptions } from './history/background-sampler';
+import { ProgressHistory } from './history/progress-history';
 import { errorsPlugin } from './plugins/errors';
 import { metricsPlugin, metricsRoutes } from './plugins/metrics';
 import { securityPlugin } from './plugins/security';
@@ -38,6 +41,8 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** GET /readyz: how long a verdict is cached, how long a probe may take. */
   readiness?: ReadinessOptions;
+  /** Progress history: its clock and the background sampler's interval (tests). */
+  history?: { now?: () => number; sampler?: SamplerOptions };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -84,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(targetRoutes(targets));
   await app.register(migrationTaskRoutes(targets, options.audit));
   await app.register(auditRoutes(options.audit));
+  const progress = new ProgressHistory(options.history?.now);
+  await app.register(historyPlugin, { targets, history: progress, sampler: options.history?.sampler });
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -133,6 +133,7 @@ describe('exposure', () => {
         'GET /api/migration-tasks/:taskId',
         'GET /api/migration-tasks/:taskId/stats',
         'GET /api/migration-tasks/:taskId/logs',
+        'GET /api/migration-tasks/:taskId/history',
         'POST /api/migration-tasks/:taskId/stop',
         'GET /api/audit',
         'GET /index.html', // the SPA's files (this test's folder has only index.html)

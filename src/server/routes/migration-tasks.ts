@@ -86,7 +86,7 @@ async function upstream<T>(operation: UpstreamOperation, call: () => Promise<T>)
   }
 }
 
-function parseTaskId(request: TaskRequest): string {
+export function parseTaskId(request: TaskRequest): string {
   const parsed = taskIdSchema.safeParse(request.params.taskId);
   if (!parsed.success) {
     throw new ApiHttpError(400, 'INVALID_TASK_ID', 'The task id may contain only letters, digits and "-", 1 to 64 characters.');

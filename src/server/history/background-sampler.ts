@@ -1,0 +1,86 @@
+// Samples, every HISTORY_BACKGROUND_INTERVAL_S, the tasks someone read in the last
+// HISTORY_VIEW_WINDOW_S that are still changing and that no reader has sampled meanwhile, so the
+// history has no holes while nobody polls. One tick at a time; at most MAX_PER_TICK tasks a tick,
+// MAX_CONCURRENT calls at once, so a busy console does not spend the cloud's request quota.
+import type { FastifyBaseLogger } from 'fastify';
+import { HISTORY_BACKGROUND_INTERVAL_S } from '../../api/rules/history';
+import { isChanging } from '../../dcs/status';
+import { toApiHttpError } from '../errors';
+import type { TargetRegistry } from '../targets';
+import type { ProgressHistory, TaskRef } from './progress-history';
+
+const MAX_PER_TICK = 50;
+const MAX_CONCURRENT = 4;
+
+export interface SamplerOptions {
+  /** 0: no timer (tests call tick()). Default HISTORY_BACKGROUND_INTERVAL_S. */
+  intervalMs?: number;
+}
+
+export class BackgroundSampler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private closed = false;
+  readonly intervalMs: number;
+
+  constructor(
+    private readonly history: ProgressHistory,
+    private readonly targets: TargetRegistry,
+    private readonly log: FastifyBaseLogger,
+    options: SamplerOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? HISTORY_BACKGROUND_INTERVAL_S * 1000;
+  }
+
+  start(): void {
+    if (this.intervalMs <= 0 || this.timer || this.closed) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Samples what is due; a tick still running is joined, not doubled. */
+  tick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.running ??= this.sampleDue().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async sampleDue(): Promise<void> {
+    // A sample a reader took within most of the interval is recent enough: no call for this task.
+    const staleMs = Math.floor(0.8 * (this.intervalMs || HISTORY_BACKGROUND_INTERVAL_S * 1000));
+    const due = this.history.dueForSampling(staleMs, isChanging).slice(0, MAX_PER_TICK);
+    const queue = [...due];
+    const worker = async () => {
+      for (let ref = queue.shift(); ref && !this.closed; ref = queue.shift()) await this.sample(ref);
+    };
+    await Promise.all(Array.from({ length: Math.min(MAX_CONCURRENT, queue.length) }, worker));
+  }
+
+  private async sample({ target, taskId }: TaskRef): Promise<void> {
+    try {
+      const service = this.targets.service(target);
+      const task = await service.get(taskId);
+      this.history.recordTask(target, taskId, task);
+      this.history.recordStats(target, taskId, await service.stats(taskId));
+    } catch (thrown) {
+      let code = 'INTERNAL';
+      try {
+        code = toApiHttpError(thrown, 'stats').code;
+      } catch {
+        this.log.error({ event: 'history.sample_failed', task_id: taskId, err: thrown }, 'background progress sample failed');
+        return;
+      }
+      if (code === 'TASK_NOT_FOUND' || code === 'UNKNOWN_TARGET') this.history.forget(target, taskId);
+      this.log.warn({ event: 'history.sample_failed', task_id: taskId, target, code }, 'background progress sample failed');
+    }
+  }
+}

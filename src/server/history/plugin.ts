@@ -1,0 +1,66 @@
+// Progress history: every detail and stats answer the console sends is recorded (the status and a
+// sample), the background sampler fills the gaps, and GET …/history reads it back.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { MigrationTask, MigrationTaskStats } from '../../api/migration-tasks';
+import type { TargetRegistry } from '../targets';
+import { historyRoutes } from '../routes/history';
+import { BackgroundSampler, type SamplerOptions } from './background-sampler';
+import type { ProgressHistory } from './progress-history';
+
+const DETAIL_ROUTE = '/api/migration-tasks/:taskId';
+const STATS_ROUTE = '/api/migration-tasks/:taskId/stats';
+
+export interface HistoryPluginOptions {
+  targets: TargetRegistry;
+  history: ProgressHistory;
+  sampler?: SamplerOptions;
+}
+
+export const historyPlugin = fp(
+  async function progressHistory(app: FastifyInstance, { targets, history, sampler: samplerOptions }: HistoryPluginOptions) {
+    const sampler = new BackgroundSampler(history, targets, app.log, samplerOptions);
+    app.decorate('historySampler', sampler);
+    app.addHook('onReady', async () => sampler.start());
+    app.addHook('preClose', async () => sampler.close());
+
+    // Reads what the task routes answered, never their hot path's work: two string compares for
+    // every other route.
+    app.addHook('onSend', async (request, reply, payload) => {
+      const route = request.routeOptions.url;
+      if (reply.statusCode !== 200 || (route !== DETAIL_ROUTE && route !== STATS_ROUTE)) return payload;
+      const body = parsed(payload);
+      if (!body) return payload;
+      const { target, taskId } = taskOf(request, targets.defaultId);
+      if (route === STATS_ROUTE) history.recordStats(target, taskId, body as MigrationTaskStats);
+      else history.recordTask(target, taskId, body as MigrationTask);
+      history.markViewed(target, taskId);
+      return payload;
+    });
+
+    await app.register(historyRoutes(targets, history, sampler.intervalMs));
+  },
+  { name: 'progress-history' },
+);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background sampler of the progress history (tests call its tick()). */
+    historySampler: BackgroundSampler;
+  }
+}
+
+function taskOf(request: FastifyRequest, defaultTarget: string): { target: string; taskId: string } {
+  const target = (request.query as { target?: unknown }).target;
+  return { target: typeof target === 'string' ? target : defaultTarget, taskId: (request.params as { taskId: string }).taskId };
+}
+
+function parsed(payload: unknown): Record<string, unknown> | null {
+  try {
+    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    const value: unknown = text === null ? null : JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,138 @@
+// Progress samples per task, in memory: the same for every operator, lost on restart (a history
+// of a few hours is worth less than the sqlite writes every poll of every viewer would cost).
+// Bounds: samples older than HISTORY_RETENTION_S are dropped; stored samples are at least
+// HISTORY_MIN_SPACING_S apart (a newer reading replaces the latest one), so at most
+// HISTORY_MAX_SAMPLES (+1) per task; at most maxTasks tasks, the least recently touched dropped
+// first. About 150 bytes a sample: 200 tasks × 1081 samples ≈ 32 MB at worst.
+import type { MigrationTask, MigrationTaskStats } from '../../api/migration-tasks';
+import type { ProgressHistory as ProgressHistoryBody, ProgressSample } from '../../api/history';
+import { HISTORY_MAX_SAMPLES, HISTORY_MIN_SPACING_S, HISTORY_RETENTION_S, HISTORY_VIEW_WINDOW_S } from '../../api/rules/history';
+import { estimateFullSync, type StoredSample } from './estimate';
+
+export const HISTORY_MAX_TASKS = 200;
+
+interface TaskHistory {
+  target: string;
+  taskId: string;
+  samples: StoredSample[];
+  /** The status of the latest detail read; null until one is read. */
+  status: string | null;
+  lastViewedMs: number;
+}
+
+export interface TaskRef {
+  target: string;
+  taskId: string;
+}
+
+export class ProgressHistory {
+  private readonly tasks = new Map<string, TaskHistory>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxTasks = HISTORY_MAX_TASKS,
+  ) {}
+
+  /** A stats answer of the cloud: one sample. */
+  recordStats(target: string, taskId: string, stats: MigrationTaskStats): void {
+    const entry = this.touch(target, taskId);
+    const atMs = this.now();
+    const sample: StoredSample = {
+      atMs,
+      status: entry.status,
+      offset: toNumber(stats.offset),
+      full_migration_progress: toNumber(stats.full_migration_progress),
+      source_dbsize: toNumber(stats.source_dbsize),
+      target_dbsize: toNumber(stats.target_dbsize),
+      target_ops: toNumber(stats.target_ops),
+      target_input_kbps: toNumber(stats.target_input_kbps),
+      is_migrating: typeof stats.is_migrating === 'boolean' ? stats.is_migrating : null,
+    };
+    const samples = entry.samples;
+    const beforeLast = samples.at(-2);
+    if (beforeLast && atMs - beforeLast.atMs < HISTORY_MIN_SPACING_S * 1000) samples[samples.length - 1] = sample;
+    else samples.push(sample);
+    this.prune(entry, atMs);
+  }
+
+  /** A detail answer of the cloud: the status the next samples carry. */
+  recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status'>): void {
+    this.touch(target, taskId).status = task.status ?? null;
+  }
+
+  /** Someone read the task: keep sampling it in the background for HISTORY_VIEW_WINDOW_S. */
+  markViewed(target: string, taskId: string): void {
+    this.touch(target, taskId).lastViewedMs = this.now();
+  }
+
+  /** The task is gone (the cloud no longer knows it): drop its history. */
+  forget(target: string, taskId: string): void {
+    this.tasks.delete(key(target, taskId));
+  }
+
+  /** Tasks read recently, still changing (or of unknown status), with no sample for `staleMs`. */
+  dueForSampling(staleMs: number, isChanging: (status: string | null) => boolean): TaskRef[] {
+    const now = this.now();
+    const due: TaskRef[] = [];
+    for (const entry of this.tasks.values()) {
+      if (now - entry.lastViewedMs > HISTORY_VIEW_WINDOW_S * 1000) continue;
+      if (entry.status !== null && !isChanging(entry.status)) continue;
+      const last = entry.samples.at(-1);
+      if (!last || now - last.atMs >= staleMs) due.push({ target: entry.target, taskId: entry.taskId });
+    }
+    return due;
+  }
+
+  read(target: string, taskId: string, sinceIso: string | undefined): Omit<ProgressHistoryBody, 'background_interval_s'> {
+    const entry = this.tasks.get(key(target, taskId));
+    if (entry) this.prune(entry, this.now());
+    const samples = entry?.samples ?? [];
+    const sinceMs = sinceIso === undefined ? -Infinity : Date.parse(sinceIso);
+    return {
+      task_id: taskId,
+      target,
+      samples: samples.filter((s) => s.atMs > sinceMs).map(toContract),
+      full_sync: estimateFullSync(samples, entry?.status ?? null),
+      retention_s: HISTORY_RETENTION_S,
+      min_spacing_s: HISTORY_MIN_SPACING_S,
+    };
+  }
+
+  get size(): number {
+    return this.tasks.size;
+  }
+
+  /** The task's entry, moved to the most recently used end; the least recently used goes beyond maxTasks. */
+  private touch(target: string, taskId: string): TaskHistory {
+    const k = key(target, taskId);
+    let entry = this.tasks.get(k);
+    if (entry) this.tasks.delete(k);
+    else entry = { target, taskId, samples: [], status: null, lastViewedMs: -Infinity };
+    this.tasks.set(k, entry);
+    if (this.tasks.size > this.maxTasks) this.tasks.delete(this.tasks.keys().next().value as string);
+    return entry;
+  }
+
+  private prune(entry: TaskHistory, nowMs: number): void {
+    const oldest = nowMs - HISTORY_RETENTION_S * 1000;
+    let drop = 0;
+    while (drop < entry.samples.length && entry.samples[drop]!.atMs < oldest) drop += 1;
+    drop = Math.max(drop, entry.samples.length - (HISTORY_MAX_SAMPLES + 1));
+    if (drop > 0) entry.samples.splice(0, drop);
+  }
+}
+
+function key(target: string, taskId: string): string {
+  return `${target}\u0000${taskId}`;
+}
+
+/** The cloud sends numbers as strings or numbers (README §3.6); anything else is "not known". */
+function toNumber(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toContract({ atMs, ...rest }: StoredSample): ProgressSample {
+  return { at: new Date(atMs).toISOString(), ...rest };
+}
