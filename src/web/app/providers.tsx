@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { LazyNotifications } from '../components/lazy-notifications';
 import { StopTrackerProvider } from '../features/migration-tasks/lib/stop-tracker';
 import { LocaleRemount } from '../i18n';
 import { theme } from './theme';
@@ -18,7 +18,7 @@ export function AppProviders({ queryClient, children, env }: AppProvidersProps) 
     <MantineProvider theme={theme} env={env} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <StopTrackerProvider>
-          <Notifications position="bottom-right" limit={5} />
+          <LazyNotifications />
           <LocaleRemount>{children}</LocaleRemount>
         </StopTrackerProvider>
       </QueryClientProvider>

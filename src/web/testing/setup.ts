@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
+import { loadNotifications } from '../lib/notify';
 import { resetMockDb } from './mocks/db';
 import { server } from './mocks/node';
 
@@ -45,7 +46,11 @@ const unhandled: unknown[] = [];
 const onUnhandledRejection = (reason: unknown) => unhandled.push(reason);
 process.on('unhandledRejection', onUnhandledRejection);
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // Notifications load on first use in the app; tests see them at once, in call order.
+  await loadNotifications();
+});
 afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 0)); // let Node report rejections of this test
   const reasons = unhandled.splice(0);

@@ -1,13 +1,13 @@
-import { notifications } from '@mantine/notifications';
 import type { MigrationTask } from '../../../../api';
 import { canStop } from '../../../../api/rules';
 import { statusLabel } from '../lib/status-display';
+import { notify } from '../../../lib/notify';
 import { stopKey, type StopEntry } from '../lib/stop-tracker';
 import { taskEndpoints } from '../lib/task-display';
 
 export function notifyStopRequested(targetId: string, task: MigrationTask, name: string) {
   const { source, target } = taskEndpoints(task);
-  notifications.show({
+  notify.show({
     id: `stop-requested-${stopKey({ targetId, taskId: task.task_id })}`,
     color: 'orange',
     title: `Stop requested — ${name} is ${task.status ?? 'in an unknown status'}`,
@@ -18,9 +18,9 @@ export function notifyStopRequested(targetId: string, task: MigrationTask, name:
 
 export function notifyStopSettled(entry: StopEntry) {
   const status = entry.settledStatus;
-  notifications.hide(`stop-requested-${stopKey(entry)}`);
+  notify.hide(`stop-requested-${stopKey(entry)}`);
   if (entry.lost) {
-    notifications.show({
+    notify.show({
       color: 'gray',
       title: `${entry.name} can no longer be found`,
       message: 'The cloud no longer knows this task; it may have been deleted.',
@@ -28,7 +28,7 @@ export function notifyStopSettled(entry: StopEntry) {
     });
     return;
   }
-  notifications.show({
+  notify.show({
     id: `stop-settled-${stopKey(entry)}`,
     color: status === 'TERMINATED' ? 'green' : 'yellow',
     title:
@@ -51,7 +51,7 @@ export function learnedOutcomeText(entry: StopEntry): string {
 
 export function notifyStopOutcomeLearned(entry: StopEntry) {
   const applied = entry.outcome === 'applied';
-  notifications.show({
+  notify.show({
     // The id of "stop requested": a later "has stopped" replaces this one.
     id: `stop-requested-${stopKey(entry)}`,
     color: applied ? 'orange' : 'yellow',
