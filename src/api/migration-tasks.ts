@@ -3,7 +3,7 @@
 // cloud pass through and the UI shows them raw.
 import { z } from 'zod';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN } from '../dcs/ids';
-import { TASK_ID_PATTERN, TASK_ID_RULE } from './rules/migration-tasks';
+import { LIST_SORTS, TASK_ID_PATTERN, TASK_ID_RULE } from './rules/migration-tasks';
 import { targetIdSchema } from './targets';
 
 export * from './rules/migration-tasks';
@@ -115,6 +115,7 @@ export const listQuerySchema = z.object({
     .string()
     .regex(/^[A-Z_]{1,32}(,[A-Z_]{1,32}){0,15}$/, 'comma-separated upper-case status values')
     .optional(),
+  sort: z.enum(LIST_SORTS).optional(),
 });
 
 export type ConsoleInstance = z.infer<typeof consoleInstanceSchema>;

@@ -14,6 +14,7 @@ import {
 } from '../api/migration-tasks';
 import type { DcsClient, ReadOptions, UpstreamExchange } from './dcs-client';
 import { ApiHttpError } from './errors';
+import { sortTasks } from './list-sort';
 import { redactSecrets } from './redact';
 
 /**
@@ -29,16 +30,17 @@ export class MigrationTaskService {
   /** `fresh`: skip the cache (the audit's read before a batch stop). */
   async list(query: ListQuery, options?: ReadOptions): Promise<MigrationTaskList> {
     const { offset, limit, name } = query;
-    if (!query.status) {
+    if (!query.status && !query.sort) {
       const page = await this.dcs.listMigrationTasks({ offset, limit, name }, options);
       const tasks = page.migration_tasks ?? [];
       return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
     }
     // The cloud filters only by name, so a status filter reads every matching task and filters
     // here; count and paging then refer to the filtered set.
-    const wanted = new Set(query.status.split(','));
+    // A sort, too, needs the whole list (sortTasks: list-sort.ts).
+    const wanted = query.status ? new Set(query.status.split(',')) : null;
     const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
-    const matching = scan.tasks.filter((task) => wanted.has(task.status ?? ''));
+    const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);
     return toContract(migrationTaskListSchema, {
       count: matching.length,
       tasks: redactSecrets(matching.slice(offset, offset + limit)),

@@ -21,6 +21,13 @@ export const MIGRATION_TASK_FIELDS = [
 
 export const CONSOLE_INSTANCE_FIELDS = ['id', 'name', 'addrs', 'ip', 'port', 'db', 'proxy_multi_db', 'task_status', 'password_set'] as const;
 
+/**
+ * `GET /api/migration-tasks?sort=`: orders applied over the whole upstream list. Without `sort`
+ * the cloud's own order is kept (undocumented; newest first in practice) and only a page is read.
+ */
+export const LIST_SORTS = ['newest', 'oldest', 'name_asc', 'name_desc', 'status'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 /** `POST /api/migration-tasks/batch-stop` takes at most this many task ids. */
 export const BATCH_STOP_MAX = 50;
 
