@@ -9,6 +9,7 @@ import { demoAuthConfig, type AuthConfig } from './config';
 import { AccessLogController, loggerOptions } from './logger';
 import { ConsoleMetrics } from './metrics';
 import { authPlugin } from './plugins/auth';
+import { caughtUpPlugin, type CaughtUpOptions } from './caught-up/plugin';
 import { historyPlugin } from './history/plugin';
 import type { SamplerOptions } from './history/background-sampler';
 import { ProgressHistory } from './history/progress-history';
@@ -43,6 +44,8 @@ export interface AppOptions {
   readiness?: ReadinessOptions;
   /** Progress history: its clock and the background sampler's interval (tests). */
   history?: { now?: () => number; sampler?: SamplerOptions };
+  /** Stop-when-caught-up: where watches are kept (DATA_DIR/caught-up.db), clock, poll tick (tests). */
+  caughtUp?: CaughtUpOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -91,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(options.audit));
   const progress = new ProgressHistory(options.history?.now);
   await app.register(historyPlugin, { targets, history: progress, sampler: options.history?.sampler });
+  await app.register(caughtUpPlugin({ targets, audit: options.audit, history: progress }, options.caughtUp));
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

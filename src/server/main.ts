@@ -6,6 +6,7 @@ import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '
 import { buildApp } from './app';
 import { openSqliteAuditStore } from './audit/sqlite-store';
 import type { AuditStore } from './audit/store';
+import { openSqliteWatchStore } from './caught-up/watch-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets';
 
@@ -53,6 +54,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     logLevel: config.logLevel,
     auth: config.auth,
     audit,
+    caughtUp: { store: openDataStore(() => openSqliteWatchStore(env.DATA_DIR || './data')) },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
   app.log.info(
@@ -73,8 +75,12 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
 
 /** A bad DATA_DIR stops start-up with one line naming the variable. */
 function openAuditStore(dataDir: string): AuditStore {
+  return openDataStore(() => openSqliteAuditStore(dataDir));
+}
+
+function openDataStore<T>(open: () => T): T {
   try {
-    return openSqliteAuditStore(dataDir);
+    return open();
   } catch (error) {
     throw new ConfigError('DATA_DIR', (error as Error).message);
   }

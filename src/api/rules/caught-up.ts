@@ -26,7 +26,7 @@ export const CAUGHT_UP_MAX_ACTIVE_WATCHES = 100;
  */
 export const CAUGHT_UP_STATES = ['waiting', 'stopping', 'done', 'cancelled', 'failed'] as const;
 export type CaughtUpState = (typeof CAUGHT_UP_STATES)[number];
-/** States in which the watch still acts and can be cancelled. */
+/** States in which the watch still acts: a second watch of the task is refused. Only `waiting` can be cancelled. */
 export const CAUGHT_UP_ACTIVE_STATES: readonly CaughtUpState[] = ['waiting', 'stopping'];
 
 /**
@@ -49,7 +49,8 @@ export type CaughtUpFailureCode = (typeof CAUGHT_UP_FAILURE_CODES)[number];
  * - `CAUGHT_UP_WATCH_EXISTS` (409): a watch is already active for this task; cancel it first;
  * - `CAUGHT_UP_WATCH_LIMIT` (503): CAUGHT_UP_MAX_ACTIVE_WATCHES watches are already waiting;
  * - `CAUGHT_UP_WATCH_NOT_FOUND` (404): no watch was ever set for this task (or it was purged);
- * - `CAUGHT_UP_WATCH_FINISHED` (409): DELETE on a watch that is done, cancelled or failed.
+ * - `CAUGHT_UP_WATCH_FINISHED` (409): DELETE on a watch that is no longer waiting (its stop is being
+ *   sent, or it is done, cancelled or failed).
  */
 export const CAUGHT_UP_ERROR_CODES = [
   'NOT_INCREMENTAL_MIGRATION',

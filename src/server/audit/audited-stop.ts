@@ -29,6 +29,10 @@ export interface StopContext {
   target: string;
   requestId: string;
   reason: string | null;
+  /** The action recorded; default `stop` (a stop-when-caught-up watch records `caught-up-stop`). */
+  action?: 'stop' | 'caught-up-stop';
+  /** Receives each finished record (the watch keeps its id and outcome). */
+  recorded?: (record: AuditRecord) => void;
 }
 
 type Before = { task_name: string | null; status_before: string | null };
@@ -44,7 +48,7 @@ export async function stopWithAudit(ctx: StopContext, taskId: string): Promise<M
     const error = asApiError(read.error, 'get');
     if (error?.code === 'TASK_NOT_FOUND') {
       // The cloud does not know the task: the stop is not sent, the attempt is still recorded.
-      const [pending] = await begin(ctx, [attempt(ctx, taskId, NOT_KNOWN, 'stop', null)]);
+      const [pending] = await begin(ctx, [attempt(ctx, taskId, NOT_KNOWN, ctx.action ?? 'stop', null)]);
       await finish(ctx, [{ ...failure(error, 'failed'), id: pending!.id }]);
       throw error;
     }
@@ -53,7 +57,7 @@ export async function stopWithAudit(ctx: StopContext, taskId: string): Promise<M
     ctx.log.warn({ event: 'audit.pre_read_late', task_id: taskId }, 'the task was not read in time before its stop; name and status are recorded as not known');
   }
 
-  const [pending] = await begin(ctx, [attempt(ctx, taskId, before, 'stop', null)]);
+  const [pending] = await begin(ctx, [attempt(ctx, taskId, before, ctx.action ?? 'stop', null)]);
   const exchange: UpstreamExchange = {};
   let task: MigrationTask;
   try {
@@ -154,7 +158,10 @@ async function finish(ctx: StopContext, results: AuditResult[]): Promise<void> {
       'The stop was sent to the cloud, but the console could not record its outcome in the audit trail. Check the task status; an administrator must check the audit database.',
     );
   }
-  for (const record of records) ctx.log.info({ event: 'audit', ...record }, `audit: ${record.action} ${record.task_id} ${record.outcome}`);
+  for (const record of records) {
+    ctx.log.info({ event: 'audit', ...record }, `audit: ${record.action} ${record.task_id} ${record.outcome}`);
+    ctx.recorded?.(record);
+  }
 }
 
 /** An upstream or console error as the operator sees it; anything else (a bug) is null. */

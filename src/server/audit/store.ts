@@ -3,6 +3,7 @@
 // replace the embedded SQLite one without touching the routes. Every method resolves only once
 // the change is durable: a stop is answered after its record is committed.
 import type { AuditAction, AuditOutcome, AuditQuery } from '../../api/audit';
+import type { CaughtUpAuditAction } from '../../api/rules/caught-up';
 
 /** What is known when a stop attempt begins, before the cloud is called. */
 export interface AuditAttempt {
@@ -12,7 +13,7 @@ export interface AuditAttempt {
   task_name: string | null;
   status_before: string | null;
   reason: string | null;
-  action: AuditAction;
+  action: AuditAction | CaughtUpAuditAction;
   batch_id: string | null;
   /** The console request id. */
   request_id: string;

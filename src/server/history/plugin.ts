@@ -24,17 +24,18 @@ export const historyPlugin = fp(
     app.addHook('onReady', async () => sampler.start());
     app.addHook('preClose', async () => sampler.close());
 
-    // Reads what the task routes answered, never their hot path's work: two string compares for
-    // every other route.
+    // Reads what the task routes answered, after they answered: two string compares for every
+    // other route, and one JSON parse per task and kind a second at most, however many poll it.
     app.addHook('onSend', async (request, reply, payload) => {
       const route = request.routeOptions.url;
       if (reply.statusCode !== 200 || (route !== DETAIL_ROUTE && route !== STATS_ROUTE)) return payload;
-      const body = parsed(payload);
-      if (!body) return payload;
       const { target, taskId } = taskOf(request, targets.defaultId);
-      if (route === STATS_ROUTE) history.recordStats(target, taskId, body as MigrationTaskStats);
-      else history.recordTask(target, taskId, body as MigrationTask);
       history.markViewed(target, taskId);
+      const kind = route === STATS_ROUTE ? 'stats' : 'task';
+      if (!history.wantsReading(target, taskId, kind)) return payload;
+      const body = parsed(payload);
+      if (body && kind === 'stats') history.recordStats(target, taskId, body as MigrationTaskStats);
+      else if (body) history.recordTask(target, taskId, body as MigrationTask);
       return payload;
     });
 

@@ -10,6 +10,8 @@ import { HISTORY_MAX_SAMPLES, HISTORY_MIN_SPACING_S, HISTORY_RETENTION_S, HISTOR
 import { estimateFullSync, type StoredSample } from './estimate';
 
 export const HISTORY_MAX_TASKS = 200;
+/** Answers sent within this of the last one recorded are not read again (the read cache's TTL: the same answer). */
+export const READING_MIN_GAP_MS = 1000;
 
 interface TaskHistory {
   target: string;
@@ -18,6 +20,9 @@ interface TaskHistory {
   /** The status of the latest detail read; null until one is read. */
   status: string | null;
   lastViewedMs: number;
+  /** When a stats / detail answer was last recorded. */
+  lastStatsMs: number;
+  lastTaskMs: number;
 }
 
 export interface TaskRef {
@@ -37,6 +42,7 @@ export class ProgressHistory {
   recordStats(target: string, taskId: string, stats: MigrationTaskStats): void {
     const entry = this.touch(target, taskId);
     const atMs = this.now();
+    entry.lastStatsMs = atMs;
     const sample: StoredSample = {
       atMs,
       status: entry.status,
@@ -57,7 +63,16 @@ export class ProgressHistory {
 
   /** A detail answer of the cloud: the status the next samples carry. */
   recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status'>): void {
-    this.touch(target, taskId).status = task.status ?? null;
+    const entry = this.touch(target, taskId);
+    entry.status = task.status ?? null;
+    entry.lastTaskMs = this.now();
+  }
+
+  /** Whether an answer of this kind is worth reading now (none recorded in the last READING_MIN_GAP_MS). */
+  wantsReading(target: string, taskId: string, kind: 'stats' | 'task'): boolean {
+    const entry = this.tasks.get(key(target, taskId));
+    if (!entry) return true;
+    return this.now() - (kind === 'stats' ? entry.lastStatsMs : entry.lastTaskMs) >= READING_MIN_GAP_MS;
   }
 
   /** Someone read the task: keep sampling it in the background for HISTORY_VIEW_WINDOW_S. */
@@ -107,7 +122,7 @@ export class ProgressHistory {
     const k = key(target, taskId);
     let entry = this.tasks.get(k);
     if (entry) this.tasks.delete(k);
-    else entry = { target, taskId, samples: [], status: null, lastViewedMs: -Infinity };
+    else entry = { target, taskId, samples: [], status: null, lastViewedMs: -Infinity, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
     this.tasks.set(k, entry);
     if (this.tasks.size > this.maxTasks) this.tasks.delete(this.tasks.keys().next().value as string);
     return entry;

@@ -134,6 +134,10 @@ describe('exposure', () => {
         'GET /api/migration-tasks/:taskId/stats',
         'GET /api/migration-tasks/:taskId/logs',
         'GET /api/migration-tasks/:taskId/history',
+        'POST /api/migration-tasks/:taskId/stop-when-caught-up',
+        'GET /api/migration-tasks/:taskId/stop-when-caught-up',
+        'DELETE /api/migration-tasks/:taskId/stop-when-caught-up',
+        'GET /api/stop-when-caught-up',
         'POST /api/migration-tasks/:taskId/stop',
         'GET /api/audit',
         'GET /index.html', // the SPA's files (this test's folder has only index.html)
