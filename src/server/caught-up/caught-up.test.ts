@@ -139,6 +139,20 @@ describe('cancel', () => {
     expect([again.statusCode, errorOf(again).code]).toEqual([409, 'CAUGHT_UP_WATCH_FINISHED']);
   });
 
+  it('wins over a poll in flight that would have stopped the task', async () => {
+    const id = incrementalTask();
+    await pinOffset(id, 0);
+    await schedule(id, { consecutive_polls: 1 });
+    // The poll's stats answer is held back; the cancel is answered meanwhile.
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}/stats', latency_ms: 400, times: 1 });
+    const polling = stack.app.caughtUp.pollDue();
+    const res = await as(stack, OPERATOR, 'DELETE', url(id));
+    expect(res.json().state).toBe('cancelled');
+    await polling;
+    expect(await watchOf(id)).toMatchObject({ state: 'cancelled', stop: null });
+    expect(await simStatus(id)).toBe('INCRMIGEATING');
+  });
+
   it('after a cancel the task can be watched again; a second active watch is refused', async () => {
     const id = incrementalTask();
     await schedule(id);

@@ -35,6 +35,8 @@ const key = (target: string, taskId: string) => `${target}\u0000${taskId}`;
 export class CaughtUpWatcher {
   private readonly active = new Map<string, CaughtUpWatch>();
   private readonly polling = new Map<string, Promise<void>>();
+  /** Watches whose cancel is being recorded: a poll that ends meanwhile must not stop the task. */
+  private readonly cancelling = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -96,19 +98,24 @@ export class CaughtUpWatcher {
       const why = watch.state === 'stopping' ? 'its stop is already being sent' : `it has already ended (${watch.state})`;
       throw watchError(409, 'CAUGHT_UP_WATCH_FINISHED', `This watch can no longer be cancelled: ${why}.`);
     }
-    await recordWatchEvent(this.deps.audit, this.deps.log, {
-      action: 'caught-up-cancel',
-      user,
-      target,
-      task_id: taskId,
-      task_name: null,
-      status_before: watch.last_poll?.status ?? null,
-      reason: null,
-      request_id: requestId,
-      outcome: 'accepted',
-      error_code: null,
-    });
-    const current = this.active.get(key(target, taskId)) ?? watch; // a poll may have ended meanwhile
+    this.cancelling.add(watch.id);
+    try {
+      await recordWatchEvent(this.deps.audit, this.deps.log, {
+        action: 'caught-up-cancel',
+        user,
+        target,
+        task_id: taskId,
+        task_name: null,
+        status_before: watch.last_poll?.status ?? null,
+        reason: null,
+        request_id: requestId,
+        outcome: 'accepted',
+        error_code: null,
+      });
+    } finally {
+      this.cancelling.delete(watch.id);
+    }
+    const current = this.active.get(key(target, taskId)) ?? watch; // a poll may have failed it meanwhile
     if (current.state !== 'waiting') return current;
     const cancelled: CaughtUpWatch = { ...current, state: 'cancelled', cancelled_by: user, finished_at: this.iso(), next_poll_at: null };
     this.settle(cancelled);
@@ -149,7 +156,7 @@ export class CaughtUpWatcher {
   private async poll(watch: CaughtUpWatch): Promise<void> {
     const seen = await this.observe(watch);
     const current = this.active.get(key(watch.target, watch.task_id));
-    if (current?.id !== watch.id || current.state !== 'waiting') return; // cancelled meanwhile
+    if (current?.id !== watch.id || current.state !== 'waiting' || this.cancelling.has(watch.id)) return; // cancelled meanwhile
     const next = afterPoll(current, seen, this.deps.now());
     if (next.outcome === 'failed') return this.giveUp(next.watch);
     this.deps.store.save(next.watch);
