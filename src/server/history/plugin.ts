@@ -26,18 +26,26 @@ export const historyPlugin = fp(
 
     // Reads what the task routes answered, after they answered: two string compares for every
     // other route, and one JSON parse per task and kind a second at most, however many poll it.
-    app.addHook('onSend', async (request, reply, payload) => {
+    // A callback hook, not an async one: no promise per request of the hot path.
+    app.addHook('onSend', (request, reply, payload, done) => {
       const route = request.routeOptions.url;
-      if (reply.statusCode !== 200 || (route !== DETAIL_ROUTE && route !== STATS_ROUTE)) return payload;
+      try {
+        if (reply.statusCode === 200 && (route === DETAIL_ROUTE || route === STATS_ROUTE)) observe(request, route, payload);
+      } catch (error) {
+        request.log.error({ event: 'history.record_failed', err: error }, 'a progress sample could not be recorded');
+      }
+      done(null, payload);
+    });
+
+    function observe(request: FastifyRequest, route: string, payload: unknown): void {
       const { target, taskId } = taskOf(request, targets.defaultId);
       history.markViewed(target, taskId);
       const kind = route === STATS_ROUTE ? 'stats' : 'task';
-      if (!history.wantsReading(target, taskId, kind)) return payload;
+      if (!history.wantsReading(target, taskId, kind)) return;
       const body = parsed(payload);
       if (body && kind === 'stats') history.recordStats(target, taskId, body as MigrationTaskStats);
       else if (body) history.recordTask(target, taskId, body as MigrationTask);
-      return payload;
-    });
+    }
 
     await app.register(historyRoutes(targets, history, sampler.intervalMs));
   },
