@@ -134,7 +134,8 @@ export class CaughtUpWatcher {
   /** Polls every waiting watch that is due and not being polled; resolves when those polls end. */
   pollDue(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    const now = this.deps.now();
+    // Half a tick early rather than a whole tick late: polls keep to poll_interval_s on average.
+    const now = this.deps.now() + this.deps.tickMs / 2;
     const started: Promise<void>[] = [];
     for (const watch of this.active.values()) {
       if (watch.state !== 'waiting' || this.polling.has(watch.id) || Date.parse(watch.next_poll_at ?? '') > now) continue;
