@@ -2,18 +2,11 @@
 // begun and finished in two commits like every other record, and logged as `{ event: 'audit' }`.
 import type { FastifyBaseLogger } from 'fastify';
 import type { CaughtUpAuditAction } from '../../api/rules/caught-up';
-import type { AuditRecord, AuditStore } from '../audit/store';
+import type { AuditAttempt, AuditRecord, AuditStore } from '../audit/store';
 import { ApiHttpError } from '../errors';
 
-export interface WatchEvent {
+export interface WatchEvent extends Omit<AuditAttempt, 'action' | 'batch_id'> {
   action: Exclude<CaughtUpAuditAction, 'caught-up-stop'>;
-  user: string;
-  target: string;
-  task_id: string;
-  task_name: string | null;
-  status_before: string | null;
-  reason: string | null;
-  request_id: string;
   /** accepted: it was done; failed: the watch gave up (error_code says why). */
   outcome: 'accepted' | 'failed';
   error_code: string | null;
