@@ -1,8 +1,10 @@
 import { Anchor, Box, Container, Group, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { LanguageSwitch } from '../components/language-switch';
 import { QueryFailure } from '../components/query-failure';
 import { LoadingState } from '../components/states';
+import { ThemeSwitch } from '../components/theme-switch';
 import { StopFollower } from '../features/migration-tasks/components/stop-follower';
 import { useSession } from '../features/session/api/get-session';
 import { SessionGate } from '../features/session/components/session-gate';
@@ -11,21 +13,31 @@ import { useCan } from '../features/session/hooks/use-can';
 import { DemoBanner } from '../features/targets/components/demo-banner';
 import { TargetSwitcher } from '../features/targets/components/target-switcher';
 import { useRouteTarget } from '../features/targets/lib/current-target';
+import { useT } from '../i18n';
 import { ACTIVITY_PATH, listPath } from '../lib/paths';
-import { APP_NAME } from '../lib/use-document-title';
+import '../components/page.css';
 
 function SessionError() {
+  const t = useT('shell');
   const session = useSession();
-  return <QueryFailure query={session} title="Could not load your session" staleTitle="Could not refresh your session" what="your session" />;
+  return (
+    <QueryFailure
+      query={session}
+      title={t('sessionLoadFailed')}
+      staleTitle={t('sessionRefreshFailed')}
+      what={t('sessionWhat')}
+    />
+  );
 }
 
 /** The audit trail, for those who may read it (hidden, not disabled, for the others). */
 function ActivityLink() {
+  const t = useT('shell');
   const allowed = useCan('audit:read');
   if (!allowed) return null;
   return (
     <Anchor component={NavLink} to={ACTIVITY_PATH} size="sm" fw={600}>
-      Activity
+      {t('activity')}
     </Anchor>
   );
 }
@@ -39,23 +51,28 @@ export function AppLayout() {
 }
 
 function Layout() {
+  const t = useT('shell');
   const target = useRouteTarget();
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+    <Box className="dcs-page">
+      <Box component="header" className="dcs-header">
         <Container size="xl" py="sm">
           <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="lg" align="center" component="nav" aria-label="Main">
+            <Group gap="lg" align="center" component="nav" aria-label={t('mainNav')}>
               <Title order={2} size="h4" component="p">
-                <Link to={target ? listPath(target.id) : '/'} style={{ color: 'inherit', textDecoration: 'none' }}>
-                  {APP_NAME}
-                </Link>
+                <Anchor component={Link} to={target ? listPath(target.id) : '/'} c="inherit" underline="hover">
+                  {t('appName')}
+                </Anchor>
               </Title>
               <ActivityLink />
             </Group>
-            <Group gap="lg" wrap="wrap" align="center">
+            <Group gap="lg" wrap="wrap" align="flex-end">
               <TargetSwitcher />
               <SessionSummary />
+              <Group gap="xs" wrap="nowrap" align="flex-end">
+                <LanguageSwitch />
+                <ThemeSwitch />
+              </Group>
             </Group>
           </Group>
         </Container>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { LazyNotifications } from '../components/lazy-notifications';
 import { StopTrackerProvider } from '../features/migration-tasks/lib/stop-tracker';
 import { LocaleRemount } from '../i18n';
-import { theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 interface AppProvidersProps {
   queryClient: QueryClient;
@@ -15,7 +15,13 @@ interface AppProvidersProps {
 
 export function AppProviders({ queryClient, children, env }: AppProvidersProps) {
   return (
-    <MantineProvider theme={theme} env={env} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      env={env}
+      defaultColorScheme="auto"
+      colorSchemeManager={colorSchemeManager}
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <QueryClientProvider client={queryClient}>
         <StopTrackerProvider>
           <LazyNotifications />

@@ -1,4 +1,5 @@
-import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, CopyButton, Group, Text, VisuallyHidden } from '@mantine/core';
+import { useLocale, useT } from '../i18n';
 
 function CopyIcon({ copied }: { copied: boolean }) {
   return (
@@ -15,26 +16,39 @@ function CopyIcon({ copied }: { copied: boolean }) {
   );
 }
 
-/** An identifier in monospace (optionally shortened) with a copy button carrying the full value. */
-export function CopyId({ value, display, label = 'ID' }: { value: string; display?: string; label?: string }) {
+/**
+ * An identifier in monospace (optionally shortened) with a copy button carrying the full value.
+ * No tooltip (it would bring the floating-ui code into the first download): the button's title is
+ * the hover hint, and "copied" is announced through a polite live region.
+ */
+export function CopyId({ value, display, label }: { value: string; display?: string; label?: string }) {
+  const t = useT('common');
+  const { locale } = useLocale();
+  const name = label ?? t('id');
+  // "Copy request id …": English lowers the label inside the sentence; Chinese has no case.
+  const copyLabel = t('copyValue', { label: locale === 'en' ? name.toLowerCase() : name, value });
   return (
     <Group gap={4} wrap="nowrap" component="span" display="inline-flex">
-      <Text span ff="monospace" size="sm" title={value} aria-label={display ? `${label} ${value}` : undefined}>
+      <Text span ff="monospace" size="sm" title={value} aria-label={display ? `${name} ${value}` : undefined}>
         {display ?? value}
       </Text>
       <CopyButton value={value} timeout={1500}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : `Copy ${label.toLowerCase()} ${value}`} withArrow>
+          <>
             <ActionIcon
               variant="subtle"
               color={copied ? 'teal' : 'gray'}
               size="sm"
               onClick={copy}
-              aria-label={`Copy ${label.toLowerCase()} ${value}`}
+              aria-label={copyLabel}
+              title={copied ? t('copied') : copyLabel}
             >
               <CopyIcon copied={copied} />
             </ActionIcon>
-          </Tooltip>
+            <VisuallyHidden component="span" role="status" aria-live="polite">
+              {copied ? t('copiedValue', { label: name }) : ''}
+            </VisuallyHidden>
+          </>
         )}
       </CopyButton>
     </Group>

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 import { isApiError } from '../lib/api-client';
 import { CopyId } from './copy-id';
 import { errorHint } from './error-hints';
@@ -27,6 +28,7 @@ export function errorCodes(error: unknown): string | null {
  * status, the cloud's code, message and status, and both request ids.
  */
 export function ErrorDetails({ error, showMessage = true }: { error: unknown; showMessage?: boolean }) {
+  const t = useT('errors');
   const api = isApiError(error) ? error : null;
   const message = error instanceof Error ? error.message : String(error);
   const hint = api ? errorHint(api.code) : null;
@@ -40,27 +42,31 @@ export function ErrorDetails({ error, showMessage = true }: { error: unknown; sh
         </Text>
       )}
       {api && (
-        <Row label="Console error">
+        <Row label={t('consoleError')}>
           <Code>{api.code}</Code>
-          {api.status > 0 && <Text size="sm" span>HTTP {api.status}</Text>}
+          {api.status > 0 && (
+            <Text size="sm" span>
+              {t('http', { status: String(api.status) })}
+            </Text>
+          )}
         </Row>
       )}
       {up && (
-        <Row label="Cloud error">
-          <Code>{up.error_code ?? 'no code'}</Code>
+        <Row label={t('cloudError')}>
+          <Code>{up.error_code ?? t('noCode')}</Code>
           <Text size="sm" span>
-            {up.error_msg ?? 'no message'} (HTTP {up.status})
+            {up.error_msg ?? t('noMessage')} ({t('http', { status: String(up.status) })})
           </Text>
         </Row>
       )}
       {api?.request_id && (
-        <Row label="Request id">
-          <CopyId value={api.request_id} label="Request id" />
+        <Row label={t('requestId')}>
+          <CopyId value={api.request_id} label={t('requestId')} />
         </Row>
       )}
       {up?.request_id && (
-        <Row label="Cloud request id">
-          <CopyId value={up.request_id} label="Cloud request id" />
+        <Row label={t('cloudRequestId')}>
+          <CopyId value={up.request_id} label={t('cloudRequestId')} />
         </Row>
       )}
     </Stack>
@@ -80,9 +86,11 @@ interface ErrorAlertProps {
 }
 
 /** An error with everything support needs, what the console does next, and Retry. */
-export function ErrorAlert({ error, title = 'Request failed', onRetry, plan, children, testId = 'error-alert' }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, onRetry, plan, children, testId = 'error-alert' }: ErrorAlertProps) {
+  const t = useT('errors');
+  const tc = useT('common');
   return (
-    <Alert color="red" variant="light" title={title} role="alert" data-testid={testId}>
+    <Alert color="red" variant="light" title={title ?? t('requestFailed')} role="alert" data-testid={testId}>
       <Stack gap={6}>
         <ErrorDetails error={error} />
         {children}
@@ -90,7 +98,7 @@ export function ErrorAlert({ error, title = 'Request failed', onRetry, plan, chi
         {onRetry && (
           <Group>
             <Button size="xs" variant="white" color="red" onClick={onRetry}>
-              Retry
+              {tc('retry')}
             </Button>
           </Group>
         )}

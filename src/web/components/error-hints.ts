@@ -1,34 +1,13 @@
-// What each console error code means for the operator, in plain language.
-const HINTS: Record<string, string> = {
-  INVALID_TASK_ID: 'The task id in the address is not a valid DCS task id.',
-  INVALID_QUERY: 'The filters in the address are not valid; clear them and try again.',
-  INVALID_BODY: 'The console rejected the request body. This is a bug in the page.',
-  ROUTE_NOT_FOUND: 'The console does not know this API route. The page and server may be out of date.',
-  UNKNOWN_TARGET: 'The console does not serve this target (region and project). It may have been removed from its configuration.',
-  TASK_NOT_FOUND: 'The cloud does not know this task. It may have been deleted.',
-  STOP_NOT_ALLOWED: 'The cloud refused the stop: the task’s current status does not allow it.',
-  UNAUTHENTICATED: 'You are not signed in, or your session has ended. Reload the page to sign in again.',
-  SIGN_IN_FAILED: 'The sign-in did not complete. Sign in again.',
-  FORBIDDEN: 'You are signed in, but your role does not allow this.',
-  RATE_LIMITED: 'You have sent too many stop requests in a short time. Wait a little and try again.',
-  CSRF_REJECTED: 'The request’s security token was rejected. Reload the page and try again.',
-  UPSTREAM_AUTH_FAILED: 'Huawei Cloud rejected the console’s credentials. Ask the console’s administrators.',
-  UPSTREAM_FORBIDDEN: 'The console’s cloud credentials lack the IAM permission for this. Ask the console’s administrators.',
-  UPSTREAM_THROTTLED: 'Huawei Cloud is limiting how many requests the console may send. This usually passes within seconds.',
-  UPSTREAM_REJECTED: 'Huawei Cloud rejected the request.',
-  UPSTREAM_ERROR: 'Huawei Cloud answered with an internal error, even after the console retried. This is usually temporary.',
-  UPSTREAM_TIMEOUT:
-    'Huawei Cloud did not answer within the console’s time limit. A read is safe to retry; a stop may or may not have taken effect, so check the task’s status first.',
-  UPSTREAM_UNREACHABLE:
-    'The console could not reach Huawei Cloud (connection refused, reset or DNS failure), even after retrying. The cloud or the network to it may be down.',
-  UPSTREAM_BAD_RESPONSE: 'Huawei Cloud answered something that is not the documented shape, e.g. an answer cut off halfway.',
-  INTERNAL: 'The console hit an internal error.',
-  NETWORK_ERROR: 'Your browser got no answer from the console: the network, a proxy or the console itself may be down.',
-  CLIENT_TIMEOUT: 'The console did not answer in time; it may be overloaded or stuck.',
-  UNEXPECTED_RESPONSE: 'Something between your browser and the console (a proxy?) answered instead of the console.',
-  BAD_RESPONSE: 'The console answered in a shape this page does not understand. The page and server may be out of date.',
-};
+// What each error code means for the operator, in plain language and the interface's language
+// (the `errors` catalogue holds one explanation per code: console, stop-when-caught-up and the
+// codes the page makes itself).
+import { translate } from '../i18n';
+import { en } from '../i18n/messages/en';
+
+type ErrorKey = keyof typeof en.errors;
+
+const isCode = (code: string): code is ErrorKey => /^[A-Z][A-Z_]+$/.test(code) && Object.hasOwn(en.errors, code);
 
 export function errorHint(code: string): string | null {
-  return HINTS[code] ?? null;
+  return isCode(code) ? translate('errors', code) : null;
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { rich, slot, useT } from '../i18n';
 import { formatAge } from '../lib/format';
 import { retryPlan, retryPlanText, type RetryPlan } from '../lib/retry-policy';
 import { useNow } from '../lib/use-now';
@@ -24,7 +25,7 @@ interface QueryFailureProps {
   staleTitle: string;
   /** The view's polling interval (ms), or false: polling goes on after errors, so say so. */
   interval?: number | false;
-  /** What the stale data is, for "Showing the tasks from 42 s ago". */
+  /** What the stale data is, translated, for "Showing the tasks from 42 s ago" (default "data"). */
   what?: string;
 }
 
@@ -53,28 +54,31 @@ function FailedLoad({ query, title, interval }: { query: QueryView; title: strin
   );
 }
 
-function StaleData({ query, title, interval, what }: { query: QueryView; title: string; interval: number | false; what: string }) {
+function StaleData({ query, title, interval, what }: { query: QueryView; title: string; interval: number | false; what?: string }) {
+  const t = useT('errors');
+  const tc = useT('common');
   const plan = usePlan(query, interval);
   const now = useNow(1000);
   const failure = query.failureReason ?? query.error;
   const codes = errorCodes(failure);
-  const message = failure?.message ?? 'unknown error';
+  const message = failure?.message ?? t('unknownError');
+  const problem = `${codes ? `${codes}: ` : ''}${message}`;
+  const age = (
+    <span data-testid="stale-age" aria-live="off">
+      {formatAge(now - query.dataUpdatedAt)}
+    </span>
+  );
   return (
     <Alert color="yellow" variant="light" title={title} role="status" data-testid="stale-data">
       <Stack gap={6}>
         <Text size="sm">
-          Showing {what} from{' '}
-          <span data-testid="stale-age" aria-live="off">
-            {formatAge(now - query.dataUpdatedAt)}
-          </span>{' '}
-          ago — the last refresh failed: {codes ? `${codes}: ` : ''}
-          {message}{' '}
+          {rich(t('staleShowing', { what: what ?? t('staleWhat'), age: slot('age'), problem }), { age })}{' '}
           <span aria-live="off">{retryPlanText(plan)}</span>
         </Text>
         <ErrorDetails error={failure} showMessage={false} />
         <Group>
           <Button size="xs" variant="white" color="yellow.9" onClick={() => void query.refetch()}>
-            Retry
+            {tc('retry')}
           </Button>
         </Group>
       </Stack>
@@ -88,7 +92,7 @@ function StaleData({ query, title, interval, what }: { query: QueryView; title: 
  * Shown from the first failed attempt on, while TanStack Query is still retrying. Retry is never
  * disabled: pressing it during automatic retries simply starts a fresh attempt at once.
  */
-export function QueryFailure({ query, title, staleTitle, interval = false, what = 'data' }: QueryFailureProps) {
+export function QueryFailure({ query, title, staleTitle, interval = false, what }: QueryFailureProps) {
   if (!query.failureReason && !query.error) return null;
   if (query.data !== undefined && !query.isPlaceholderData) {
     return <StaleData query={query} title={staleTitle} interval={interval} what={what} />;

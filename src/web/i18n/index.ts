@@ -3,4 +3,5 @@
 // with a 190 kB budget, for features this console does not need.)
 export { currentLocale, detectLocale, isLocale, LOCALE_NAMES, LOCALES, setLocale, type Locale } from './locale';
 export { LocaleRemount } from './locale-remount';
+export { rich, slot } from './rich';
 export { translate, useLocale, useT, type Namespace, type Translate, type Vars } from './translate';

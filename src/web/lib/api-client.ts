@@ -1,6 +1,7 @@
 // Fetch wrapper for the console API (same origin). Success bodies are checked for the fields the
 // page relies on (see response-shape.ts); every failure becomes an ApiError the UI can explain.
 import type { ApiErrorBody } from '../../api';
+import { translate } from '../i18n';
 import { CSRF_HEADER } from '../../api/rules';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
 import { shapeProblem, SHAPES } from './response-shape';
@@ -45,12 +46,14 @@ function errorFromResponse(response: Response, text: string): ApiError {
     const { code, message, request_id, upstream, details, login_url } = error;
     return new ApiError({ status: response.status, code, message, request_id, upstream, details, login_url, retryAfterSeconds });
   }
-  const statusText = response.statusText ? ` ${response.statusText}` : '';
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const body = snippet(text);
   return new ApiError({
     status: response.status,
     code: CLIENT_ERROR_CODES.unexpected,
-    message: `The console answered HTTP ${response.status}${statusText} without a readable error${body ? `: "${body}"` : '.'}`,
+    message: body
+      ? translate('errors', 'unreadableErrorWithBody', { status, body })
+      : translate('errors', 'unreadableError', { status }),
     request_id: headerRequestId,
     retryAfterSeconds,
   });
@@ -72,17 +75,16 @@ function bodyFromResponse<T>(response: Response, text: string, shape: Record<str
     throw new ApiError({
       status: response.status,
       code: CLIENT_ERROR_CODES.badBody,
-      message: 'The console answered with a body that is not JSON.',
+      message: translate('errors', 'notJson'),
       request_id: requestId,
     });
   }
   const problem = shapeProblem(json, shape);
   if (problem !== null) {
-    const where = ` (${problem})`;
     throw new ApiError({
       status: response.status,
       code: CLIENT_ERROR_CODES.badBody,
-      message: `The console answered in a shape this page does not understand${where}.`,
+      message: translate('errors', 'badShape', { problem }),
       request_id: requestId,
     });
   }
@@ -92,10 +94,14 @@ function bodyFromResponse<T>(response: Response, text: string, shape: Record<str
 /** No (complete) answer: the deadline passed, or the connection failed before or while the body arrived. */
 function noAnswer(timedOut: boolean, response?: Response): ApiError {
   const code = timedOut ? CLIENT_ERROR_CODES.timeout : CLIENT_ERROR_CODES.network;
-  const http = response ? ` (HTTP ${response.status})` : '';
-  let message = 'The console could not be reached. Check your connection and retry.';
-  if (timedOut) message = `The console did not ${response ? 'finish answering' : 'answer'} within ${REQUEST_TIMEOUT_MS / 1000} s${http}.`;
-  else if (response) message = `The connection to the console dropped while its answer${http} was arriving.`;
+  const seconds = REQUEST_TIMEOUT_MS / 1000;
+  const status = response ? String(response.status) : '';
+  let message = translate('errors', 'unreachable');
+  if (timedOut) {
+    message = response
+      ? translate('errors', 'unfinishedAnswer', { seconds, status })
+      : translate('errors', 'noAnswerInTime', { seconds });
+  } else if (response) message = translate('errors', 'droppedAnswer', { status });
   return new ApiError({ status: response?.status ?? 0, code, message, request_id: response?.headers.get('x-request-id') });
 }
 
@@ -110,7 +116,7 @@ function untilAborted(signal: AbortSignal): Promise<never> {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   shape: Record<string, string>,
   options: RequestOptions & { body?: unknown } = {},
@@ -126,10 +132,8 @@ async function request<T>(
   }, REQUEST_TIMEOUT_MS);
 
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method === 'POST') {
-    headers['content-type'] = 'application/json';
-    if (options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
-  }
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  if (method !== 'GET' && options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
 
   try {
     let response: Response;
@@ -165,4 +169,5 @@ export const apiClient = {
   get: <T>(path: string, shape: Record<string, string>, options?: RequestOptions) => request<T>('GET', path, shape, options),
   post: <T>(path: string, body: unknown, shape: Record<string, string>, options?: RequestOptions) =>
     request<T>('POST', path, shape, { ...options, body }),
+  delete: <T>(path: string, shape: Record<string, string>, options?: RequestOptions) => request<T>('DELETE', path, shape, options),
 };

@@ -1,5 +1,6 @@
 // When the page tries a failed read again by itself, and how it tells the operator what it will do.
 // Stops (mutations) are never retried: see app/query-client.ts.
+import { translate } from '../i18n';
 import { CLIENT_ERROR_CODES, isApiError } from './api-client';
 
 /** Retries after the first failed attempt: 3 attempts in all. */
@@ -65,15 +66,15 @@ export function retryPlanText(plan: RetryPlan): string {
   switch (plan.kind) {
     case 'retrying':
       return plan.inSeconds > 0
-        ? `Retrying automatically in ${plan.inSeconds} s (attempt ${plan.attempt})…`
-        : `Retrying now (attempt ${plan.attempt})…`;
+        ? translate('errors', 'retryingIn', { seconds: plan.inSeconds, attempt: plan.attempt })
+        : translate('errors', 'retryingNowAttempt', { attempt: plan.attempt });
     case 'fetching':
-      return 'Retrying now…';
+      return translate('errors', 'retryingNow');
     case 'polling':
-      return `Retrying every ${plan.everySeconds} s.`;
+      return translate('errors', 'retryingEvery', { seconds: plan.everySeconds });
     case 'gave-up':
-      return 'Stopped retrying. Use Retry.';
+      return translate('errors', 'gaveUp');
     case 'not-retried':
-      return 'Not retried automatically: this error does not go away by itself. Use Retry once it is fixed.';
+      return translate('errors', 'notRetried');
   }
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 
-export const APP_NAME = 'DCS Migration Console';
-
+/** "<title> · DCS Migration Console", in the interface language; `title` comes translated. */
 export function useDocumentTitle(title: string | null) {
+  const appName = useT('shell')('appName');
   useEffect(() => {
-    document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
-  }, [title]);
+    document.title = title ? `${title} · ${appName}` : appName;
+  }, [title, appName]);
 }

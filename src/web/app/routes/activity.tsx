@@ -14,9 +14,11 @@ import {
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
 import { useSession } from '../../features/session/api/get-session';
 import { useCan } from '../../features/session/hooks/use-can';
+import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 function ActivityPage() {
+  const t = useT('audit');
   const [filters, update] = useAuditFilters();
   const problems = auditFilterProblems(filters);
   const valid = Object.keys(problems).length === 0;
@@ -30,21 +32,20 @@ function ActivityPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={1} size="h2">
-            Activity
+            {t('title')}
           </Title>
           <Text c="dimmed" size="sm">
-            Every stop attempt made through this console, newest first: who, when, why, and what the cloud answered.
+            {t('intro')}
           </Text>
           {data && valid && (
             <Text c="dimmed" data-testid="audit-count">
-              {data.count} {data.count === 1 ? 'stop attempt' : 'stop attempts'}
-              {filtered ? ' match' : ''}
+              {t(filtered ? 'countMatching' : 'count', { count: data.count })}
             </Text>
           )}
         </div>
         {valid && (
           <Button variant="light" size="xs" onClick={() => void query.refetch()} loading={query.isFetching}>
-            Refresh
+            {t('refresh')}
           </Button>
         )}
       </Group>
@@ -53,41 +54,37 @@ function ActivityPage() {
 
       {!valid && (
         <Text c="dimmed" size="sm" data-testid="audit-filters-invalid">
-          Correct the filters above to see the activity.
+          {t('filtersInvalid')}
         </Text>
       )}
       {valid && (
         <QueryFailure
           query={query}
-          title="Could not load the activity"
-          staleTitle="Could not refresh the activity"
-          what="the records"
+          title={t('loadFailed')}
+          staleTitle={t('refreshFailed')}
+          what={t('recordsWhat')}
         />
       )}
       {valid && query.isPending && !query.failureReason && <AuditTable records={undefined} loadingRows={Math.min(filters.size, 10)} />}
       {valid && data && data.records.length === 0 && (
         <>
           {data.count > 0 ? (
-            <EmptyState title="No records on this page">
-              <Text c="dimmed">
-                There are {data.count} matching stop attempts, but this page is past the end of the list.
-              </Text>
+            <EmptyState title={t('pastEndTitle')}>
+              <Text c="dimmed">{t('pastEndText', { count: data.count })}</Text>
               <Button variant="light" onClick={() => update({ page: 1 })}>
-                Go to the first page
+                {t('firstPage')}
               </Button>
             </EmptyState>
           ) : filtered ? (
-            <EmptyState title="No stop attempts match">
-              <Text c="dimmed">No stop attempt matches the task, user, target or time filters.</Text>
+            <EmptyState title={t('noMatchTitle')}>
+              <Text c="dimmed">{t('noMatchText')}</Text>
               <Button variant="light" onClick={clear}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             </EmptyState>
           ) : (
-            <EmptyState title="No stop attempts yet">
-              <Text c="dimmed">
-                Every stop sent through the console will be listed here, with who sent it, when, why and the outcome.
-              </Text>
+            <EmptyState title={t('noneTitle')}>
+              <Text c="dimmed">{t('noneText')}</Text>
             </EmptyState>
           )}
         </>
@@ -110,16 +107,17 @@ function ActivityPage() {
 
 /** `/activity`: the audit trail of stop attempts, for those allowed to read it ('audit:read'). */
 export function ActivityRoute() {
-  useDocumentTitle('Activity');
+  const t = useT('audit');
+  useDocumentTitle(t('title'));
   const session = useSession();
   const allowed = useCan('audit:read');
-  if (session.isPending) return <LoadingState label="Loading your session…" />;
+  if (session.isPending) return <LoadingState label={t('loadingSession')} />;
   if (!session.data) return null; // the layout explains the session error
   if (!allowed) {
     return (
-      <EmptyState title="You are not allowed to see the activity">
+      <EmptyState title={t('forbiddenTitle')}>
         <Text c="dimmed" data-testid="activity-forbidden">
-          The activity (who stopped which task, when and why) is for operators. Your role does not include it.
+          {t('forbiddenText')}
         </Text>
       </EmptyState>
     );

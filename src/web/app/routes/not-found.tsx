@@ -3,19 +3,19 @@ import { Link, useLocation } from 'react-router-dom';
 import { EmptyState } from '../../components/states';
 import { useRouteTarget } from '../../features/targets/lib/current-target';
 import { listPath } from '../../lib/paths';
+import { rich, slot, useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function NotFoundRoute() {
-  useDocumentTitle('Page not found');
+  const t = useT('shell');
+  useDocumentTitle(t('notFoundTitle'));
   const { pathname } = useLocation();
   const target = useRouteTarget();
   return (
-    <EmptyState title="Page not found">
-      <Text c="dimmed">
-        There is no page at <code>{pathname}</code>.
-      </Text>
+    <EmptyState title={t('notFoundTitle')}>
+      <Text c="dimmed">{rich(t('notFoundText', { path: slot('path') }), { path: <code>{pathname}</code> })}</Text>
       <Anchor component={Link} to={target ? listPath(target.id) : '/'}>
-        Go to migration tasks
+        {t('goToTasks')}
       </Anchor>
     </EmptyState>
   );

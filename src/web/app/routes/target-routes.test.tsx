@@ -45,7 +45,7 @@ describe('target URLs', () => {
     expect(requestsTo(DETAIL(ids2.inventory)).map((r) => r.url.searchParams.get('target'))).toEqual(['sim-region-2']);
     expect(requestsTo(`${DETAIL(ids2.inventory)}/stats`)[0]!.url.searchParams.get('target')).toBe('sim-region-2');
     expect(screen.getByRole('link', { name: '← All migration tasks' })).toHaveAttribute('href', '/targets/sim-region-2');
-    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveValue('Simulated region 2');
+    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveValue('sim-region-2');
     expect(taskRequestsFor('sim-region-1')).toHaveLength(0);
   });
 

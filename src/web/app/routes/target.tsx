@@ -2,10 +2,11 @@ import { Outlet, useParams } from 'react-router-dom';
 import { TargetsGate } from '../../features/targets/components/targets-gate';
 import { UnknownTarget } from '../../features/targets/components/unknown-target';
 import { CurrentTargetProvider } from '../../features/targets/lib/current-target';
+import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 function UnknownTargetPage({ targetId, targets }: Parameters<typeof UnknownTarget>[0]) {
-  useDocumentTitle('Unknown target');
+  useDocumentTitle(useT('targets')('unknownDocumentTitle'));
   return <UnknownTarget targetId={targetId} targets={targets} />;
 }
 

@@ -1,6 +1,7 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useId, useState } from 'react';
+import { useT } from '../../../i18n';
 import { useTargets } from '../../targets/api/get-targets';
 import type { AuditRange } from '../api/query-keys';
 import {
@@ -14,13 +15,13 @@ export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
 
 type TimeChoice = AuditRange | '' | 'custom';
 
-const TIME_CHOICES: { value: TimeChoice; label: string }[] = [
-  { value: '', label: 'Any time' },
-  { value: '1h', label: 'Last hour' },
-  { value: '24h', label: 'Last 24 h' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: 'custom', label: 'Custom' },
-];
+const TIME_CHOICES = [
+  { value: '', labelKey: 'anyTime' },
+  { value: '1h', labelKey: 'lastHour' },
+  { value: '24h', labelKey: 'last24h' },
+  { value: '7d', labelKey: 'last7d' },
+  { value: 'custom', labelKey: 'custom' },
+] as const satisfies readonly { value: TimeChoice; labelKey: string }[];
 
 interface TextFilterProps {
   label: string;
@@ -66,6 +67,7 @@ interface AuditFiltersProps {
 }
 
 export function AuditFilters({ filters, problems, onChange, onClear }: AuditFiltersProps) {
+  const t = useT('audit');
   const { data: targets } = useTargets();
   const timeLabelId = useId();
   const fixed = Boolean(filters.since || filters.until);
@@ -75,30 +77,30 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
 
   const targetOptions = (targets?.targets ?? []).map((t) => ({ value: t.id, label: t.label }));
   if (filters.target && !targetOptions.some((o) => o.value === filters.target)) {
-    targetOptions.push({ value: filters.target, label: `Unknown (${filters.target})` });
+    targetOptions.push({ value: filters.target, label: t('unknownTarget', { id: filters.target }) });
   }
 
   return (
     <Stack gap="sm">
       <Group align="flex-start" gap="md" wrap="wrap">
         <TextFilter
-          label="Task ID"
-          placeholder="Exact task id"
+          label={t('taskId')}
+          placeholder={t('taskIdPlaceholder')}
           value={filters.taskId}
           maxLength={64}
           error={problems.taskId}
           onChange={(taskId) => onChange({ taskId })}
         />
         <TextFilter
-          label="User"
-          placeholder="Exact user name"
+          label={t('user')}
+          placeholder={t('userPlaceholder')}
           value={filters.user}
           maxLength={256}
           onChange={(user) => onChange({ user })}
         />
         <Select
-          label="Region / project"
-          placeholder="Any target"
+          label={t('target')}
+          placeholder={t('anyTarget')}
           data={targetOptions}
           value={filters.target || null}
           onChange={(target) => onChange({ target: target ?? '' })}
@@ -110,11 +112,11 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
       <Group align="flex-end" gap="md" wrap="wrap">
         <Stack gap={4}>
           <Text size="sm" fw={500} id={timeLabelId}>
-            Time
+            {t('time')}
           </Text>
           <SegmentedControl
               aria-labelledby={timeLabelId}
-              data={TIME_CHOICES}
+              data={TIME_CHOICES.map(({ value, labelKey }) => ({ value, label: t(labelKey) }))}
               value={time}
               onChange={(value) => {
                 const choice = value as TimeChoice;
@@ -127,14 +129,14 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
         {time === 'custom' && (
           <>
             <TextInput
-              label="Since"
+              label={t('since')}
               type="datetime-local"
               value={toLocalInput(filters.since)}
               onChange={(event) => onChange({ range: '', since: fromLocalInput(event.currentTarget.value) })}
               w={{ base: '100%', sm: 220 }}
             />
             <TextInput
-              label="Until"
+              label={t('until')}
               type="datetime-local"
               value={toLocalInput(filters.until)}
               error={problems.until}
@@ -151,7 +153,7 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
               onClear();
             }}
           >
-            Clear filters
+            {t('clearFilters')}
           </Button>
         )}
       </Group>

@@ -1,14 +1,35 @@
 import { Anchor, Badge, Code, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { AuditRecord } from '../../../../api';
+import { AUDIT_ACTIONS, CAUGHT_UP_AUDIT_ACTIONS, CAUGHT_UP_CONSOLE_ACTOR } from '../../../../api/rules';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
+import { useT, type Translate } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useTargets } from '../../targets/api/get-targets';
 import { OutcomeBadge } from './outcome-badge';
 
-const COLUMNS = ['Time', 'User', 'Target', 'Task', 'Status before → after', 'Outcome', 'Reason', 'DCS code', 'Request ids'];
+const COLUMNS = [
+  'colTime',
+  'colUser',
+  'colTarget',
+  'colTask',
+  'colStatus',
+  'colOutcome',
+  'colReason',
+  'colDcsCode',
+  'colRequestIds',
+] as const;
+
+const BADGED_ACTIONS = [...AUDIT_ACTIONS.filter((a) => a !== 'stop'), ...CAUGHT_UP_AUDIT_ACTIONS];
+type BadgedAction = (typeof BADGED_ACTIONS)[number];
+
+/** What kind of record this is, when it is not a plain stop; an action this page does not know is shown raw. */
+function actionLabel(action: string, t: Translate<'audit'>): string | null {
+  if (action === 'stop') return null;
+  return (BADGED_ACTIONS as readonly string[]).includes(action) ? t(`action.${action as BadgedAction}`) : action;
+}
 
 const short = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 
@@ -28,6 +49,8 @@ function TargetCell({ targetId }: { targetId: string }) {
 }
 
 function AuditRow({ record }: { record: AuditRecord }) {
+  const t = useT('audit');
+  const action = actionLabel(record.action, t);
   const accepted = record.outcome === 'accepted';
   return (
     <Table.Tr data-testid="audit-row" data-record-id={record.id} data-outcome={record.outcome}>
@@ -36,7 +59,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
       </Table.Td>
       <Table.Td>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {record.user}
+          {record.user === CAUGHT_UP_CONSOLE_ACTOR ? t('consoleActor') : record.user}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -45,19 +68,26 @@ function AuditRow({ record }: { record: AuditRecord }) {
       <Table.Td>
         <Stack gap={2} align="flex-start">
           <Anchor component={Link} to={taskPath(record.target, record.task_id)} size="sm" fw={600}>
-            {record.task_name || '(name unknown)'}
+            {record.task_name || t('nameUnknown')}
           </Anchor>
-          <CopyId value={record.task_id} display={short(record.task_id)} label="Task ID" />
-          {record.action === 'batch-stop' && (
-            <Badge size="xs" variant="outline" color="gray" title={record.batch_id ? `Batch ${record.batch_id}` : undefined}>
-              Batch stop
+          <CopyId value={record.task_id} display={short(record.task_id)} label={t('taskId')} />
+          {action && (
+            <Badge
+              size="xs"
+              variant="outline"
+              color="gray"
+              data-testid="audit-action"
+              data-action={record.action}
+              title={record.batch_id ? t('batchId', { id: record.batch_id }) : undefined}
+            >
+              {action}
             </Badge>
           )}
         </Stack>
       </Table.Td>
       <Table.Td>
         <Text size="xs" ff="monospace" data-testid="audit-status">
-          {record.status_before ?? '?'} → {record.status_after ?? (accepted ? '(not returned)' : MISSING)}
+          {record.status_before ?? '?'} → {record.status_after ?? (accepted ? t('notReturned') : MISSING)}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -80,9 +110,13 @@ function AuditRow({ record }: { record: AuditRecord }) {
       <Table.Td>{record.upstream_error_code ? <Code>{record.upstream_error_code}</Code> : MISSING}</Table.Td>
       <Table.Td>
         <Stack gap={2}>
-          <CopyId value={record.request_id} display={short(record.request_id)} label="Request id" />
+          <CopyId value={record.request_id} display={short(record.request_id)} label={t('requestId')} />
           {record.upstream_request_id && (
-            <CopyId value={record.upstream_request_id} display={`cloud ${short(record.upstream_request_id)}`} label="Cloud request id" />
+            <CopyId
+              value={record.upstream_request_id}
+              display={t('cloudPrefix', { id: short(record.upstream_request_id) })}
+              label={t('cloudRequestId')}
+            />
           )}
         </Stack>
       </Table.Td>
@@ -111,6 +145,7 @@ interface AuditTableProps {
 
 /** Stop attempts, newest first. */
 export function AuditTable({ records, loadingRows = 5, stale }: AuditTableProps) {
+  const t = useT('audit');
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table
@@ -120,12 +155,12 @@ export function AuditTable({ records, loadingRows = 5, stale }: AuditTableProps)
         aria-busy={!records || stale ? true : undefined}
         style={{ opacity: stale ? 0.6 : 1 }}
       >
-        <VisuallyHidden component="caption">Stop attempts, newest first</VisuallyHidden>
+        <VisuallyHidden component="caption">{t('caption')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) => (
               <Table.Th key={column} scope="col">
-                {column}
+                {t(column)}
               </Table.Th>
             ))}
           </Table.Tr>

@@ -52,6 +52,8 @@ describe('the task page’s last stop', () => {
     await waitFor(() => expect(auditRequests()).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+    // An incremental migration: the dialog asks for the task name before it enables Stop.
+    await user.type(within(dialog).getByRole('textbox', { name: /^Type the task name/ }), 'mig-orders-cache');
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Planned cut-over');
     await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
 

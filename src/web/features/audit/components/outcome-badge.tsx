@@ -10,7 +10,7 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
         {label}
       </Badge>
       {note && (
-        <Text size="xs" c="yellow.9" fw={600}>
+        <Text size="xs" fw={600}>
           {note}
         </Text>
       )}

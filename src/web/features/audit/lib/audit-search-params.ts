@@ -1,6 +1,7 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
 import { isTaskId } from '../../../../api/rules';
+import { translate } from '../../../i18n';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
 
 export const AUDIT_PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -81,10 +82,10 @@ export interface AuditFilterProblems {
 export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems {
   const problems: AuditFilterProblems = {};
   if (filters.taskId && !isTaskId(filters.taskId)) {
-    problems.taskId = 'Not a valid task id: letters, digits and “-”, up to 64.';
+    problems.taskId = translate('audit', 'taskIdProblem');
   }
   if (filters.since && filters.until && filters.since >= filters.until) {
-    problems.until = 'Must be after “Since”.';
+    problems.until = translate('audit', 'untilProblem');
   }
   return problems;
 }

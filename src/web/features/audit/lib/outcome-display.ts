@@ -1,5 +1,6 @@
 // How the outcome of a stop attempt looks. AUDIT_OUTCOMES is open: a newer server's value is shown raw.
 import type { AuditOutcome } from '../../../../api';
+import { translate } from '../../../i18n';
 
 interface OutcomeDisplay {
   label: string;
@@ -8,14 +9,20 @@ interface OutcomeDisplay {
   note?: string;
 }
 
-const OUTCOMES: Record<AuditOutcome, OutcomeDisplay> = {
-  accepted: { label: 'Accepted', color: 'green' },
-  refused: { label: 'Refused', color: 'orange' },
-  failed: { label: 'Failed', color: 'red' },
-  unknown: { label: 'Unknown', color: 'yellow', note: 'outcome unknown — check the task' },
-  pending: { label: 'Pending', color: 'gray' },
+const COLORS: Record<AuditOutcome, string> = {
+  accepted: 'green',
+  refused: 'orange',
+  failed: 'red',
+  unknown: 'yellow',
+  pending: 'gray',
 };
 
 export function outcomeDisplay(outcome: string): OutcomeDisplay {
-  return Object.hasOwn(OUTCOMES, outcome) ? OUTCOMES[outcome as AuditOutcome] : { label: outcome || 'No outcome', color: 'gray' };
+  if (!Object.hasOwn(COLORS, outcome)) return { label: outcome || translate('audit', 'noOutcome'), color: 'gray' };
+  const known = outcome as AuditOutcome;
+  return {
+    label: translate('audit', `outcome.${known}`),
+    color: COLORS[known],
+    note: known === 'unknown' ? translate('audit', 'outcomeUnknownNote') : undefined,
+  };
 }

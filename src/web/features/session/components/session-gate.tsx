@@ -5,7 +5,9 @@ import { useLocation } from 'react-router-dom';
 import { CopyId } from '../../../components/copy-id';
 import { LoadingState } from '../../../components/states';
 import { isApiError, type ApiError } from '../../../lib/api-client';
-import { APP_NAME, useDocumentTitle } from '../../../lib/use-document-title';
+import { useT } from '../../../i18n';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import '../../../components/page.css';
 import { useSession } from '../api/get-session';
 import { signInController, signInUrl, type SignInState } from '../lib/sign-in';
 
@@ -16,14 +18,15 @@ export function useSignInState(): SignInState | null {
 }
 
 function Shell({ state, title, children }: { state: string; title: string; children: ReactNode }) {
+  const t = useT('shell');
   useDocumentTitle(title);
   return (
-    <Box mih="100vh" bg="gray.0" py="xl">
+    <Box className="dcs-page" py="xl">
       <Container size="sm" component="main">
         <Paper withBorder p="xl" radius="md" data-testid="sign-in-page" data-state={state}>
           <Stack gap="md">
             <Text size="sm" c="dimmed" fw={600}>
-              {APP_NAME}
+              {t('appName')}
             </Text>
             {children}
           </Stack>
@@ -34,27 +37,30 @@ function Shell({ state, title, children }: { state: string; title: string; child
 }
 
 function RequestId({ error }: { error: ApiError }) {
+  const t = useT('session');
+  const te = useT('errors');
   if (!error.request_id) return null;
   return (
     <Group gap={6}>
       <Text size="sm" c="dimmed">
-        Request id:
+        {t('requestIdLabel')}
       </Text>
-      <CopyId value={error.request_id} label="Request id" />
+      <CopyId value={error.request_id} label={te('requestId')} />
     </Group>
   );
 }
 
 function NotSignedIn({ url, children }: { url: string; children?: ReactNode }) {
+  const t = useT('session');
   return (
-    <Shell state="not-signed-in" title="Not signed in">
+    <Shell state="not-signed-in" title={t('notSignedInTitle')}>
       <Title order={1} size="h2">
-        You are not signed in
+        {t('notSignedInHeading')}
       </Title>
-      {children ?? <Text>Sign in to use the console.</Text>}
+      {children ?? <Text>{t('signInToUse')}</Text>}
       <Group>
         <Button component="a" href={url}>
-          Sign in
+          {t('signIn')}
         </Button>
       </Group>
     </Shell>
@@ -66,6 +72,8 @@ function NotSignedIn({ url, children }: { url: string; children?: ReactNode }) {
  * (`children`) otherwise. The server enforces every permission; this only explains.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
+  const t = useT('session');
+  const tc = useT('common');
   const signIn = useSignInState();
   const { error } = useSession();
   const location = useLocation();
@@ -73,17 +81,17 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   if (signIn?.kind === 'signing-out') {
     return (
-      <Shell state="signing-out" title="Signing out">
-        <LoadingState label="Signing you out…" />
+      <Shell state="signing-out" title={t('signingOutTitle')}>
+        <LoadingState label={t('signingOut')} />
       </Shell>
     );
   }
   if (signIn?.kind === 'redirecting') {
     return (
-      <Shell state="redirecting" title="Signing in">
-        <LoadingState label="Signing you in…" />
+      <Shell state="redirecting" title={t('signingInTitle')}>
+        <LoadingState label={t('signingIn')} />
         <Text size="sm" c="dimmed" ta="center">
-          Nothing happening? <Anchor href={signIn.url}>Continue to sign-in</Anchor>
+          {t('nothingHappening')} <Anchor href={signIn.url}>{t('continueToSignIn')}</Anchor>
         </Text>
       </Shell>
     );
@@ -91,10 +99,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (signIn?.kind === 'blocked') {
     return (
       <NotSignedIn url={signIn.url}>
-        <Text>
-          You were sent to sign in a moment ago and came back still signed out. The sign-in may not have finished, or
-          your browser may be refusing the console’s cookies.
-        </Text>
+        <Text>{t('cameBackSignedOut')}</Text>
       </NotSignedIn>
     );
   }
@@ -102,15 +107,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   if (error.code === 'SIGN_IN_FAILED') {
     return (
-      <Shell state="sign-in-failed" title="Sign-in failed">
+      <Shell state="sign-in-failed" title={t('signInFailed')}>
         <Title order={1} size="h2">
-          Sign-in failed
+          {t('signInFailed')}
         </Title>
         <Text>{error.message}</Text>
         <RequestId error={error} />
         <Group>
           <Button component="a" href={signInUrl(error.login_url, here)}>
-            Try again
+            {t('tryAgain')}
           </Button>
         </Group>
       </Shell>
@@ -120,25 +125,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (error.login_url !== undefined) return <NotSignedIn url={signInUrl(error.login_url, here)} />;
   // No sign-in page: the console trusts an authenticating proxy, and the request came without an identity.
   return (
-    <Shell state="proxy-unauthenticated" title="Not signed in">
+    <Shell state="proxy-unauthenticated" title={t('notSignedInTitle')}>
       <Title order={1} size="h2">
-        You are not signed in
+        {t('notSignedInHeading')}
       </Title>
-      <Text>
-        This console takes your identity from the authenticating proxy in front of it, and your request reached the
-        console without one.
-      </Text>
-      <Text>
-        Open the console at its usual address, through the proxy. If you did, ask the console’s administrators to check
-        that the proxy signs you in and passes your identity on.
-      </Text>
+      <Text>{t('proxyNoIdentity')}</Text>
+      <Text>{t('proxyAdvice')}</Text>
       <Text size="sm" c="dimmed">
-        The console said: {error.message}
+        {t('consoleSaid', { message: error.message })}
       </Text>
       <RequestId error={error} />
       <Group>
         <Button variant="light" onClick={() => window.location.reload()}>
-          Reload the page
+          {tc('reloadPage')}
         </Button>
       </Group>
     </Shell>

@@ -35,6 +35,8 @@ describe('the header’s session', () => {
     await screen.findAllByTestId('task-row');
     expect(screen.getByTestId('auth-mode')).toHaveTextContent('single sign-on');
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(requestsTo(LOGOUT_PATH, 'POST')).toHaveLength(0); // asked first, not sent
+    await user.click(screen.getByRole('button', { name: 'Yes, sign out' }));
 
     await waitFor(() => expect(assign).toHaveBeenCalledWith(db.logoutRedirect));
     const posts = requestsTo(LOGOUT_PATH, 'POST');
@@ -52,10 +54,42 @@ describe('the header’s session', () => {
     await screen.findAllByTestId('task-row');
     db.session.csrf_token = 'rotated-on-the-server'; // the page still holds the old token
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, sign out' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not sign out');
     expect(alert).toHaveTextContent('Missing or wrong CSRF token.');
     expect(assign).not.toHaveBeenCalled();
     expect(screen.getAllByTestId('task-row').length).toBeGreaterThan(0);
+  });
+
+  it('Sign out asks first, in place: Cancel or Escape keep the session and give the focus back', async () => {
+    const assign = vi.spyOn(browserLocation, 'assign').mockImplementation(() => {});
+    signInAs('oidcOperator');
+    const { user } = renderApp(PAGE);
+    await screen.findAllByTestId('task-row');
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    const confirm = screen.getByRole('group', { name: 'Sign out of the console?' });
+    expect(within(confirm).getByRole('button', { name: 'Yes, sign out' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus());
+
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Yes, sign out' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus());
+    expect(screen.queryByRole('group', { name: 'Sign out of the console?' })).not.toBeInTheDocument();
+    expect(requestsTo(LOGOUT_PATH, 'POST')).toHaveLength(0);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('explains the sign-in mode and a missing role as text, not only on hover', async () => {
+    signInAs('viewer');
+    db.session.roles = [];
+    renderApp(PAGE);
+    const summary = await screen.findByTestId('session-summary');
+    const mode = within(summary).getByTestId('auth-mode');
+    expect(mode).toHaveAttribute('title', 'Signed in by the authenticating proxy in front of the console.');
+    expect(mode).toHaveTextContent('via proxy: Signed in by the authenticating proxy in front of the console.');
+    expect(within(summary).getByTestId('session-roles')).toHaveTextContent(/^No role: Signed in without a console role/);
   });
 });

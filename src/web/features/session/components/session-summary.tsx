@@ -1,52 +1,63 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
+import { useT, type Translate } from '../../../i18n';
 import { formatExact } from '../../../lib/format';
 import { useSession } from '../api/get-session';
 import { SignOutButton } from './sign-out-button';
 
-const ROLE_LABELS: Record<string, { label: string; color: string }> = {
-  operator: { label: 'Operator', color: 'orange' },
-  viewer: { label: 'Viewer', color: 'gray' },
+const ROLE_BADGES: Record<string, { labelKey: 'roleOperator' | 'roleViewer'; color: string }> = {
+  operator: { labelKey: 'roleOperator', color: 'orange' },
+  viewer: { labelKey: 'roleViewer', color: 'gray' },
 };
 
-function roleBadge(role: string) {
-  return ROLE_LABELS[role] ?? { label: role.charAt(0).toUpperCase() + role.slice(1), color: 'gray' };
+function roleBadge(role: string, t: Translate<'session'>) {
+  const known = Object.hasOwn(ROLE_BADGES, role) ? ROLE_BADGES[role] : undefined;
+  // A role this page does not know (a newer server's) is shown as it is.
+  return known ? { label: t(known.labelKey), color: known.color } : { label: role, color: 'gray' };
+}
+
+/** A short label with its explanation: as the hover title, and as text for screen readers. */
+function Explained({ help, children }: { help: string; children: string }) {
+  return (
+    <>
+      {children}
+      <VisuallyHidden component="span">: {help}</VisuallyHidden>
+    </>
+  );
 }
 
 function AuthMode({ mode, expiresAt }: { mode: string; expiresAt: string | undefined }) {
+  const t = useT('session');
   if (mode === 'none') {
     return (
-      <Tooltip
-        label="dev auth — everyone is an operator. The console does not authenticate users: local demo only."
-        withArrow
-        multiline
-        maw={280}
-      >
-        <Badge variant="outline" color="gray" size="sm" tabIndex={0} data-testid="auth-mode">
-          dev auth
-        </Badge>
-      </Tooltip>
+      <Badge variant="outline" color="gray" size="sm" title={t('devAuthHelp')} data-testid="auth-mode">
+        <Explained help={t('devAuthHelp')}>{t('devAuth')}</Explained>
+      </Badge>
     );
   }
   const ends = expiresAt ? new Date(expiresAt) : null;
-  const endsText = ends && !Number.isNaN(ends.getTime()) ? ` Your sign-in lasts until ${formatExact(ends)}.` : '';
-  const title =
-    mode === 'proxy'
-      ? 'Signed in by the authenticating proxy in front of the console.'
-      : mode === 'oidc'
-        ? `Signed in with single sign-on (OpenID Connect).${endsText}`
-        : `Sign-in mode: ${mode}.`;
+  const endsText = ends && !Number.isNaN(ends.getTime()) ? formatExact(ends) : null;
+  let label = mode;
+  let help = t('otherModeHelp', { mode });
+  if (mode === 'proxy') {
+    label = t('viaProxy');
+    help = t('proxyHelp');
+  } else if (mode === 'oidc') {
+    label = t('singleSignOn');
+    help = endsText ? t('oidcHelpUntil', { time: endsText }) : t('oidcHelp');
+  }
   return (
-    <Text size="xs" c="dimmed" title={title} data-testid="auth-mode">
-      {mode === 'oidc' ? 'single sign-on' : mode === 'proxy' ? 'via proxy' : mode}
+    <Text size="xs" c="dimmed" title={help} data-testid="auth-mode">
+      <Explained help={help}>{label}</Explained>
     </Text>
   );
 }
 
 /** Who is signed in, in which role, how; and "Sign out" when the console can sign you out. */
 export function SessionSummary() {
+  const t = useT('session');
   const { data, isPending, isError } = useSession();
-  if (isPending) return <Text size="sm" c="dimmed">Loading session…</Text>;
-  if (isError && !data) return <Text size="sm" c="red.8">Session unavailable</Text>;
+  if (isPending) return <Text size="sm" c="dimmed">{t('loadingSession')}</Text>;
+  if (isError && !data) return <Text size="sm" c="var(--mantine-color-error)">{t('sessionUnavailable')}</Text>;
   const { user, roles, auth_mode, logout_url, expires_at } = data;
   return (
     <Group gap="sm" wrap="wrap" align="center" data-testid="session-summary">
@@ -55,14 +66,12 @@ export function SessionSummary() {
       </Text>
       <Group gap={4} data-testid="session-roles">
         {roles.length === 0 ? (
-          <Tooltip label="Signed in without a console role: you can see nothing. Ask the administrators for one." withArrow>
-            <Badge variant="light" color="red" size="sm" tabIndex={0}>
-              No role
-            </Badge>
-          </Tooltip>
+          <Badge variant="light" color="red" size="sm" title={t('noRoleHelp')}>
+            <Explained help={t('noRoleHelp')}>{t('noRole')}</Explained>
+          </Badge>
         ) : (
           roles.map((role) => {
-            const { label, color } = roleBadge(role);
+            const { label, color } = roleBadge(role, t);
             return (
               <Badge key={role} variant="light" color={color} size="sm">
                 {label}

@@ -1,8 +1,10 @@
 import { Box, Text } from '@mantine/core';
+import { useT } from '../../../i18n';
 import { useRouteTarget } from '../lib/current-target';
 
 /** A yellow banner while the current target is the embedded simulator instead of Huawei Cloud. */
 export function DemoBanner() {
+  const t = useT('targets');
   const target = useRouteTarget();
   if (!target?.simulated) return null;
   return (
@@ -15,7 +17,7 @@ export function DemoBanner() {
       style={{ borderBottom: '1px solid var(--mantine-color-yellow-6)' }}
     >
       <Text size="sm" fw={700} c="black" ta="center">
-        Simulated data — this console is connected to the embedded DCS simulator, not to Huawei Cloud.
+        {t('demoBanner')}
       </Text>
     </Box>
   );

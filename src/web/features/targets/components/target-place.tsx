@@ -1,28 +1,33 @@
-import { Text, Tooltip } from '@mantine/core';
+import { Text, VisuallyHidden } from '@mantine/core';
 import type { Target } from '../../../../api';
+import { useT } from '../../../i18n';
 
-/** Region and project of a target, the endpoint in a tooltip. */
+/**
+ * Region and project of a target; the endpoint as the project's hover title and, for screen
+ * readers, as text (no tooltip: it would bring floating code into the first download).
+ */
 export function TargetPlace({ target }: { target: Target }) {
+  const t = useT('targets');
+  const endpoint = t('endpoint', { host: target.endpoint_host });
   return (
     <>
       <Text size="sm">
         <Text span c="dimmed" size="sm">
-          Region{' '}
+          {t('region')}{' '}
         </Text>
         <Text span fw={600} size="sm">
           {target.region}
         </Text>
       </Text>
-      <Tooltip label={`Endpoint ${target.endpoint_host}`} withArrow>
-        <Text size="sm" tabIndex={0}>
-          <Text span c="dimmed" size="sm">
-            Project{' '}
-          </Text>
-          <Text span ff="monospace" size="sm">
-            {target.project_id}
-          </Text>
+      <Text size="sm" title={endpoint} data-testid="target-project">
+        <Text span c="dimmed" size="sm">
+          {t('project')}{' '}
         </Text>
-      </Tooltip>
+        <Text span ff="monospace" size="sm">
+          {target.project_id}
+        </Text>
+        <VisuallyHidden component="span">, {endpoint}</VisuallyHidden>
+      </Text>
     </>
   );
 }

@@ -11,18 +11,23 @@ const LIST = '/api/migration-tasks';
 const rowIds = () => screen.getAllByTestId('task-row').map((r) => r.dataset.taskId);
 
 describe('target switcher', () => {
-  it('lists the configured targets with their region and project, the current one selected', async () => {
-    const { user } = renderApp('/targets/sim-region-1');
+  it('lists the configured targets with their region, the current one selected, and where it is', async () => {
+    renderApp('/targets/sim-region-1');
     const select = await screen.findByRole('combobox', { name: 'Target' });
-    expect(select).toHaveValue('Simulated region 1');
-    await user.click(select);
-    await waitFor(() => expect(select).toHaveAttribute('aria-controls'));
-    const options = within(document.getElementById(select.getAttribute('aria-controls')!)!).getAllByRole('option');
-    expect(options).toHaveLength(2);
-    expect(options[0]).toHaveTextContent('Simulated region 1');
-    expect(options[0]).toHaveTextContent('ap-southeast-1 · 0a1b2c3d4e5f60718293a4b5c6d7e8f9');
-    expect(options[1]).toHaveTextContent('Simulated region 2');
-    expect(options[1]).toHaveTextContent('eu-west-101 · 9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+    expect(select).toHaveValue('sim-region-1');
+    expect(select).toHaveDisplayValue('Simulated region 1 · ap-southeast-1');
+    const options = within(select).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Simulated region 1 · ap-southeast-1', 'Simulated region 2 · eu-west-101']);
+    const place = screen.getByTestId('target-project');
+    expect(place).toHaveTextContent('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+    expect(place).toHaveAttribute('title', expect.stringMatching(/^Endpoint /));
+  });
+
+  it('is a native select: no floating dropdown, keyboard and screen readers work as usual', async () => {
+    renderApp('/targets/sim-region-1');
+    const select = await screen.findByRole('combobox', { name: 'Target' });
+    expect(select.tagName).toBe('SELECT');
+    expect(select).not.toHaveAttribute('aria-controls');
   });
 
   it('switching opens the other target\'s list: URL, request `target` and rows change, filters reset', async () => {
@@ -39,7 +44,7 @@ describe('target switcher', () => {
     expect(sent.get('target')).toBe('sim-region-2');
     expect(sent.get('name')).toBeNull();
     expect(sent.get('offset')).toBe('0');
-    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveValue('Simulated region 2');
+    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveValue('sim-region-2');
     expect(within(screen.getByTestId('target-switcher')).getByText('eu-west-101')).toBeInTheDocument();
     expect(screen.getByLabelText('Search by name')).toHaveValue('');
     expect(router.state.historyAction).toBe('PUSH');

@@ -1,5 +1,6 @@
-import { Group, Select, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, Text } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
+import { useT } from '../../../i18n';
 import { listPath } from '../../../lib/paths';
 import { useTargets } from '../api/get-targets';
 import { useRouteTargetId } from '../lib/current-target';
@@ -7,45 +8,41 @@ import { TargetPlace } from './target-place';
 
 /**
  * The DCS target (region + project) the pages show, and where it is. Choosing another opens that
- * target's task list, without the filters: they were about the other target's tasks.
+ * target's task list, without the filters: they were about the other target's tasks. A native
+ * select (keyboard and screen readers know it; no floating code in the first download), each
+ * option naming its region (the project is shown beside).
  */
 export function TargetSwitcher() {
+  const t = useT('targets');
   const navigate = useNavigate();
   const targetId = useRouteTargetId();
   const { data, isPending, isError } = useTargets();
-  if (isPending) return <Text size="sm" c="dimmed">Loading targets…</Text>;
-  if (isError) return <Text size="sm" c="red.8">Targets unavailable</Text>;
-
-  const current = data.targets.find((t) => t.id === targetId);
-  const byId = new Map(data.targets.map((t) => [t.id, t]));
+  if (isPending) return <Text size="sm" c="dimmed">{t('loadingTargets')}</Text>;
+  if (isError) return <Text size="sm" c="var(--mantine-color-error)">{t('targetsUnavailable')}</Text>;
+  const current = data.targets.find((target) => target.id === targetId);
   return (
-    <Group gap="md" wrap="wrap" align="center" data-testid="target-switcher">
-      <Select
-        label="Target"
+    <Group gap="md" wrap="wrap" align="flex-end" data-testid="target-switcher">
+      <NativeSelect
+        label={t('target')}
         size="xs"
-        w={220}
-        placeholder="Choose a target"
-        data={data.targets.map((t) => ({ value: t.id, label: t.label }))}
-        value={current?.id ?? null}
-        allowDeselect={false}
-        onChange={(id) => {
+        w={260}
+        value={current?.id ?? ''}
+        onChange={(event) => {
+          const id = event.currentTarget.value;
           if (id && id !== current?.id) void navigate(listPath(id));
         }}
-        renderOption={({ option }) => {
-          const target = byId.get(option.value);
-          return (
-            <Stack gap={0}>
-              <Text size="sm">{option.label}</Text>
-              {target && (
-                <Text size="xs" c="dimmed">
-                  {target.region} · {target.project_id}
-                </Text>
-              )}
-            </Stack>
-          );
-        }}
-        comboboxProps={{ withinPortal: true }}
-      />
+      >
+        {!current && (
+          <option value="" disabled>
+            {t('chooseTarget')}
+          </option>
+        )}
+        {data.targets.map((target) => (
+          <option key={target.id} value={target.id}>
+            {`${target.label} · ${target.region}`}
+          </option>
+        ))}
+      </NativeSelect>
       {current && <TargetPlace target={current} />}
     </Group>
   );

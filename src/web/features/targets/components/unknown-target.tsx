@@ -2,20 +2,21 @@ import { Anchor, Code, List, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { Target } from '../../../../api';
 import { EmptyState } from '../../../components/states';
+import { rich, slot, useT } from '../../../i18n';
 import { listPath } from '../../../lib/paths';
 
 /** The URL names a target the console does not serve: say so and offer the ones it does. */
 export function UnknownTarget({ targetId, targets }: { targetId: string; targets: Target[] }) {
+  const t = useT('targets');
   return (
-    <EmptyState title={`Unknown target ${targetId}`}>
+    <EmptyState title={t('unknownTitle', { id: targetId })}>
       <Text data-testid="unknown-target">
-        This console does not serve a target called <Code>{targetId || '(empty)'}</Code>. The link may be old, or the
-        target was removed from the console’s configuration.
+        {rich(t('unknownText', { id: slot('id') }), { id: <Code>{targetId || t('emptyId')}</Code> })}
       </Text>
       {targets.length > 0 ? (
         <>
-          <Text c="dimmed">Configured targets:</Text>
-          <List listStyleType="none" spacing={4} aria-label="Configured targets">
+          <Text c="dimmed">{t('configuredTargets')}</Text>
+          <List listStyleType="none" spacing={4} aria-label={t('configuredTargetsList')}>
             {targets.map((t) => (
               <List.Item key={t.id}>
                 <Anchor component={Link} to={listPath(t.id)}>
@@ -29,7 +30,7 @@ export function UnknownTarget({ targetId, targets }: { targetId: string; targets
           </List>
         </>
       ) : (
-        <Text c="dimmed">No targets are configured.</Text>
+        <Text c="dimmed">{t('noneConfigured')}</Text>
       )}
     </EmptyState>
   );
