@@ -76,6 +76,7 @@ test.describe('OpenID Connect sign-in', () => {
     await signInAtProvider(page, 'alice');
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign out' }).click();
     await page.waitForLoadState();
     const session = await page.request.get(`${oidc.url}/api/session`);
     expect(session.status()).toBe(401);
