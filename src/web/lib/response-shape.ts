@@ -39,3 +39,4 @@ export const SHAPES = {
   error: { error: 'object' },
   errorBody: { code: 'string', message: 'string', request_id: 'string', details: 'array?', upstream: 'object?', login_url: 'string?' },
 } as const satisfies Record<string, Record<string, string>>;
+  batchStop: { results: 'array' },

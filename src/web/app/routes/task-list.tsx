@@ -1,74 +1,117 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
+import { useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { QueryFailure } from '../../components/query-failure';
 import { listRefetchInterval, useMigrationTasks } from '../../features/migration-tasks/api/get-migration-tasks';
+import { BatchActionBar } from '../../features/migration-tasks/components/batch-stop/batch-action-bar';
+import { selectionBlockedReason, useBatchSelection } from '../../features/migration-tasks/components/batch-stop/use-batch-selection';
+import { ListKeyboardHint } from '../../features/migration-tasks/components/list-keyboard-hint';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
 import { RefreshStatus } from '../../features/migration-tasks/components/refresh-status';
 import { TaskFilters } from '../../features/migration-tasks/components/task-filters';
 import { TaskListEmpty } from '../../features/migration-tasks/components/task-list-empty';
 import { TaskTable } from '../../features/migration-tasks/components/task-table';
 import { useListFilters } from '../../features/migration-tasks/hooks/use-list-filters';
+import { useListKeyboard } from '../../features/migration-tasks/hooks/use-list-keyboard';
 import { hasActiveFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
+import { stopKey, useStopEntries } from '../../features/migration-tasks/lib/stop-tracker';
+import { useCan } from '../../features/session/hooks/use-can';
 import { useCurrentTarget } from '../../features/targets/lib/current-target';
+import { useT } from '../../i18n';
+import { taskPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function TaskListRoute() {
+  const t = useT('list');
+  const tb = useT('batch');
   const target = useCurrentTarget();
-  useDocumentTitle(`Migration tasks · ${target.label}`);
+  useDocumentTitle(t('documentTitle', { target: target.label }));
+  const navigate = useNavigate();
+  const location = useLocation();
   const [filters, update] = useListFilters();
   const query = useMigrationTasks(target.id, toListParams(filters));
   const { data } = query;
   const filtered = hasActiveFilters(filters);
   const clear = () => update({ name: '', status: [] });
 
+  const mayStop = useCan('migrationTask:stop');
+  const entries = useStopEntries();
+  const selection = useBatchSelection(
+    target.id,
+    data?.tasks,
+    (task) => selectionBlockedReason(task, entries.get(stopKey({ targetId: target.id, taskId: task.task_id })), tb) === null,
+  );
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const keyboard = useListKeyboard({
+    taskIds: data?.tasks.map((task) => task.task_id) ?? [],
+    tableRef,
+    searchRef,
+    onOpen: (taskId) => void navigate(taskPath(target.id, taskId), { state: { listSearch: location.search } }),
+  });
+
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={1} size="h2">
-            Migration tasks
+            {t('title')}
           </Title>
           {data && (
             <Text c="dimmed" data-testid="task-count">
-              {data.count} {data.count === 1 ? 'task' : 'tasks'}
-              {filtered ? ' match' : ''}
+              {filtered ? t('countMatching', { count: data.count }) : t('count', { count: data.count })}
             </Text>
           )}
         </div>
         {data && (
-          <RefreshStatus
-            updatedAt={query.dataUpdatedAt}
-            interval={listRefetchInterval(data)}
-            fetching={query.isFetching}
-          />
+          <RefreshStatus updatedAt={query.dataUpdatedAt} interval={listRefetchInterval(data)} fetching={query.isFetching} />
         )}
       </Group>
 
       <TaskFilters
         name={filters.name}
         status={filters.status}
+        sort={filters.sort}
         onNameChange={(name) => update({ name })}
         onStatusChange={(status) => update({ status })}
+        onSortChange={(sort) => update({ sort })}
         onClear={filtered ? clear : undefined}
+        searchRef={searchRef}
       />
 
       <QueryFailure
         query={query}
-        title="Could not load migration tasks"
-        staleTitle="Could not refresh the list"
+        title={t('loadFailed')}
+        staleTitle={t('refreshFailed')}
         interval={data ? listRefetchInterval(data) : false}
-        what="the tasks"
+        what={t('loadWhat')}
       />
 
-      {query.isPending && !query.failureReason && <TaskTable tasks={undefined} loadingRows={Math.min(filters.size, 10)} />}
-      {data && data.tasks.length === 0 && (
-        <TaskListEmpty
-          filtered={filtered}
-          count={data.count}
-          onClearFilters={clear}
-          onFirstPage={() => update({ page: 1 })}
+      {mayStop && (
+        <BatchActionBar
+          targetId={target.id}
+          selected={selection.selected}
+          onClear={selection.clear}
+          onSent={selection.remove}
         />
       )}
-      {data && data.tasks.length > 0 && <TaskTable tasks={data.tasks} stale={query.isPlaceholderData} />}
+
+      <div ref={tableRef}>
+        {query.isPending && !query.failureReason && <TaskTable tasks={undefined} loadingRows={Math.min(filters.size, 10)} />}
+        {data && data.tasks.length === 0 && (
+          <TaskListEmpty filtered={filtered} count={data.count} onClearFilters={clear} onFirstPage={() => update({ page: 1 })} />
+        )}
+        {data && data.tasks.length > 0 && (
+          <TaskTable
+            tasks={data.tasks}
+            stale={query.isPlaceholderData}
+            selection={mayStop ? { ids: selection.ids, onToggle: selection.toggle, onToggleAll: selection.toggleAll } : undefined}
+            highlightedId={keyboard.highlightedId}
+            onRowFocus={keyboard.setHighlightedId}
+          />
+        )}
+      </div>
       {data && data.count > 0 && (
         <ListPagination
           count={data.count}
@@ -78,6 +121,7 @@ export function TaskListRoute() {
           onSizeChange={(size) => update({ size })}
         />
       )}
+      <ListKeyboardHint />
     </Stack>
   );
 }

@@ -136,6 +136,14 @@ export function buildTasks(): MigrationTask[] {
   return tasks;
 }
 
+/** `count` full-sync tasks (all stoppable), for batch stops that need more than one batch. */
+export function buildMovingTasks(count: number): MigrationTask[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return online(`bb000${n}-0000-4000-8000-000000000000`, `mig-bulk-${n}`, 'FULLMIGRATING', 'full_amount_migration', 7 + (i % 40));
+  });
+}
+
 /** The list shape of a task, as the console derives it from the cloud's list answer. */
 export function toSummary(task: MigrationTask): MigrationTaskSummary {
   const src = task.source_instance;

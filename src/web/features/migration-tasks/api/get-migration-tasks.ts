@@ -20,6 +20,7 @@ export function getMigrationTasks(
       limit: params.limit,
       name: params.name || undefined,
       status: params.status?.length ? params.status.join(',') : undefined,
+      sort: params.sort,
     },
   });
 }

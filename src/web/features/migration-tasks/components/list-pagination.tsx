@@ -1,5 +1,8 @@
 import { Group, NativeSelect, Pagination, Text } from '@mantine/core';
+import { useT } from '../../../i18n';
 import { PAGE_SIZES } from '../lib/list-search-params';
+
+const CONTROL_KEYS = { first: 'pageFirst', previous: 'pagePrevious', next: 'pageNext', last: 'pageLast' } as const;
 
 interface ListPaginationProps {
   count: number;
@@ -10,32 +13,33 @@ interface ListPaginationProps {
 }
 
 export function ListPagination({ count, page, size, onPageChange, onSizeChange }: ListPaginationProps) {
+  const t = useT('list');
   const pages = Math.max(1, Math.ceil(count / size));
   const first = count === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(count, page * size);
   return (
     <Group justify="space-between" wrap="wrap" gap="md">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {count > 0 && first <= count ? `Showing ${first}–${last} of ${count}` : `${count} in total`}
+        {count > 0 && first <= count ? t('showingRange', { first, last, count }) : t('totalCount', { count })}
       </Text>
       <Group gap="md" wrap="wrap">
         <NativeSelect
-          label="Rows per page"
+          label={t('rowsPerPage')}
           size="xs"
           data={PAGE_SIZES.map(String)}
           value={String(size)}
           onChange={(event) => onSizeChange(Number(event.currentTarget.value))}
           styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
         />
-        <nav aria-label="Pagination">
+        <nav aria-label={t('pagination')}>
           <Pagination
             total={pages}
             value={Math.min(page, pages)}
             onChange={onPageChange}
             size="sm"
             withEdges
-            getItemProps={(p) => ({ 'aria-label': `Page ${p}`, 'aria-current': p === page ? 'page' : undefined })}
-            getControlProps={(control) => ({ 'aria-label': `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
+            getItemProps={(p) => ({ 'aria-label': t('pageNumber', { page: p }), 'aria-current': p === page ? 'page' : undefined })}
+            getControlProps={(control) => ({ 'aria-label': t(CONTROL_KEYS[control]) })}
           />
         </nav>
       </Group>

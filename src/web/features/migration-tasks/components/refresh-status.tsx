@@ -1,4 +1,5 @@
 import { Group, Loader, Text } from '@mantine/core';
+import { useT } from '../../../i18n';
 import { formatClock } from '../../../lib/format';
 
 interface RefreshStatusProps {
@@ -10,14 +11,18 @@ interface RefreshStatusProps {
 }
 
 /** "Updated 14:03:22 · refreshing every 5 s" or "… · all tasks settled". */
-export function RefreshStatus({ updatedAt, interval, fetching, settledText = 'all tasks settled' }: RefreshStatusProps) {
+export function RefreshStatus({ updatedAt, interval, fetching, settledText }: RefreshStatusProps) {
+  const t = useT('list');
   if (!updatedAt) return null;
+  const time = formatClock(updatedAt);
   return (
     <Group gap={6} wrap="nowrap" data-testid="refresh-status">
       <Text size="sm" c="dimmed">
-        Updated {formatClock(updatedAt)} · {interval ? `refreshing every ${interval / 1000} s` : settledText}
+        {interval
+          ? t('updatedPolling', { time, seconds: interval / 1000 })
+          : t('updatedSettled', { time, settled: settledText ?? t('allSettled') })}
       </Text>
-      {fetching && <Loader size={12} aria-label="Refreshing" />}
+      {fetching && <Loader size={12} aria-label={t('refreshing')} />}
     </Group>
   );
 }

@@ -1,19 +1,38 @@
-import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
+import { Button, Chip, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
-import { STATUS_FILTER_OPTIONS } from '../lib/status-display';
+import { useState, type Ref } from 'react';
+import { KNOWN_STATUSES, LIST_SORTS, type ListSort } from '../../../../api/rules';
+import { useT } from '../../../i18n';
+import { statusLabel } from '../lib/status-display';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
 interface TaskFiltersProps {
   name: string;
   status: string[];
+  sort: ListSort | '';
   onNameChange: (name: string) => void;
   onStatusChange: (status: string[]) => void;
+  onSortChange: (sort: ListSort | '') => void;
   onClear?: () => void;
+  /** The search box, for the `/` shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
 }
 
-export function TaskFilters({ name, status, onNameChange, onStatusChange, onClear }: TaskFiltersProps) {
+const SORT_KEYS = {
+  newest: 'sortNewest',
+  oldest: 'sortOldest',
+  name_asc: 'sortNameAsc',
+  name_desc: 'sortNameDesc',
+  status: 'sortStatus',
+} as const satisfies Record<ListSort, string>;
+
+/**
+ * Search, status and sort. The statuses are chips (checkboxes underneath): always visible, one Tab
+ * stop each, Space toggles, and nothing floating to download with the list page.
+ */
+export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef }: TaskFiltersProps) {
+  const t = useT('list');
   // The input answers every key press; the URL (and the request) follows after a pause.
   const [text, setText] = useState(name);
   const [syncedName, setSyncedName] = useState(name);
@@ -24,49 +43,59 @@ export function TaskFilters({ name, status, onNameChange, onStatusChange, onClea
     if (name !== text.trim()) setText(name);
   }
 
-  const known = new Set<string>(STATUS_FILTER_OPTIONS.map((o) => o.value));
-  const data = [
-    ...STATUS_FILTER_OPTIONS,
-    ...status.filter((s) => !known.has(s)).map((s) => ({ value: s, label: `Unknown (${s})` })),
-  ];
+  const known = new Set<string>(KNOWN_STATUSES);
+  // Statuses this console does not know, from a link, stay visible so they can be removed.
+  const values = [...KNOWN_STATUSES, ...status.filter((s) => !known.has(s))];
 
   return (
-    <Group align="flex-end" gap="md" wrap="wrap">
-      <TextInput
-        label="Search by name"
-        placeholder="Task name"
-        type="search"
-        maxLength={128}
-        value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          pushName(event.currentTarget.value);
-        }}
-        w={{ base: '100%', sm: 280 }}
-      />
-      <MultiSelect
-        label="Status"
-        placeholder={status.length ? undefined : 'Any status'}
-        data={data}
-        value={status}
-        onChange={onStatusChange}
-        clearable
-        searchable
-        nothingFoundMessage="No such status"
-        w={{ base: '100%', sm: 420 }}
-        comboboxProps={{ withinPortal: true }}
-      />
-      {onClear && (
-        <Button
-          variant="subtle"
-          onClick={() => {
-            pushName.cancel();
-            onClear();
+    <Stack gap="sm">
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          type="search"
+          maxLength={128}
+          aria-keyshortcuts="/"
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            pushName(event.currentTarget.value);
           }}
-        >
-          Clear filters
-        </Button>
-      )}
-    </Group>
+          w={{ base: '100%', sm: 280 }}
+        />
+        <NativeSelect
+          label={t('sortLabel')}
+          value={sort}
+          onChange={(event) => onSortChange(event.currentTarget.value as ListSort | '')}
+          data={[{ value: '', label: t('sortCloud') }, ...LIST_SORTS.map((value) => ({ value, label: t(SORT_KEYS[value]) }))]}
+          w={{ base: '100%', sm: 220 }}
+        />
+        {onClear && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              pushName.cancel();
+              onClear();
+            }}
+          >
+            {t('clearFilters')}
+          </Button>
+        )}
+      </Group>
+      <Fieldset legend={t('statusLegend')} variant="unstyled">
+        <Chip.Group multiple value={status} onChange={onStatusChange}>
+          <Group gap={6} wrap="wrap" mt={4}>
+            {values.map((value) => (
+              <Chip key={value} value={value} size="xs" variant="outline">
+                {known.has(value)
+                  ? t('statusOption', { label: statusLabel(value), value })
+                  : t('statusOptionUnknown', { value })}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Fieldset>
+    </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Text } from '@mantine/core';
 import { EmptyState } from '../../../components/states';
+import { useT } from '../../../i18n';
 
 interface TaskListEmptyProps {
   filtered: boolean;
@@ -10,29 +11,30 @@ interface TaskListEmptyProps {
 }
 
 export function TaskListEmpty({ filtered, count, onClearFilters, onFirstPage }: TaskListEmptyProps) {
+  const t = useT('list');
   if (count > 0) {
     return (
-      <EmptyState title="No tasks on this page">
-        <Text c="dimmed">There are {count} matching tasks, but this page is past the end of the list.</Text>
+      <EmptyState title={t('pastEndTitle')}>
+        <Text c="dimmed">{t('pastEndText', { count })}</Text>
         <Button variant="light" onClick={onFirstPage}>
-          Go to the first page
+          {t('firstPage')}
         </Button>
       </EmptyState>
     );
   }
   if (filtered) {
     return (
-      <EmptyState title="No migration tasks match">
-        <Text c="dimmed">No task matches the current name search or status filter.</Text>
+      <EmptyState title={t('noMatchTitle')}>
+        <Text c="dimmed">{t('noMatchText')}</Text>
         <Button variant="light" onClick={onClearFilters}>
-          Clear filters
+          {t('clearFilters')}
         </Button>
       </EmptyState>
     );
   }
   return (
-    <EmptyState title="No migration tasks yet">
-      <Text c="dimmed">This project has no data-migration tasks in this region.</Text>
+    <EmptyState title={t('noTasksTitle')}>
+      <Text c="dimmed">{t('noTasksText')}</Text>
     </EmptyState>
   );
 }

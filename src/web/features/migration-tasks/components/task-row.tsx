@@ -1,8 +1,10 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useId } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import type { MigrationTaskSummary } from '../../../../api';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
+import { useT } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useCurrentTarget } from '../../targets/lib/current-target';
@@ -10,19 +12,67 @@ import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from
 import { StatusBadge } from './status-badge';
 import { StopTaskButton } from './stop-task-button';
 
-export function TaskRow({ task }: { task: MigrationTaskSummary }) {
+export interface RowSelection {
+  checked: boolean;
+  /** Why the task cannot be selected, or null. */
+  blockedReason: string | null;
+  onChange: (checked: boolean) => void;
+}
+
+/** The keyboard's row: a bar in the theme's primary colour on the left, and a tinted background. */
+const HIGHLIGHTED = {
+  boxShadow: 'inset 4px 0 0 var(--mantine-primary-color-filled)',
+  backgroundColor: 'var(--mantine-primary-color-light)',
+};
+
+interface TaskRowProps {
+  task: MigrationTaskSummary;
+  selection?: RowSelection;
+  highlighted?: boolean;
+  onFocus?: (taskId: string) => void;
+}
+
+export function TaskRow({ task, selection, highlighted = false, onFocus }: TaskRowProps) {
+  const t = useT('list');
+  const tb = useT('batch');
+  const reasonId = useId();
   const location = useLocation();
   const { id: targetId } = useCurrentTarget();
   const { source, target } = taskEndpoints(task);
+  const name = task.task_name || t('unnamedTask');
   return (
-    <Table.Tr data-testid="task-row" data-task-id={task.task_id}>
+    <Table.Tr
+      data-testid="task-row"
+      data-task-id={task.task_id}
+      data-highlighted={highlighted || undefined}
+      style={highlighted ? HIGHLIGHTED : undefined}
+      onFocus={() => onFocus?.(task.task_id)}
+    >
+      {selection && (
+        <Table.Td title={selection.blockedReason ?? undefined}>
+          <Checkbox
+            aria-label={tb('selectTask', { name })}
+            checked={selection.checked && !selection.blockedReason}
+            disabled={selection.blockedReason !== null}
+            aria-describedby={selection.blockedReason ? reasonId : undefined}
+            onChange={(event) => selection.onChange(event.currentTarget.checked)}
+          />
+          {selection.blockedReason && <VisuallyHidden id={reasonId}>{selection.blockedReason}</VisuallyHidden>}
+        </Table.Td>
+      )}
       <Table.Td>
-        <Anchor component={Link} to={taskPath(targetId, task.task_id)} state={{ listSearch: location.search }} fw={600}>
-          {task.task_name || '(unnamed task)'}
+        <Anchor
+          component={Link}
+          to={taskPath(targetId, task.task_id)}
+          state={{ listSearch: location.search }}
+          fw={600}
+          data-task-link
+        >
+          {name}
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <CopyId value={task.task_id} display={shortId(task.task_id)} label="Task ID" />
+        <CopyId value={task.task_id} display={shortId(task.task_id)} label={t('columnId')} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={task.status} />

@@ -1,20 +1,30 @@
-import { Skeleton, Table, VisuallyHidden } from '@mantine/core';
+import { Checkbox, Skeleton, Table, VisuallyHidden } from '@mantine/core';
 import type { MigrationTaskSummary } from '../../../../api';
+import { useT } from '../../../i18n';
+import { useCurrentTarget } from '../../targets/lib/current-target';
+import { stopKey, useStopEntries } from '../lib/stop-tracker';
+import { selectionBlockedReason } from './batch-stop/use-batch-selection';
 import { TaskRow } from './task-row';
 
-const COLUMNS = ['Name', 'Task ID', 'Status', 'Type', 'Method', 'Source → target', 'Created'];
+const COLUMN_KEYS = ['columnName', 'columnId', 'columnStatus', 'columnType', 'columnMethod', 'columnEndpoints', 'columnCreated'] as const;
 
-function SkeletonRows({ rows }: { rows: number }) {
+function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
   return Array.from({ length: rows }, (_, i) => (
     <Table.Tr key={i} data-testid="task-row-skeleton">
-      {COLUMNS.map((column) => (
+      {Array.from({ length: columns }, (_, column) => (
         <Table.Td key={column}>
           <Skeleton height={14} radius="sm" />
         </Table.Td>
       ))}
-      <Table.Td />
     </Table.Tr>
   ));
+}
+
+/** Row selection for a batch stop; absent for a session that may not stop tasks. */
+export interface TableSelection {
+  ids: ReadonlySet<string>;
+  onToggle: (task: MigrationTaskSummary, checked: boolean) => void;
+  onToggleAll: (tasks: MigrationTaskSummary[], checked: boolean) => void;
 }
 
 interface TaskTableProps {
@@ -22,11 +32,23 @@ interface TaskTableProps {
   loadingRows?: number;
   /** Showing the previous page's rows while the next loads. */
   stale?: boolean;
+  selection?: TableSelection;
+  /** The row the keyboard (j/k) points at. */
+  highlightedId?: string | null;
+  onRowFocus?: (taskId: string) => void;
 }
 
-export function TaskTable({ tasks, loadingRows = 5, stale }: TaskTableProps) {
+export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlightedId, onRowFocus }: TaskTableProps) {
+  const t = useT('list');
+  const tb = useT('batch');
+  const { id: targetId } = useCurrentTarget();
+  const entries = useStopEntries();
+  const blocked = (task: MigrationTaskSummary) => selectionBlockedReason(task, entries.get(stopKey({ targetId, taskId: task.task_id })), tb);
+  const selectable = (tasks ?? []).filter((task) => blocked(task) === null);
+  const chosen = selectable.filter((task) => selection?.ids.has(task.task_id)).length;
+
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table
         striped
         highlightOnHover
@@ -34,21 +56,50 @@ export function TaskTable({ tasks, loadingRows = 5, stale }: TaskTableProps) {
         aria-busy={!tasks || stale ? true : undefined}
         style={{ opacity: stale ? 0.6 : 1 }}
       >
-        <VisuallyHidden component="caption">Migration tasks</VisuallyHidden>
+        <VisuallyHidden component="caption">{t('tableCaption')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
-            {COLUMNS.map((column) => (
-              <Table.Th key={column} scope="col">
-                {column}
+            {selection && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label={tb('selectAllOnPage')}
+                  checked={chosen > 0 && chosen === selectable.length}
+                  indeterminate={chosen > 0 && chosen < selectable.length}
+                  disabled={selectable.length === 0}
+                  onChange={(event) => selection.onToggleAll(selectable, event.currentTarget.checked)}
+                />
+              </Table.Th>
+            )}
+            {COLUMN_KEYS.map((key) => (
+              <Table.Th key={key} scope="col">
+                {t(key)}
               </Table.Th>
             ))}
             <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
+              <VisuallyHidden>{t('columnActions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tasks ? tasks.map((task) => <TaskRow key={task.task_id} task={task} />) : <SkeletonRows rows={loadingRows} />}
+          {tasks ? (
+            tasks.map((task) => (
+              <TaskRow
+                key={task.task_id}
+                task={task}
+                highlighted={task.task_id === highlightedId}
+                onFocus={onRowFocus}
+                selection={
+                  selection && {
+                    checked: selection.ids.has(task.task_id),
+                    blockedReason: blocked(task),
+                    onChange: (checked) => selection.onToggle(task, checked),
+                  }
+                }
+              />
+            ))
+          ) : (
+            <SkeletonRows rows={loadingRows} columns={COLUMN_KEYS.length + (selection ? 2 : 1)} />
+          )}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

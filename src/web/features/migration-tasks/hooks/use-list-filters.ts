@@ -8,8 +8,8 @@ export function useListFilters() {
   const update = (patch: Partial<ListFilters>) =>
     setSearchParams((current) => {
       const now = readListFilters(current);
-      // Changing what matches starts again at page 1.
-      const resetPage = patch.name !== undefined || patch.status !== undefined || patch.size !== undefined;
+      // Changing what matches, or its order, starts again at page 1.
+      const resetPage = patch.name !== undefined || patch.status !== undefined || patch.size !== undefined || patch.sort !== undefined;
       return writeListFilters({ ...now, ...(resetPage ? { page: 1 } : {}), ...patch });
     });
   return [filters, update] as const;

@@ -1,4 +1,5 @@
-// The list's filters and page live in the URL so the back button and deep links work.
+// The list's filters, sort and page live in the URL so the back button and deep links work.
+import { LIST_SORTS, type ListSort } from '../../../../api/rules';
 import type { TaskListParams } from '../api/query-keys';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -9,6 +10,8 @@ export interface ListFilters {
   status: string[];
   page: number;
   size: number;
+  /** Empty: the cloud's own order (no full-list scan). */
+  sort: ListSort | '';
 }
 
 const STATUS_VALUE = /^[A-Z_]{1,32}$/;
@@ -27,7 +30,12 @@ export function readListFilters(params: URLSearchParams): ListFilters {
     status: [...new Set(status)].slice(0, 16),
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    sort: readSort(params.get('sort')),
   };
+}
+
+function readSort(value: string | null): ListSort | '' {
+  return (LIST_SORTS as readonly string[]).includes(value ?? '') ? (value as ListSort) : '';
 }
 
 /** Search params for the filters; defaults are left out to keep URLs short. */
@@ -37,6 +45,7 @@ export function writeListFilters(filters: ListFilters): URLSearchParams {
   if (filters.status.length) params.set('status', filters.status.join(','));
   if (filters.page > 1) params.set('page', String(filters.page));
   if (filters.size !== DEFAULT_PAGE_SIZE) params.set('size', String(filters.size));
+  if (filters.sort) params.set('sort', filters.sort);
   return params;
 }
 
@@ -46,6 +55,7 @@ export function toListParams(filters: ListFilters): TaskListParams {
     limit: filters.size,
     name: filters.name || undefined,
     status: filters.status.length ? filters.status : undefined,
+    sort: filters.sort || undefined,
   };
 }
 

@@ -1,3 +1,74 @@
 import type { Messages } from '../en';
 
-export const list = {} satisfies Messages;
+// The task list page: heading, filters, sort, table, paging, refresh line and keyboard hint.
+export const list = {
+  documentTitle: 'Migration tasks · {target}',
+  title: 'Migration tasks',
+  count: { one: '{count} task', other: '{count} tasks' },
+  countMatching: { one: '{count} task matches', other: '{count} tasks match' },
+  loadFailed: 'Could not load migration tasks',
+  refreshFailed: 'Could not refresh the list',
+  loadWhat: 'the tasks',
+
+  // Filters and sort.
+  searchLabel: 'Search by name',
+  searchPlaceholder: 'Task name',
+  statusLegend: 'Status',
+  statusOption: '{label} ({value})',
+  statusOptionUnknown: 'Unknown ({value})',
+  sortLabel: 'Sort',
+  sortCloud: 'As the cloud lists them',
+  sortNewest: 'Created: newest first',
+  sortOldest: 'Created: oldest first',
+  sortNameAsc: 'Name: A → Z',
+  sortNameDesc: 'Name: Z → A',
+  sortStatus: 'Status: migrating first',
+  clearFilters: 'Clear filters',
+
+  // Table.
+  tableCaption: 'Migration tasks',
+  columnName: 'Name',
+  columnId: 'Task ID',
+  columnStatus: 'Status',
+  columnType: 'Type',
+  columnMethod: 'Method',
+  columnEndpoints: 'Source → target',
+  columnCreated: 'Created',
+  columnActions: 'Actions',
+  unnamedTask: '(unnamed task)',
+
+  // Empty states.
+  pastEndTitle: 'No tasks on this page',
+  pastEndText: {
+    one: 'There is {count} matching task, but this page is past the end of the list.',
+    other: 'There are {count} matching tasks, but this page is past the end of the list.',
+  },
+  firstPage: 'Go to the first page',
+  noMatchTitle: 'No migration tasks match',
+  noMatchText: 'No task matches the current name search or status filter.',
+  noTasksTitle: 'No migration tasks yet',
+  noTasksText: 'This project has no data-migration tasks in this region.',
+
+  // Paging.
+  showingRange: 'Showing {first}–{last} of {count}',
+  totalCount: '{count} in total',
+  rowsPerPage: 'Rows per page',
+  pagination: 'Pagination',
+  pageNumber: 'Page {page}',
+  pageFirst: 'First page',
+  pagePrevious: 'Previous page',
+  pageNext: 'Next page',
+  pageLast: 'Last page',
+
+  // Refresh line (also used by the task page).
+  updatedPolling: 'Updated {time} · refreshing every {seconds} s',
+  updatedSettled: 'Updated {time} · {settled}',
+  allSettled: 'all tasks settled',
+  refreshing: 'Refreshing',
+
+  // Keyboard hint.
+  shortcutsTitle: 'Keyboard:',
+  shortcutSearch: 'search',
+  shortcutMove: 'next / previous task',
+  shortcutOpen: 'open the task',
+} satisfies Messages;

@@ -1,5 +1,14 @@
 import { http, HttpResponse } from 'msw';
-import { canStop, CSRF_HEADER, stopRequestSchema, type AuditRecord, type MigrationTask } from '../../../../api';
+import {
+  batchStopRequestSchema,
+  canStop,
+  CSRF_HEADER,
+  statusPhase,
+  stopRequestSchema,
+  type AuditRecord,
+  type BatchStopResult,
+  type MigrationTask,
+} from '../../../../api';
 import { toSummary } from '../data';
 import { db, statsFor } from '../db';
 import { apiError } from './errors';
@@ -41,9 +50,12 @@ export const migrationTaskHandlers = [
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const name = url.searchParams.get('name')?.toLowerCase();
     const statuses = url.searchParams.get('status')?.split(',');
-    const matches = tasks
-      .filter((t) => !name || (t.task_name ?? '').toLowerCase().includes(name))
-      .filter((t) => !statuses || statuses.includes(t.status ?? ''));
+    const matches = sortedLike(
+      url.searchParams.get('sort'),
+      tasks
+        .filter((t) => !name || (t.task_name ?? '').toLowerCase().includes(name))
+        .filter((t) => !statuses || statuses.includes(t.status ?? '')),
+    );
     return HttpResponse.json({ count: matches.length, tasks: matches.slice(offset, offset + limit).map(toSummary) });
   }),
 
@@ -67,21 +79,35 @@ export const migrationTaskHandlers = [
     }),
   ),
 
+  http.post('/api/migration-tasks/batch-stop', async ({ request }) => {
+    const refused = refuseStop(request);
+    if (refused) return refused;
+    const body = batchStopRequestSchema.safeParse(await readJson(request));
+    if (!body.success) return apiError(400, { code: 'INVALID_BODY', message: 'mock: the body is not { task_ids, reason? }' });
+    const tasks = targetTasks(request);
+    if (tasks instanceof Response) return tasks;
+    const target = new URL(request.url).searchParams.get('target') ?? '';
+    const batchId = `mock-batch-${attempts + 1}`;
+    const results = body.data.task_ids.map((taskId): BatchStopResult => {
+      const task = tasks.find((t) => t.task_id === taskId);
+      if (!task) return { task_id: taskId, result: 'failed', error_code: 'DCS.4133', error_msg: 'The migration task does not exist.' };
+      const attempt = Object.assign(recordAttempt(target, task, body.data.reason ?? null), { action: 'batch-stop', batch_id: batchId });
+      if (!canStop(task.status)) {
+        Object.assign(attempt, { outcome: 'refused', upstream_error_code: 'DCS.4957' });
+        return { task_id: taskId, result: 'failed', error_code: 'DCS.4957', error_msg: 'The operation is not allowed in the current state of the task.' };
+      }
+      task.status = 'TERMINATING';
+      db.readsSinceStop.set(task, 0);
+      Object.assign(attempt, { outcome: 'accepted', status_after: 'TERMINATING' });
+      return { task_id: taskId, result: 'success' };
+    });
+    return HttpResponse.json({ results });
+  }),
+
   http.post<Params>('/api/migration-tasks/:taskId/stop', async ({ params, request }) => {
-    if (request.headers.get(CSRF_HEADER) !== db.session.csrf_token) {
-      return apiError(403, { code: 'CSRF_REJECTED', message: 'Missing or wrong CSRF token.' });
-    }
-    if (!db.session.allowed_actions.includes('migrationTask:stop')) {
-      return apiError(403, { code: 'FORBIDDEN', message: 'Your role does not allow this (migrationTask:stop).' });
-    }
-    const text = await request.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : {};
-    } catch {
-      json = undefined;
-    }
-    const body = stopRequestSchema.safeParse(json);
+    const refused = refuseStop(request);
+    if (refused) return refused;
+    const body = stopRequestSchema.safeParse(await readJson(request));
     if (!body.success) return apiError(400, { code: 'INVALID_BODY', message: 'mock: the stop body is not { reason? }' });
     const target = new URL(request.url).searchParams.get('target') ?? '';
     return withTask(request, params.taskId, (task) => {
@@ -106,6 +132,44 @@ export const migrationTaskHandlers = [
     });
   }),
 ];
+
+/** The console's checks before any stop: the CSRF token, then the role. */
+function refuseStop(request: Request): Response | null {
+  if (request.headers.get(CSRF_HEADER) !== db.session.csrf_token) {
+    return apiError(403, { code: 'CSRF_REJECTED', message: 'Missing or wrong CSRF token.' });
+  }
+  if (!db.session.allowed_actions.includes('migrationTask:stop')) {
+    return apiError(403, { code: 'FORBIDDEN', message: 'Your role does not allow this (migrationTask:stop).' });
+  }
+  return null;
+}
+
+/** The body as JSON; an empty body is `{}`, an unreadable one undefined. */
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return undefined;
+  }
+}
+
+const PHASE_RANK: Record<string, number> = { migrating: 0, stopping: 1, pending: 2, failed: 3, succeeded: 4, stopped: 5, gone: 6, unknown: 7 };
+
+/** `?sort=` as the console applies it (src/server/list-sort.ts), in short. */
+function sortedLike(sort: string | null, tasks: MigrationTask[]): MigrationTask[] {
+  const name = (t: MigrationTask) => t.task_name ?? '';
+  const created = (t: MigrationTask) => Date.parse(t.created_at ?? '') || 0;
+  const compare: Record<string, (a: MigrationTask, b: MigrationTask) => number> = {
+    newest: (a, b) => created(b) - created(a),
+    oldest: (a, b) => created(a) - created(b),
+    name_asc: (a, b) => name(a).localeCompare(name(b), 'en', { numeric: true }),
+    name_desc: (a, b) => name(b).localeCompare(name(a), 'en', { numeric: true }),
+    status: (a, b) => (PHASE_RANK[statusPhase(a.status)] ?? 7) - (PHASE_RANK[statusPhase(b.status)] ?? 7),
+  };
+  const by = sort ? compare[sort] : undefined;
+  return by ? [...tasks].sort(by) : tasks;
+}
 
 let attempts = 0;
 
