@@ -1,7 +1,9 @@
 // Shared pieces of the benchmarks: start the simulator and the console as separate processes on
 // loopback (so the console's own memory can be read), talk to the simulator's control API.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+// The console is the compiled server `npm start` runs (dist/server/main.js, rebuilt when stale);
+// BENCH_SERVER=tsx runs src/server/main.ts under tsx instead (the old way, for comparison).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,9 @@ import { signRequest, type QueryMap } from '../src/dcs/signer';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const SERVER_BUILD = join(ROOT, 'dist/server/main.js');
+/** What the compiled server is bundled from (src/web is not part of it). */
+const SERVER_SOURCES = ['src/server', 'src/simulator', 'src/dcs', 'src/api', 'package.json'];
 
 export const SIMULATOR = { projectId: '5d3a0f9e8c7b4a6d9e2f1c0b8a7d6e5f', ak: 'SIMULATORAK000000001', sk: 'simulator-secret-key-not-for-production' };
 
@@ -29,8 +34,39 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The latest modification time of anything under `paths` (relative to the repository). */
+export function newestChange(paths: readonly string[]): number {
+  const newest = (path: string): number => {
+    if (!existsSync(path)) return 0;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+  };
+  return Math.max(...paths.map((p) => newest(join(ROOT, p))));
+}
+
+/** How the console is run: the compiled build (default) or tsx on the sources (BENCH_SERVER=tsx). */
+export const SERVER_MODE: 'dist' | 'tsx' = process.env.BENCH_SERVER === 'tsx' ? 'tsx' : 'dist';
+
+/** Builds dist/server/main.js (`npm run build:server`) when it is missing or older than a source. */
+export function ensureServerBuilt(): { built: boolean; reason: string } {
+  const sources = newestChange(SERVER_SOURCES);
+  const reason = !existsSync(SERVER_BUILD) ? 'dist/server is missing' : statSync(SERVER_BUILD).mtimeMs < sources ? 'dist/server is older than its sources' : '';
+  if (!reason) return { built: false, reason: 'dist/server is up to date' };
+  console.log(`bench: ${reason}; building the server (npm run build:server)`);
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+  return { built: true, reason };
+}
+
+function consoleCommand(): { command: string; args: string[] } {
+  if (SERVER_MODE === 'tsx') return { command: TSX, args: ['src/server/main.ts'] };
+  ensureServerBuilt();
+  return { command: process.execPath, args: [SERVER_BUILD] };
+}
+
 async function start(script: string, env: Record<string, string>, readyUrl: string, url: string): Promise<Proc> {
-  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { command, args } = script === 'src/server/main.ts' ? consoleCommand() : { command: TSX, args: [script] };
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   // The last few kB of output (log lines go to stdout, crashes to stderr), for error messages.
   let stderr = '';
   const keep = (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000));
@@ -81,7 +117,8 @@ export async function startConsoleProcess(simulatorUrl: string, env: Record<stri
       HUAWEICLOUD_SDK_SK: SIMULATOR.sk,
       AUTH_MODE: 'none',
       STOP_RATE_LIMIT: '10000',
-      LOG_LEVEL: 'warn',
+      // The production default (info): one access-log line per request is part of the cost.
+      LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'dcs-bench-')),
       ...env,
     },

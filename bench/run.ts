@@ -7,14 +7,14 @@
 //   4 page weight      gzip sizes of the built SPA against the budgets (bench/bundle-size.ts)
 //   5 polling          /api requests per minute of an open tab in Chromium
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { bundleRows, DIST_WEB, measureBundle } from './bundle-size';
 import { chromiumLaunchOptions, goal, printGoals, printTable, round, stopAll, stopProc, takeRecentOutput, track, type Goal } from './common';
-import { startConsoleProcess, startEmbeddedConsoleProcess, startSimulatorProcess } from './lib';
+import { ensureServerBuilt, newestChange, SERVER_MODE, startConsoleProcess, startEmbeddedConsoleProcess, startSimulatorProcess } from './lib';
 import { runBigListScenario } from './scenarios/big-lists';
 import { runBrowserListScenario } from './scenarios/browser-lists';
 import { runOverheadScenario } from './scenarios/overhead';
@@ -24,6 +24,8 @@ import { runUpstreamScenario } from './scenarios/upstream';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 const quick = process.argv.includes('--quick');
+// `--only=upstream_cost,server_overhead`: run just those scenarios (keys as in results.json).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const BIG = 10_000;
 
 const plan = quick
@@ -55,6 +57,7 @@ async function shutdown(): Promise<void> {
 }
 
 async function scenario(key: string, label: string, body: () => Promise<{ result: unknown; goals: Goal[] }>): Promise<void> {
+  if (only && !only.includes(key)) return;
   const t0 = Date.now();
   // Other work on the machine skews every number here: the 1-minute load average shows it.
   const loadBefore = round(loadavg()[0]!, 2);
@@ -77,13 +80,7 @@ async function scenario(key: string, label: string, body: () => Promise<{ result
 /** Builds dist/web when it is missing or older than any source it is built from. */
 function ensureBuilt(): { built: boolean; reason: string } {
   const index = join(DIST_WEB, 'index.html');
-  const newest = (path: string): number => {
-    if (!existsSync(path)) return 0;
-    const stat = statSync(path);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
-  };
-  const sources = Math.max(...['src/web', 'src/api', 'index.html', 'vite.config.ts', 'public'].map((p) => newest(join(ROOT, p))));
+  const sources = newestChange(['src/web', 'src/api', 'index.html', 'vite.config.ts', 'public']);
   const reason = !existsSync(index) ? 'dist/web is missing' : statSync(index).mtimeMs < sources ? 'dist/web is older than its sources' : '';
   if (!reason) return { built: false, reason: 'dist/web is up to date' };
   console.log(`bench: ${reason}; building the SPA (vite build)`);
@@ -96,6 +93,8 @@ console.log(
     `load average ${loadAtStart}, ${new Date(startedAt).toISOString()}`,
 );
 const build = ensureBuilt();
+const serverBuild = SERVER_MODE === 'dist' ? ensureServerBuilt() : { built: false, reason: 'BENCH_SERVER=tsx: the sources under tsx' };
+console.log(`bench: console runs as ${SERVER_MODE === 'dist' ? 'node dist/server/main.js (as npm start)' : 'tsx src/server/main.ts'}`);
 
 await scenario('upstream_cost', `Scenario 1: upstream cost (${plan.levels.join(', ')} dashboards)`, async () => {
   const simulator = await track(startSimulatorProcess({ SIMULATOR_TASKS: '500' }));
@@ -192,6 +191,8 @@ const results = {
     date: new Date(startedAt).toISOString(),
   },
   mode: quick ? 'quick' : 'full',
+  ...(only ? { only } : {}),
+  console_server: { mode: SERVER_MODE, ...serverBuild },
   elapsed_s: Math.round((Date.now() - startedAt) / 1000),
   scenarios,
   goals,

@@ -23,7 +23,8 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
-    command: 'node_modules/.bin/tsx src/server/main.ts',
+    // The compiled server `npm start` runs (rebuilt here: a few hundred ms), not tsx on the sources.
+    command: 'npm run -s build:server && exec node dist/server/main.js',
     cwd: '..',
     url: `http://127.0.0.1:${CONSOLE_PORT}/healthz`,
     reuseExistingServer: false,
