@@ -13,6 +13,7 @@ import {
   type MigrationTaskStats,
 } from '../api/migration-tasks';
 import type { DcsClient, ReadOptions, UpstreamExchange } from './dcs-client';
+import { DerivedMemo } from './derived-memo';
 import { ApiHttpError } from './errors';
 import { sortTasks } from './list-sort';
 import { redactSecrets } from './redact';
@@ -25,6 +26,9 @@ import { redactSecrets } from './redact';
 export const MAX_SCAN_PAGES = 100;
 
 export class MigrationTaskService {
+  /** Answers derived from cached upstream reads: computed once per upstream read (derived-memo.ts). */
+  private readonly derived = new DerivedMemo();
+
   constructor(private readonly dcs: DcsClient) {}
 
   /** `fresh`: skip the cache (the audit's read before a batch stop). */
@@ -32,29 +36,35 @@ export class MigrationTaskService {
     const { offset, limit, name } = query;
     if (!query.status && !query.sort) {
       const page = await this.dcs.listMigrationTasks({ offset, limit, name }, options);
-      const tasks = page.migration_tasks ?? [];
-      return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
+      return this.derived.get(page, '', () => {
+        const tasks = page.migration_tasks ?? [];
+        return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
+      });
     }
     // The cloud filters only by name, so a status filter reads every matching task and filters
     // here; count and paging then refer to the filtered set.
     // A sort, too, needs the whole list (sortTasks: list-sort.ts).
     const wanted = query.status ? new Set(query.status.split(',')) : null;
     const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
-    const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);
-    return toContract(migrationTaskListSchema, {
-      count: matching.length,
-      tasks: redactSecrets(matching.slice(offset, offset + limit)),
-      ...(scan.truncated ? { truncated: true } : {}),
+    return this.derived.get(scan, `${query.status ?? ''}|${query.sort ?? ''}|${offset}|${limit}`, () => {
+      const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);
+      return toContract(migrationTaskListSchema, {
+        count: matching.length,
+        tasks: redactSecrets(matching.slice(offset, offset + limit)),
+        ...(scan.truncated ? { truncated: true } : {}),
+      });
     });
   }
 
   /** `fresh`: skip the cache (the audit's read of the status before a stop). */
   async get(taskId: string, options?: ReadOptions): Promise<MigrationTask> {
-    return toContract(migrationTaskSchema, redactSecrets(await this.dcs.showMigrationTask(taskId, options)));
+    const task = await this.dcs.showMigrationTask(taskId, options);
+    return this.derived.get(task, '', () => toContract(migrationTaskSchema, redactSecrets(task)));
   }
 
   async stats(taskId: string): Promise<MigrationTaskStats> {
-    return toContract(migrationTaskStatsSchema, redactSecrets(await this.dcs.showMigrationTaskStats(taskId)));
+    const stats = await this.dcs.showMigrationTaskStats(taskId);
+    return this.derived.get(stats, '', () => toContract(migrationTaskStatsSchema, redactSecrets(stats)));
   }
 
   async logs(taskId: string, query: LogsQuery): Promise<MigrationLogList> {

@@ -1,5 +1,5 @@
 // Console routes for migration tasks. Input is validated before anything goes upstream.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { stopRequestSchema } from '../../api/audit';
 import { batchStopRequestSchema } from '../../api/batch-stop';
@@ -8,6 +8,7 @@ import { listQuerySchema, taskIdSchema, taskQuerySchema } from '../../api/migrat
 import { CSRF_HEADER } from '../../api/session';
 import { batchStopWithAudit, stopWithAudit, type StopContext } from '../audit/audited-stop';
 import type { AuditStore } from '../audit/store';
+import { jsonOf } from '../derived-memo';
 import { ApiHttpError, toApiHttpError, type UpstreamOperation } from '../errors';
 import { requirePermission } from '../plugins/auth';
 import { assertSameOriginWithCsrf } from '../session';
@@ -27,17 +28,17 @@ export function migrationTaskRoutes(targets: TargetRegistry, audit: AuditStore) 
       const list = await upstream('list', () => targets.service(query.target).list(query));
       // A status filter over a list longer than the console scans: the answer covers its beginning.
       if (list.truncated) void reply.header('x-dcs-list-truncated', 'true');
-      return list;
+      return json(reply, list);
     });
 
-    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId', canGet, async (request) => {
+    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId', canGet, async (request, reply) => {
       const { taskId, target } = parseTaskRequest(request);
-      return upstream('get', () => targets.service(target).get(taskId));
+      return json(reply, await upstream('get', () => targets.service(target).get(taskId)));
     });
 
-    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stats', canGet, async (request) => {
+    app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stats', canGet, async (request, reply) => {
       const { taskId, target } = parseTaskRequest(request);
-      return upstream('stats', () => targets.service(target).stats(taskId));
+      return json(reply, await upstream('stats', () => targets.service(target).stats(taskId)));
     });
 
     app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/logs', canGet, async (request) => {
@@ -76,6 +77,11 @@ export function migrationTaskRoutes(targets: TargetRegistry, audit: AuditStore) 
       };
     }
   };
+}
+
+/** The answer as JSON; the text of a shared cached answer is reused, not rebuilt (derived-memo.ts). */
+function json(reply: FastifyReply, value: object): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(jsonOf(value));
 }
 
 async function upstream<T>(operation: UpstreamOperation, call: () => Promise<T>): Promise<T> {
