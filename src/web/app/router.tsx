@@ -9,10 +9,11 @@ import { TaskListRoute } from './routes/task-list';
 
 // The task page is its own chunk; the list is what most visits open first.
 const TaskRoute = lazy(() => import('./routes/task').then((m) => ({ default: m.TaskRoute })));
+const TaskLogsRoute = lazy(() => import('./routes/task').then((m) => ({ default: m.TaskLogsRoute })));
 // So is the activity (audit trail): operators only, and not what a visit opens first.
 const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
-// Every task page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId].
+// Every task page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId[/logs]].
 // The activity spans targets: /activity?task_id&user&target&range|since&until&page&size.
 export const routes: RouteObject[] = [
   {
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <TaskListRoute /> },
           { path: 'tasks/:taskId', element: <TaskRoute /> },
+          { path: 'tasks/:taskId/logs', element: <TaskLogsRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

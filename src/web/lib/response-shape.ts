@@ -36,7 +36,10 @@ export const SHAPES = {
   session: { user: 'object', roles: 'array', allowed_actions: 'array', csrf_token: 'string', auth_mode: 'string', simulated: 'boolean', target: 'object' },
   logout: { redirect_url: 'string' },
   auditList: { count: 'number', records: 'array' },
+  batchStop: { results: 'array' },
+  taskHistory: { task_id: 'string', samples: 'array', full_sync: 'object' },
+  taskLogs: { count: 'number', logs: 'array' },
+  caughtUpWatch: { id: 'string', task_id: 'string', state: 'string', threshold: 'number', consecutive_polls: 'number', poll_interval_s: 'number', polls_in_a_row: 'number' },
   error: { error: 'object' },
   errorBody: { code: 'string', message: 'string', request_id: 'string', details: 'array?', upstream: 'object?', login_url: 'string?' },
 } as const satisfies Record<string, Record<string, string>>;
-  batchStop: { results: 'array' },

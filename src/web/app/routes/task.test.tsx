@@ -5,6 +5,7 @@ import { db, findTask, requestsTo } from '../../testing/mocks/db';
 import { apiError } from '../../testing/mocks/handlers/errors';
 import { server } from '../../testing/mocks/node';
 import { renderApp } from '../../testing/test-utils';
+import { confirmStop } from '../../features/migration-tasks/testing/stop-dialog';
 
 const DETAIL = (id: string) => `/api/migration-tasks/${id}`;
 const section = (testId: string) => screen.getByTestId(testId);
@@ -174,7 +175,7 @@ describe('task page', () => {
     const { user } = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     await user.click(await screen.findByRole('button', { name: 'Stop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-orders-cache');
 
     await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATING'));
     expect(screen.getByTestId('task-status')).toHaveTextContent('Stopping');

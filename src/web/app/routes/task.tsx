@@ -1,14 +1,15 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isTaskId } from '../../../api/rules';
 import { QueryFailure } from '../../components/query-failure';
 import { LoadingState } from '../../components/states';
 import { detailRefetchInterval, useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
-import { TaskDetail } from '../../features/migration-tasks/components/task-detail/task-detail';
+import { TaskDetail, type TaskTab } from '../../features/migration-tasks/components/task-detail/task-detail';
 import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
 import { useCurrentTarget } from '../../features/targets/lib/current-target';
+import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api-client';
-import { listPath } from '../../lib/paths';
+import { listPath, taskPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 function isNotFound(error: unknown): boolean {
@@ -25,37 +26,51 @@ function useBackTo(targetId: string): string {
   return listPath(targetId, search.startsWith('?') ? search : '');
 }
 
-export function TaskRoute() {
+/** /targets/:targetId/tasks/:taskId (details) and …/logs: tabs are pages, so they can be linked. */
+export function TaskRoute({ tab = 'details' }: { tab?: TaskTab }) {
+  const t = useT('task');
   const { taskId = '' } = useParams();
   const { id: targetId } = useCurrentTarget();
+  const location = useLocation();
+  const navigate = useNavigate();
   const backTo = useBackTo(targetId);
   const valid = isTaskId(taskId);
   const query = useMigrationTask({ targetId, taskId }, { enabled: valid });
-  useDocumentTitle(query.data ? query.data.task_name || query.data.task_id : 'Migration task');
+  const name = query.data ? query.data.task_name || query.data.task_id : t('documentTitle');
+  useDocumentTitle(tab === 'logs' ? t('logsDocumentTitle', { name }) : name);
+
+  // The list's filters ride along between tabs, so "back" still returns to them.
+  const changeTab = (next: TaskTab) =>
+    navigate(`${taskPath(targetId, taskId)}${next === 'logs' ? '/logs' : ''}`, { state: location.state as unknown });
 
   if (!valid) return <TaskNotFound taskId={taskId} backTo={backTo} invalid />;
   const failure = (
     <QueryFailure
       query={query}
-      title="Could not load this migration task"
-      staleTitle="Could not refresh this task"
+      title={t('loadFailed')}
+      staleTitle={t('refreshFailed')}
       interval={query.data ? detailRefetchInterval(query.data.status) : false}
-      what="this task"
+      what={t('loadWhat')}
     />
   );
   if (query.data) {
     return (
       <Stack gap="md">
         {query.isError && isNotFound(query.error) ? (
-          <Alert color="yellow" variant="light" title="Could not refresh this task" data-testid="stale-data">
-            <Text size="sm">
-              The cloud no longer knows this task; it may have been deleted. Showing its last known state.
-            </Text>
+          <Alert color="yellow" variant="light" title={t('refreshFailed')} data-testid="stale-data">
+            <Text size="sm">{t('goneKeepingLast')}</Text>
           </Alert>
         ) : (
           failure
         )}
-        <TaskDetail task={query.data} backTo={backTo} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
+        <TaskDetail
+          task={query.data}
+          backTo={backTo}
+          updatedAt={query.dataUpdatedAt}
+          fetching={query.isFetching}
+          tab={tab}
+          onTabChange={changeTab}
+        />
       </Stack>
     );
   }
@@ -64,11 +79,16 @@ export function TaskRoute() {
     return (
       <Stack gap="md">
         <Anchor component={Link} to={backTo} size="sm">
-          ← All migration tasks
+          {t('backToList')}
         </Anchor>
         {failure}
       </Stack>
     );
   }
-  return <LoadingState label="Loading migration task…" />;
+  return <LoadingState label={t('loading')} />;
+}
+
+/** The logs tab as its own route element. */
+export function TaskLogsRoute() {
+  return <TaskRoute tab="logs" />;
 }

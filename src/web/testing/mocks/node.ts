@@ -2,6 +2,9 @@ import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { db } from './db';
 import { auditHandlers } from './handlers/audit';
+import { caughtUpHandlers } from './handlers/caught-up';
+import { historyHandlers } from './handlers/history';
+import { logHandlers } from './handlers/logs';
 import { migrationTaskHandlers } from './handlers/migration-tasks';
 import { sessionHandlers, unauthenticated } from './handlers/session';
 import { targetHandlers } from './handlers/targets';
@@ -12,7 +15,7 @@ const signedOutGuard = http.all('/api/*', ({ request }) => {
   return unauthenticated(db.signedOut.login_url);
 });
 
-export const handlers = [signedOutGuard, ...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers, ...auditHandlers];
+export const handlers = [signedOutGuard, ...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers, ...auditHandlers, ...historyHandlers, ...logHandlers, ...caughtUpHandlers];
 
 export const server = setupServer(...handlers);
 

@@ -1,9 +1,11 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { statusPhase } from '../../../../api/rules';
+import { useT } from '../../../i18n';
 import { statusColor, statusLabel } from '../lib/status-display';
 
 /** Plain-language status plus the raw DCS value; unknown values are shown raw, never hidden. */
 export function StatusBadge({ status, testId }: { status: string | null | undefined; testId?: string }) {
+  const t = useT('task');
   const unknown = statusPhase(status) === 'unknown';
   return (
     <Group gap={6} wrap="nowrap" data-testid={testId} data-status={status ?? ''}>
@@ -11,7 +13,7 @@ export function StatusBadge({ status, testId }: { status: string | null | undefi
         {statusLabel(status)}
       </Badge>
       <Text span ff="monospace" size="xs" c="dimmed">
-        {status || '(no status)'}
+        {status || t('noStatus')}
       </Text>
     </Group>
   );

@@ -1,30 +1,28 @@
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { CopyId } from '../../../components/copy-id';
 import { ErrorAlert, ErrorDetails } from '../../../components/error-alert';
+import { useT } from '../../../i18n';
 import { isApiError, type ApiError } from '../../../lib/api-client';
-import { isStopOutcomeUnknown, STOP_OUTCOME_UNKNOWN_TEXT, stopCloudErrorNote } from '../lib/stop-outcome';
+import { isStopOutcomeUnknown, stopCloudErrorNote, stopOutcomeUnknownText } from '../lib/stop-outcome';
 import type { StopEntry } from '../lib/stop-tracker';
 import { learnedOutcomeText } from './stop-notifications';
 
 function RateLimitedAlert({ error }: { error: ApiError }) {
+  const t = useT('stop');
   const wait = error.retryAfterSeconds;
   return (
-    <Alert color="orange" variant="light" title="Too many stop requests" role="alert" data-testid="stop-rate-limited">
+    <Alert color="orange" variant="light" title={t('rateLimitedTitle')} role="alert" data-testid="stop-rate-limited">
       <Stack gap={6}>
-        <Text size="sm">
-          {wait !== null
-            ? `Too many stop requests; try again in ${wait} s.`
-            : 'Too many stop requests; try again in a minute.'}
-        </Text>
+        <Text size="sm">{wait !== null ? t('rateLimitedWait', { seconds: wait }) : t('rateLimitedMinute')}</Text>
         <Text size="sm" c="dimmed">
-          The console limits how many stops one person can send per minute. This task was not stopped.
+          {t('rateLimitedExplain')}
         </Text>
         {error.request_id && (
           <Group gap={6}>
             <Text size="sm" fw={600}>
-              Request id:
+              {t('requestId')}
             </Text>
-            <CopyId value={error.request_id} label="Request id" />
+            <CopyId value={error.request_id} label={t('requestIdLabel')} />
           </Group>
         )}
       </Stack>
@@ -34,7 +32,8 @@ function RateLimitedAlert({ error }: { error: ApiError }) {
 
 /** Where the console is in learning the outcome of the stop: checking, or what it found. */
 function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
-  if (entry?.lost) return <Text size="sm">The cloud no longer knows this task.</Text>;
+  const t = useT('stop');
+  if (entry?.lost) return <Text size="sm">{t('taskLost')}</Text>;
   if (entry && entry.outcome !== 'unknown' && entry.learnedAt !== undefined) {
     return (
       <Text size="sm" fw={600} data-testid="stop-outcome-learned" data-outcome={entry.outcome}>
@@ -46,17 +45,18 @@ function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
     <Group gap={6} wrap="nowrap">
       <Loader size={12} aria-hidden />
       <Text size="sm" fw={600}>
-        Checking the task&apos;s status every 2 s…
+        {t('checkingStatus')}
       </Text>
     </Group>
   );
 }
 
 function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
+  const t = useT('stop');
   return (
-    <Alert color="orange" variant="light" title="Outcome of the stop unknown" role="alert" data-testid="stop-outcome-unknown">
+    <Alert color="orange" variant="light" title={t('outcomeUnknownTitle')} role="alert" data-testid="stop-outcome-unknown">
       <Stack gap={6}>
-        <Text size="sm">{STOP_OUTCOME_UNKNOWN_TEXT}</Text>
+        <Text size="sm">{stopOutcomeUnknownText()}</Text>
         <OutcomeProgress entry={entry} />
         <ErrorDetails error={error} />
       </Stack>
@@ -66,11 +66,12 @@ function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntr
 
 /** Why a stop failed, in the dialog: throttled by the console, outcome unknown, or refused. */
 export function StopFailure({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
+  const t = useT('stop');
   if (isApiError(error) && error.code === 'RATE_LIMITED') return <RateLimitedAlert error={error} />;
   if (isStopOutcomeUnknown(error)) return <OutcomeUnknownAlert error={error} entry={entry} />;
   const note = stopCloudErrorNote(error);
   return (
-    <ErrorAlert error={error} title="The stop was not accepted" plan={<Text size="sm">Stops are never retried automatically.</Text>}>
+    <ErrorAlert error={error} title={t('notAcceptedTitle')} plan={<Text size="sm">{t('neverRetried')}</Text>}>
       {note && (
         <Text size="sm" fw={600} data-testid="stop-cloud-error-note">
           {note}

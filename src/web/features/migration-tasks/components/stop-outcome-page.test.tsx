@@ -5,6 +5,7 @@ import { findTask, requestsTo } from '../../../testing/mocks/db';
 import { cloudInternalError, stopTimedOut } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
 import { renderApp } from '../../../testing/test-utils';
+import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = `/api/migration-tasks/${ids.incremental}/stop`;
 const DETAIL = `/api/migration-tasks/${ids.incremental}`;
@@ -15,7 +16,7 @@ async function stopOnPage() {
   const result = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
   await result.user.click(await screen.findByRole('button', { name: 'Stop' }));
   const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
-  await result.user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+  await confirmStop(result.user, dialog, 'mig-orders-cache');
   return { ...result, dialog };
 }
 

@@ -3,6 +3,7 @@ import { db, findTask, requestsTo, taskRequestsFor } from '../../../testing/mock
 import { ids2, TARGET_2 } from '../../../testing/mocks/targets';
 import { chooseTarget } from '../../../testing/target-helpers';
 import { renderApp } from '../../../testing/test-utils';
+import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
 const DETAIL = (id: string) => `/api/migration-tasks/${id}`;
@@ -13,7 +14,7 @@ describe('Stop on another target', () => {
     const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids2.inventory)!;
     await user.click(within(row).getByRole('button', { name: 'Stop mig-eu-inventory' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-eu-inventory');
 
     await waitFor(() => expect(within(row).getByText('TERMINATING')).toBeInTheDocument());
     const posts = requestsTo(STOP(ids2.inventory), 'POST');
@@ -29,7 +30,7 @@ describe('Stop on another target', () => {
     const { user, router } = renderApp(`/targets/sim-region-2/tasks/${ids2.inventory}`);
     await user.click(await screen.findByRole('button', { name: 'Stop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-eu-inventory');
     await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATING'));
 
     await chooseTarget(user, 'Simulated region 1');

@@ -6,6 +6,7 @@ import { db, findTask, requestsTo } from '../../../testing/mocks/db';
 import { apiError } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
 import { renderApp } from '../../../testing/test-utils';
+import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
 
@@ -32,14 +33,13 @@ function holdStop() {
 }
 
 describe('Stop from the task list', () => {
-  it('is disabled for a stopped task, with the reason in a tooltip and as its description', async () => {
-    const { user } = renderApp('/targets/sim-region-1');
+  it('is disabled for a stopped task, with the reason as its description and on hover', async () => {
+    renderApp('/targets/sim-region-1');
     const row = await rowOf(ids.terminated);
     const button = within(row).getByRole('button', { name: 'Stop mig-legacy-queue' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription('This task has already been stopped.');
-    await user.hover(button.parentElement!);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('This task has already been stopped.');
+    expect(button.parentElement).toHaveAttribute('title', 'This task has already been stopped.');
   });
 
   it('is enabled for a migrating task', async () => {
@@ -65,9 +65,10 @@ describe('Stop from the task list', () => {
     expect(dialog).toHaveTextContent(ids.incremental);
     expect(dialog).toHaveTextContent('10.0.1.15:6379 → dcs-orders-cache');
     expect(within(dialog).getByText('Incremental')).toBeInTheDocument();
-    expect(dialog).toHaveTextContent(
-      'A stopped migration task cannot be resumed. Restarting it later means a full resynchronisation of the data.',
-    );
+    const consequences = within(dialog).getByTestId('stop-consequences');
+    expect(consequences).toHaveTextContent('writes made to 10.0.1.15:6379 reach dcs-orders-cache only while the task runs');
+    expect(consequences).toHaveTextContent('Data already copied stays in dcs-orders-cache');
+    expect(consequences).toHaveTextContent('A stopped task cannot be resumed');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -80,6 +81,7 @@ describe('Stop from the task list', () => {
     const { user } = renderApp('/targets/sim-region-1');
     await user.click(within(await rowOf(ids.incremental)).getByRole('button', { name: 'Stop mig-orders-cache' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Type the task name/ }), 'mig-orders-cache');
     const confirm = within(dialog).getByRole('button', { name: 'Stop task' });
 
     fireEvent.click(confirm);
@@ -126,7 +128,7 @@ describe('Stop from the task list', () => {
     const { user } = renderApp('/targets/sim-region-1');
     await user.click(within(await rowOf(ids.incremental)).getByRole('button', { name: 'Stop mig-orders-cache' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-orders-cache');
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('DCS.4957');

@@ -1,55 +1,75 @@
-import { Button, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useId } from 'react';
-import { stopUnavailableReason } from '../../../../api/rules';
+import { Button, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useT } from '../../../i18n';
 import { useCan } from '../../session/hooks/use-can';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { stopBlockedReason, useStopEntry } from '../lib/stop-tracker';
-import type { TaskLike } from '../lib/task-display';
-import { StopTaskDialog } from './stop-task-dialog';
+import { stopUnavailableText } from '../lib/status-display';
+import { taskDisplayName, type TaskLike } from '../lib/task-display';
+
+// The dialog (Mantine's Modal and what it brings) loads on demand: this button is in every row of
+// the list, which is the first page most visits open. Hover or focus starts the download early.
+const loadDialog = () => import('./stop-task-dialog');
+const StopTaskDialog = lazy(loadDialog);
+export const prefetchStopDialog = () => void loadDialog();
 
 /**
  * Stop for one task: enabled only when the status allows it and no stop of it from this tab has an
- * unknown outcome (the reason otherwise in a tooltip), hidden when the session may not stop tasks.
- * Opens the confirmation dialog.
+ * unknown outcome (the reason otherwise in the button's description and on hover), hidden when the
+ * session may not stop tasks. Opens the confirmation dialog.
  */
 export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'row' | 'page' }) {
+  const t = useT('stop');
   const allowed = useCan('migrationTask:stop');
-  const [opened, { open, close }] = useDisclosure(false);
+  const [opened, setOpened] = useState(false);
+  // Once loaded, the dialog stays mounted so its closing transition and focus return work.
+  const [mounted, setMounted] = useState(false);
   const reasonId = useId();
   const { id: targetId } = useCurrentTarget();
   const entry = useStopEntry({ targetId, taskId: task.task_id });
   if (!allowed) return null;
 
-  const reason = stopBlockedReason(entry) ?? stopUnavailableReason(task.status);
+  const blocked = stopBlockedReason(entry);
+  const reason = blocked ?? stopUnavailableText(task.status);
   const row = variant === 'row';
+  const open = () => {
+    setMounted(true);
+    setOpened(true);
+  };
   const button = (
     <Button
       color="red"
       variant={row ? 'outline' : 'filled'}
       size={row ? 'compact-sm' : 'sm'}
-      aria-label={row ? `Stop ${task.task_name ?? task.task_id}` : undefined}
+      aria-label={row ? t('stopNamed', { name: taskDisplayName(task) }) : undefined}
       disabled={reason !== null}
       aria-describedby={reason ? reasonId : undefined}
       onClick={open}
+      onMouseEnter={prefetchStopDialog}
+      onFocus={prefetchStopDialog}
+      data-testid="stop-button"
     >
-      Stop
+      {t('stop')}
     </Button>
   );
 
   return (
     <>
       {reason ? (
-        <Tooltip label={reason} withArrow multiline maw={280}>
-          <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
-            {button}
-            <VisuallyHidden id={reasonId}>{reason}</VisuallyHidden>
-          </span>
-        </Tooltip>
+        // No Tooltip here (it would bring floating-ui into the list's chunk): `title` on hover, the
+        // hidden text as the button's description for assistive technology.
+        <span style={{ display: 'inline-block', cursor: 'not-allowed' }} title={reason} data-testid="stop-unavailable">
+          {button}
+          <VisuallyHidden id={reasonId}>{reason}</VisuallyHidden>
+        </span>
       ) : (
         button
       )}
-      <StopTaskDialog task={task} opened={opened} onClose={close} />
+      {mounted && (
+        <Suspense fallback={null}>
+          <StopTaskDialog task={task} opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

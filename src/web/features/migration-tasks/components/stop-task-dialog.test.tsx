@@ -6,6 +6,7 @@ import { db, requestsTo } from '../../../testing/mocks/db';
 import { apiError } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
 import { renderApp } from '../../../testing/test-utils';
+import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
 
@@ -28,7 +29,7 @@ describe('the reason of a stop', () => {
     expect(reason).toHaveAccessibleDescription(/Recorded in the audit trail/);
     await user.type(reason, '  Cut-over finished  ');
     expect(within(dialog).getByTestId('stop-reason-count')).toHaveTextContent(`21 / ${STOP_REASON_MAX}`);
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-orders-cache');
     expect(await sentBody()).toEqual({ reason: 'Cut-over finished' });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(db.audit.at(-1)).toMatchObject({ task_id: ids.incremental, reason: 'Cut-over finished', outcome: 'accepted' });
@@ -37,7 +38,7 @@ describe('the reason of a stop', () => {
   it('is left out when empty or only spaces', async () => {
     const { user, dialog, reason } = await openDialog();
     await user.type(reason, '   ');
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-orders-cache');
     expect(await sentBody()).toEqual({});
   });
 
@@ -51,6 +52,7 @@ describe('the reason of a stop', () => {
 
   it(`over ${STOP_REASON_MAX} characters: says so, and the stop cannot be sent`, async () => {
     const { user, dialog, reason } = await openDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /^Type the task name/ }), 'mig-orders-cache');
     await user.click(reason);
     await user.paste('x'.repeat(STOP_REASON_MAX + 1));
     expect(within(dialog).getByTestId('stop-reason-count')).toHaveTextContent(`${STOP_REASON_MAX + 1} / ${STOP_REASON_MAX}`);
@@ -77,7 +79,7 @@ describe('the reason of a stop', () => {
     );
     const { user, dialog, reason } = await openDialog();
     await user.type(reason, 'again');
-    await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
+    await confirmStop(user, dialog, 'mig-orders-cache');
     const alert = await within(dialog).findByTestId('stop-rate-limited');
     expect(alert).toHaveAttribute('role', 'alert');
     expect(alert).toHaveTextContent('Too many stop requests; try again in 42 s.');

@@ -1,14 +1,17 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { canStop, STOP_REASON_MAX, stopUnavailableReason } from '../../../../api/rules';
+import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
+import { useT } from '../../../i18n';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
+import { stopUnavailableText } from '../lib/status-display';
 import { oneLine, reasonProblem } from '../lib/stop-reason';
 import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
-import { migrationMethodLabel, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
+import { migrationMethodLabel, needsTypedConfirmation, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
 import { StopFailure } from './stop-dialog-alerts';
+import { StopDialogProgress } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';
 
 interface StopTaskDialogProps {
@@ -17,7 +20,61 @@ interface StopTaskDialogProps {
   onClose: () => void;
 }
 
+/** What stopping means for this task, in plain words. */
+function Consequences({ task }: { task: TaskLike }) {
+  const t = useT('stop');
+  const { source, target } = taskEndpoints(task);
+  const importing = task.migration_type === 'backupfile_import';
+  const incremental = task.migration_method === 'incremental_migration';
+  return (
+    <Alert color="orange" variant="light" title={t('consequencesTitle')} role="note" data-testid="stop-consequences">
+      <List size="sm" spacing={4}>
+        <List.Item>
+          {importing
+            ? t('consequenceImport')
+            : incremental
+              ? t('consequenceIncremental', { source, target })
+              : t('consequenceFull', { source, target })}
+        </List.Item>
+        <List.Item>{t('consequenceDataKept', { target })}</List.Item>
+        <List.Item>{t('consequenceNoResume')}</List.Item>
+      </List>
+    </Alert>
+  );
+}
+
+/** For incremental migrations: the operator types the task's name before Stop is offered. */
+function TypedConfirmation({
+  expected,
+  value,
+  onChange,
+  disabled,
+}: {
+  expected: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+}) {
+  const t = useT('stop');
+  const typed = value.length > 0;
+  const matches = value === expected;
+  return (
+    <TextInput
+      label={t('typeToConfirmLabel', { name: expected })}
+      description={t('typeToConfirmHint')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      error={typed && !matches ? t('typeToConfirmMismatch') : undefined}
+      disabled={disabled}
+      autoComplete="off"
+      spellCheck={false}
+      data-testid="stop-type-to-confirm"
+    />
+  );
+}
+
 export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
+  const t = useT('stop');
   const tracker = useStopTracker();
   const { id: targetId } = useCurrentTarget();
   const name = taskDisplayName(task);
@@ -32,21 +89,26 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
   const blocked = stopBlockedReason(entry);
   const submitting = useRef(false);
   const [reason, setReason] = useState('');
+  const [typedName, setTypedName] = useState('');
   const problem = reasonProblem(reason);
   const pending = mutation.isPending;
   const { source, target } = taskEndpoints(task);
   const method = migrationMethodLabel(task.migration_method);
   const stoppable = canStop(task.status) && blocked === null;
+  const typeToConfirm = needsTypedConfirmation(task);
+  const confirmed = !typeToConfirm || typedName === name;
 
   const close = () => {
     if (submitting.current) return;
     mutation.reset();
     setReason('');
+    setTypedName('');
     onClose();
   };
 
   const confirm = () => {
-    if (submitting.current || !stoppable || problem) return; // one request per confirmation, whatever the clicks
+    // One request per confirmation, whatever the clicks.
+    if (submitting.current || !stoppable || problem || !confirmed) return;
     submitting.current = true;
     mutation.mutate(
       { targetId, taskId: task.task_id, reason: reason.trim() || undefined },
@@ -54,6 +116,7 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
         onSuccess: () => {
           mutation.reset();
           setReason('');
+          setTypedName('');
           onClose();
         },
         onSettled: () => {
@@ -67,40 +130,37 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
     <Modal
       opened={opened}
       onClose={close}
-      title="Stop migration task?"
+      title={t('dialogTitle')}
       closeOnClickOutside={!pending}
       closeOnEscape={!pending}
-      closeButtonProps={{ disabled: pending, 'aria-label': 'Close' }}
+      closeButtonProps={{ disabled: pending, 'aria-label': t('close') }}
       size="lg"
     >
       <Stack gap="md">
         <Text>
-          You are about to stop <strong>{name}</strong>.
+          {t('aboutToStop')} <strong>{name}</strong>
         </Text>
         <FieldList
           fields={[
-            { label: 'Task', value: task.task_name },
-            { label: 'Task ID', value: <Code>{task.task_id}</Code> },
-            { label: 'Source → target', value: `${source} → ${target}` },
-            { label: 'Method', value: method },
-            { label: 'Current status', value: <StatusBadge status={task.status} /> },
+            { label: t('fieldTask'), value: task.task_name },
+            { label: t('fieldTaskId'), value: <Code>{task.task_id}</Code> },
+            { label: t('fieldSourceTarget'), value: `${source} → ${target}` },
+            { label: t('fieldMethod'), value: method },
+            { label: t('fieldStatus'), value: <StatusBadge status={task.status} /> },
           ]}
         />
-        <Alert color="orange" variant="light" title="This cannot be undone" role="note">
-          A stopped migration task cannot be resumed. Restarting it later means a full resynchronisation of the data.
-          {task.migration_method === 'incremental_migration' &&
-            ' Once it has stopped, writes to the source no longer reach the target.'}
-        </Alert>
+        <StopDialogProgress task={task} opened={opened} />
+        <Consequences task={task} />
         {!stoppable && !pending && (
           <Text size="sm" c="dimmed">
-            {blocked ?? stopUnavailableReason(task.status)}
+            {blocked ?? stopUnavailableText(task.status)}
           </Text>
         )}
         <Stack gap={4}>
           <Textarea
-            label="Reason"
-            description="Optional. Recorded in the audit trail with your name."
-            placeholder="e.g. Cut-over finished; source is being decommissioned"
+            label={t('reasonLabel')}
+            description={t('reasonDescription')}
+            placeholder={t('reasonPlaceholder')}
             autosize
             minRows={2}
             maxRows={6}
@@ -114,23 +174,33 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
           />
           <Text
             size="xs"
-            c={reason.trim().length > STOP_REASON_MAX ? 'red.8' : 'dimmed'}
+            c={reason.trim().length > STOP_REASON_MAX ? 'red' : 'dimmed'}
             ta="right"
             data-testid="stop-reason-count"
           >
             {reason.length} / {STOP_REASON_MAX}
           </Text>
         </Stack>
+        {typeToConfirm && (
+          <TypedConfirmation expected={name} value={typedName} onChange={setTypedName} disabled={pending || !stoppable} />
+        )}
         {mutation.isError && <StopFailure error={mutation.error} entry={entry} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={pending} data-autofocus>
-            Cancel
+            {t('cancel')}
           </Button>
-          <Button color="red" onClick={confirm} loading={pending} disabled={pending || !stoppable || problem !== null}>
-            Stop task
+          <Button
+            color="red"
+            onClick={confirm}
+            loading={pending}
+            disabled={pending || !stoppable || problem !== null || !confirmed}
+          >
+            {t('confirm')}
           </Button>
         </Group>
       </Stack>
     </Modal>
   );
 }
+
+export default StopTaskDialog;

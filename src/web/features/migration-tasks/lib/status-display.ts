@@ -1,24 +1,10 @@
 // How statuses look. The rules (phase, can stop, changing) come from src/api; this file only
-// names them in plain language and picks colours.
+// names them in plain language (the `task` catalogue) and picks colours.
 import type { StatusPhase } from '../../../../api';
 import { KNOWN_STATUSES, statusPhase } from '../../../../api/rules';
+import { translate } from '../../../i18n';
 
 type KnownStatus = (typeof KNOWN_STATUSES)[number];
-
-const LABELS: Record<KnownStatus, string> = {
-  MIGRATING: 'Migrating',
-  FULLMIGRATING: 'Full sync',
-  INCRMIGEATING: 'Incremental sync',
-  INCRMIGRATING: 'Incremental sync',
-  TERMINATING: 'Stopping',
-  TERMINATED: 'Stopped',
-  SUCCESS: 'Succeeded',
-  FAILED: 'Failed',
-  MIGRATION_FAILED: 'Migration failed',
-  RUNNING: 'Awaiting configuration',
-  RELEASED: 'Released',
-  DELETED: 'Deleted',
-};
 
 const PHASE_COLORS: Record<StatusPhase, string> = {
   migrating: 'blue',
@@ -32,19 +18,30 @@ const PHASE_COLORS: Record<StatusPhase, string> = {
 };
 
 function isKnown(status: string | null | undefined): status is KnownStatus {
-  return typeof status === 'string' && Object.hasOwn(LABELS, status);
+  return typeof status === 'string' && (KNOWN_STATUSES as readonly string[]).includes(status);
 }
 
+/** "Incremental sync" for INCRMIGEATING, in the current language; "Unknown status" for anything else. */
 export function statusLabel(status: string | null | undefined): string {
-  return isKnown(status) ? LABELS[status] : 'Unknown status';
+  return isKnown(status) ? translate('task', `status_${status}`) : translate('task', 'statusUnknown');
 }
 
 export function statusColor(status: string | null | undefined): string {
   return PHASE_COLORS[statusPhase(status)];
 }
 
-/** Options for the status filter: every known status, the raw value kept visible. */
-export const STATUS_FILTER_OPTIONS = KNOWN_STATUSES.map((value) => ({
-  value,
-  label: `${LABELS[value]} (${value})`,
-}));
+/** Why Stop is not offered for a status, in the current language; null when it is. */
+export function stopUnavailableText(status: string | null | undefined): string | null {
+  const phase = statusPhase(status);
+  if (phase === 'migrating') return null;
+  if (phase === 'unknown') return translate('stop', 'unavailable_unknown', { status: status ?? '' });
+  return translate('stop', `unavailable_${phase}`);
+}
+
+/** Options for the status filter, in the current language: every known status, the raw value kept visible. */
+export function statusFilterOptions(): { value: KnownStatus; label: string }[] {
+  return KNOWN_STATUSES.map((value) => ({ value, label: `${statusLabel(value)} (${value})` }));
+}
+
+/** English options, kept for callers that have not moved to statusFilterOptions() yet. */
+export const STATUS_FILTER_OPTIONS = statusFilterOptions();

@@ -1,5 +1,6 @@
 // What a failed stop means for the task: refused (nothing happened), or unknown (the request may
 // have reached the cloud and been applied; only the task's status can tell).
+import { translate } from '../../../i18n';
 import { CLIENT_ERROR_CODES, isApiError } from '../../../lib/api-client';
 
 /** Codes after which the stop may or may not have been applied. */
@@ -36,8 +37,8 @@ export function isStopOutcomeUnknown(error: unknown): boolean {
  */
 export function stopCloudErrorNote(error: unknown): string | null {
   if (!isApiError(error) || error.code !== 'UPSTREAM_ERROR') return null;
-  return 'The cloud answered with an error, so the stop was most likely not applied. Check the task’s status (it is being read again) before trying again.';
+  return translate('stop', 'cloudErrorNote');
 }
 
-export const STOP_OUTCOME_UNKNOWN_TEXT =
-  "The stop request was sent but the console does not know whether the cloud applied it. Do not stop again yet: the console is checking the task's real status.";
+/** What an unknown outcome means, in the current language. */
+export const stopOutcomeUnknownText = () => translate('stop', 'outcomeUnknownText');

@@ -3,6 +3,7 @@
 // A stop whose answer was lost (timeout, dropped connection) is followed too, until a fresh read
 // of the task tells whether the cloud applied it.
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { translate } from '../../../i18n';
 import type { TaskRef } from '../api/query-keys';
 
 /**
@@ -89,7 +90,7 @@ export function createStopTracker(): StopTracker {
 /** Why Stop must not be offered for a task because of a stop this tab sent, or null. */
 export function stopBlockedReason(entry: StopEntry | undefined): string | null {
   return entry?.outcome === 'unknown' && entry.settledAt === undefined
-    ? 'Waiting to learn whether the previous stop was applied'
+    ? translate('stop', 'blockedUnknownOutcome')
     : null;
 }
 

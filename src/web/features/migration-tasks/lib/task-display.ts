@@ -1,28 +1,31 @@
 // Plain-language names for task fields; unknown values are shown raw.
 import type { MigrationTask, MigrationTaskSummary } from '../../../../api';
+import { translate } from '../../../i18n';
+import type { Catalog } from '../../../i18n/messages/en';
 
 export type TaskLike = MigrationTaskSummary | MigrationTask;
 
-const TYPES: Record<string, string> = {
-  online_migration: 'Online',
-  backupfile_import: 'Backup import',
-};
+// Known values are named in the `task` catalogue; unknown ones are shown raw.
+const TYPES = { online_migration: 'typeOnline', backupfile_import: 'typeBackupImport' } as const;
+const METHODS = { full_amount_migration: 'methodFull', incremental_migration: 'methodIncremental' } as const;
+const NETWORK_TYPES = { vpc: 'networkVpc', vpn: 'networkVpn' } as const;
 
-const METHODS: Record<string, string> = {
-  full_amount_migration: 'Full',
-  incremental_migration: 'Incremental',
-};
+type TaskKey = keyof Catalog['task'] & string;
 
-const NETWORK_TYPES: Record<string, string> = { vpc: 'VPC', vpn: 'VPN' };
-
-function named(map: Record<string, string>, value: string | null | undefined): string | null {
+function named(map: Record<string, TaskKey>, value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return Object.hasOwn(map, value) ? (map[value] ?? value) : value;
+  const key = Object.hasOwn(map, value) ? map[value] : undefined;
+  return key ? translate('task', key) : value;
 }
 
 export const migrationTypeLabel = (value: string | null | undefined) => named(TYPES, value);
 export const migrationMethodLabel = (value: string | null | undefined) => named(METHODS, value);
 export const networkTypeLabel = (value: string | null | undefined) => named(NETWORK_TYPES, value);
+
+/** Incremental migrations keep writes flowing: stopping one asks the operator to type its name. */
+export function needsTypedConfirmation(task: TaskLike): boolean {
+  return task.migration_method === 'incremental_migration';
+}
 
 export function isOnlineMigration(task: TaskLike): boolean {
   return task.migration_type === 'online_migration';

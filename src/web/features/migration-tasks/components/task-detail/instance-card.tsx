@@ -1,13 +1,16 @@
 import { Text } from '@mantine/core';
 import type { ConsoleInstance } from '../../../../../api';
+import { CopyId } from '../../../../components/copy-id';
 import { FieldList } from '../../../../components/field-list';
+import { useT } from '../../../../i18n';
 import { KNOWN_INSTANCE_FIELDS, unknownFields } from '../../lib/unknown-fields';
 import { Section } from './section';
 import { UnknownFieldsTable } from './unknown-fields';
 
-function passwordText(set: boolean | undefined): string | null {
-  if (set === undefined) return null;
-  return set ? 'set' : 'not set';
+/** A value with a copy button, or nothing. */
+export function copyable(value: string | number | null | undefined, label: string) {
+  if (value === null || value === undefined || value === '') return null;
+  return <CopyId value={String(value)} label={label} />;
 }
 
 /** One side of the migration. The password itself is never shown: only whether one is set. */
@@ -15,29 +18,36 @@ export function InstanceCard({
   title,
   instance,
   missingText,
+  testId,
 }: {
   title: string;
   instance: ConsoleInstance | null | undefined;
   missingText: string;
+  testId: string;
 }) {
+  const t = useT('task');
+  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   return (
-    <Section title={title} testId={`section-${title.toLowerCase().replace(/\s+/g, '-')}`}>
+    <Section title={title} testId={testId}>
       {instance ? (
         <>
           <FieldList
             fields={[
-              { label: 'Name', value: instance.name },
-              { label: 'Instance ID', value: instance.id && <Text span ff="monospace" size="sm">{instance.id}</Text> },
-              { label: 'Address', value: instance.addrs },
-              { label: 'IP', value: instance.ip },
-              { label: 'Port', value: instance.port },
-              { label: 'Database', value: instance.db },
+              { label: t('instanceName'), value: instance.name },
+              { label: t('instanceId'), value: copyable(instance.id, t('instanceId')) },
+              { label: t('instanceAddress'), value: copyable(instance.addrs, t('instanceAddress')) },
+              { label: t('instanceIp'), value: copyable(instance.ip, t('instanceIp')) },
+              { label: t('instancePort'), value: instance.port },
+              { label: t('instanceDb'), value: instance.db },
               {
-                label: 'Proxy multi-DB',
-                value: typeof instance.proxy_multi_db === 'boolean' ? (instance.proxy_multi_db ? 'Yes' : 'No') : null,
+                label: t('instanceProxyMultiDb'),
+                value: typeof instance.proxy_multi_db === 'boolean' ? yesNo(instance.proxy_multi_db) : null,
               },
-              { label: 'Task status', value: instance.task_status },
-              { label: 'Password', value: passwordText(instance.password_set) },
+              { label: t('instanceTaskStatus'), value: instance.task_status },
+              {
+                label: t('instancePassword'),
+                value: instance.password_set === undefined ? null : instance.password_set ? t('passwordSet') : t('passwordNotSet'),
+              },
             ]}
           />
           <UnknownFieldsTable fields={unknownFields(instance, KNOWN_INSTANCE_FIELDS)} />

@@ -1,24 +1,19 @@
-import { Text } from '@mantine/core';
 import type { MigrationTask } from '../../../../../api';
 import { FieldList } from '../../../../components/field-list';
+import { useT } from '../../../../i18n';
+import { copyable } from './instance-card';
 import { Section } from './section';
 
-const mono = (value: string | null | undefined) =>
-  value ? (
-    <Text span ff="monospace" size="sm">
-      {value}
-    </Text>
-  ) : null;
-
 export function NetworkSection({ task }: { task: MigrationTask }) {
+  const t = useT('task');
   return (
-    <Section title="Network" testId="section-network">
+    <Section title={t('network')} testId="section-network">
       <FieldList
         fields={[
-          { label: 'VPC', value: mono(task.tenant_vpc_id) },
-          { label: 'Subnet', value: mono(task.tenant_subnet_id) },
-          { label: 'Security group', value: mono(task.tenant_security_group_id) },
-          { label: 'Migration ECS private IP', value: mono(task.ecs_tenant_private_ip) },
+          { label: t('networkVpcId'), value: copyable(task.tenant_vpc_id, t('networkVpcId')) },
+          { label: t('networkSubnet'), value: copyable(task.tenant_subnet_id, t('networkSubnet')) },
+          { label: t('networkSecurityGroup'), value: copyable(task.tenant_security_group_id, t('networkSecurityGroup')) },
+          { label: t('networkEcsIp'), value: copyable(task.ecs_tenant_private_ip, t('networkEcsIp')) },
         ]}
       />
     </Section>

@@ -1,5 +1,6 @@
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useT } from '../../../../i18n';
 import { formatClock } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { useStopEntry, type StopEntry } from '../../lib/stop-tracker';
@@ -15,10 +16,11 @@ function Progress({ entry, color, children }: { entry: StopEntry; color: string;
 
 /** On the task page: the stop this tab requested, followed until the task has stopped. */
 export function StopProgressAlert({ taskId }: { taskId: string }) {
+  const t = useT('stop');
   const { id: targetId } = useCurrentTarget();
   const entry = useStopEntry({ targetId, taskId });
   if (!entry) return null;
-  const requested = `Stop requested at ${formatClock(entry.requestedAt)}`;
+  const requested = t('requestedAt', { time: formatClock(entry.requestedAt) });
   if (entry.outcome === 'unknown' && entry.settledAt === undefined) {
     return (
       <Progress entry={entry} color="orange">
@@ -26,46 +28,42 @@ export function StopProgressAlert({ taskId }: { taskId: string }) {
           <Loader size={14} mt={3} aria-hidden />
           <div>
             <Text size="sm" fw={600}>
-              Outcome of the stop unknown — watching the task&apos;s status
+              {t('unknownWatchingTitle')}
             </Text>
-            <Text size="sm">
-              {requested}, but its answer was lost: the cloud may or may not have applied it. The console reads the
-              task every 2 s until it knows. Do not stop again yet.
-            </Text>
+            <Text size="sm">{t('unknownWatchingText', { requested })}</Text>
           </div>
         </Group>
       </Progress>
     );
   }
-  const learned = entry.learnedAt !== undefined ? ` ${learnedOutcomeText(entry)}` : '';
+  const learned = entry.learnedAt !== undefined ? learnedOutcomeText(entry) : null;
   if (entry.outcome === 'not-applied') {
     return (
       <Progress entry={entry} color="yellow">
-        {requested}.{learned}
+        {requested}. {learned}
       </Progress>
     );
   }
   if (entry.settledAt === undefined) {
     return (
       <Progress entry={entry} color="orange">
-        {learned ? `${requested}.${learned} Following` : `${requested}; following`} the task until it has stopped…
+        {learned ? t('followingAfterLearned', { requested, learned }) : t('following', { requested })}
       </Progress>
     );
   }
   if (entry.lost) {
     return (
       <Progress entry={entry} color="gray">
-        {requested}. The cloud no longer knows this task.
+        {requested}. {t('taskLost')}
       </Progress>
     );
   }
   const stopped = entry.settledStatus === 'TERMINATED';
+  const at = formatClock(entry.settledAt);
   return (
     <Progress entry={entry} color={stopped ? 'green' : 'yellow'}>
       {requested}.{' '}
-      {stopped
-        ? `Stopped at ${formatClock(entry.settledAt)}.`
-        : `The task settled as ${entry.settledStatus ?? 'no status'} at ${formatClock(entry.settledAt)}.`}
+      {stopped ? t('stoppedAt', { time: at }) : t('settledAs', { status: entry.settledStatus ?? t('noStatus'), time: at })}
     </Progress>
   );
 }

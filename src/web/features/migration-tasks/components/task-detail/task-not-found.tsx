@@ -1,24 +1,18 @@
 import { Anchor, Code, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../../components/states';
+import { useT } from '../../../../i18n';
 
 export function TaskNotFound({ taskId, backTo, invalid }: { taskId: string; backTo: string; invalid?: boolean }) {
+  const t = useT('task');
   return (
-    <EmptyState title={invalid ? 'Not a valid task id' : 'Migration task not found'}>
+    <EmptyState title={invalid ? t('invalidIdTitle') : t('notFoundTitle')}>
       <Text data-testid="task-not-found">
-        {invalid ? (
-          <>
-            <Code>{taskId || '(empty)'}</Code> is not a migration task id: ids have only letters, digits and “-”.
-          </>
-        ) : (
-          <>
-            Migration task <Code>{taskId}</Code> was not found. It may have been deleted, or it belongs to another
-            project or region.
-          </>
-        )}
+        {!invalid && `${t('notFoundBefore')} `}
+        <Code>{taskId || t('emptyId')}</Code> {invalid ? t('invalidIdText') : t('notFoundText')}
       </Text>
       <Anchor component={Link} to={backTo}>
-        Back to all migration tasks
+        {t('backToAll')}
       </Anchor>
     </EmptyState>
   );

@@ -1,17 +1,19 @@
 import type { MigrationTask } from '../../../../../api';
 import { ExactTime } from '../../../../components/date-time';
 import { FieldList } from '../../../../components/field-list';
+import { useT } from '../../../../i18n';
 import { Section } from './section';
 
 export function TimestampsSection({ task }: { task: MigrationTask }) {
+  const t = useT('task');
   return (
-    <Section title="Timestamps" testId="section-timestamps">
+    <Section title={t('timestamps')} testId="section-timestamps">
       <FieldList
         cols={3}
         fields={[
-          { label: 'Created', value: task.created_at && <ExactTime value={task.created_at} /> },
-          { label: 'Updated / completed', value: task.updated_at && <ExactTime value={task.updated_at} /> },
-          { label: 'Migration ECS released', value: task.released_at && <ExactTime value={task.released_at} /> },
+          { label: t('createdAt'), value: task.created_at && <ExactTime value={task.created_at} /> },
+          { label: t('updatedAt'), value: task.updated_at && <ExactTime value={task.updated_at} /> },
+          { label: t('releasedAt'), value: task.released_at && <ExactTime value={task.released_at} /> },
         ]}
       />
     </Section>

@@ -1,8 +1,10 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
+import { useT } from '../../../../i18n';
 import { redactedJson } from '../../lib/unknown-fields';
 
 /** Raw key + JSON value of fields the UI does not know, so new cloud fields stay visible. */
 export function UnknownFieldsTable({ fields, emptyText }: { fields: [string, unknown][]; emptyText?: string }) {
+  const t = useT('task');
   if (fields.length === 0) {
     return emptyText ? (
       <Text size="sm" c="dimmed">
@@ -14,8 +16,8 @@ export function UnknownFieldsTable({ fields, emptyText }: { fields: [string, unk
     <Table withTableBorder withColumnBorders data-testid="unknown-fields">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">Field</Table.Th>
-          <Table.Th scope="col">Value (as sent)</Table.Th>
+          <Table.Th scope="col">{t('unknownField')}</Table.Th>
+          <Table.Th scope="col">{t('unknownValue')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -1,0 +1,66 @@
+// "Stop when caught up": the watch the console keeps server-side for an incremental migration.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaughtUpRequest, CaughtUpWatch } from '../../../../api';
+import { CAUGHT_UP_ACTIVE_STATES } from '../../../../api/rules';
+import { apiClient, isApiError } from '../../../lib/api-client';
+import { SHAPES } from '../../../lib/response-shape';
+import { auditKeys } from '../../audit/api/query-keys';
+import { getSessionQueryOptions } from '../../session/api/get-session';
+import { taskKeys, type TaskRef } from './query-keys';
+
+const path = (taskId: string) => `/api/migration-tasks/${encodeURIComponent(taskId)}/stop-when-caught-up`;
+
+export const CAUGHT_UP_REFRESH_MS = 2_000;
+
+export function isWatchActive(watch: CaughtUpWatch | null | undefined): boolean {
+  return !!watch && (CAUGHT_UP_ACTIVE_STATES as readonly string[]).includes(watch.state);
+}
+
+/** The task's latest watch, or null when none was ever set (404 CAUGHT_UP_WATCH_NOT_FOUND). */
+export async function getCaughtUpWatch({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<CaughtUpWatch | null> {
+  try {
+    return await apiClient.get<CaughtUpWatch>(path(taskId), SHAPES.caughtUpWatch, { signal, query: { target: targetId } });
+  } catch (error) {
+    if (isApiError(error) && error.code === 'CAUGHT_UP_WATCH_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** Read every 2 s while the watch acts (the countdown is drawn locally between reads). */
+export function getCaughtUpWatchQueryOptions(ref: TaskRef) {
+  return queryOptions({
+    queryKey: taskKeys.caughtUp(ref),
+    queryFn: ({ signal }) => getCaughtUpWatch(ref, signal),
+    refetchInterval: (query) => (isWatchActive(query.state.data) ? CAUGHT_UP_REFRESH_MS : false),
+  });
+}
+
+export function useCaughtUpWatch(ref: TaskRef, { enabled }: { enabled: boolean }) {
+  return useQuery({ ...getCaughtUpWatchQueryOptions(ref), enabled });
+}
+
+/** Set or cancel: both need the session's CSRF token; the answer is the watch, put in the cache. */
+function useWatchMutation<V>(ref: TaskRef, send: (variables: V, csrfToken: string) => Promise<CaughtUpWatch>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (variables: V) => {
+      const session = await queryClient.ensureQueryData(getSessionQueryOptions());
+      return send(variables, session.csrf_token);
+    },
+    onSuccess: (watch) => queryClient.setQueryData(taskKeys.caughtUp(ref), watch),
+    onError: () => void queryClient.invalidateQueries({ queryKey: taskKeys.caughtUp(ref) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  });
+}
+
+export function useSetCaughtUpWatch(ref: TaskRef) {
+  return useWatchMutation<CaughtUpRequest>(ref, (body, csrfToken) =>
+    apiClient.post<CaughtUpWatch>(path(ref.taskId), body, SHAPES.caughtUpWatch, { csrfToken, query: { target: ref.targetId } }),
+  );
+}
+
+export function useCancelCaughtUpWatch(ref: TaskRef) {
+  return useWatchMutation<void>(ref, (_, csrfToken) =>
+    apiClient.delete<CaughtUpWatch>(path(ref.taskId), SHAPES.caughtUpWatch, { csrfToken, query: { target: ref.targetId } }),
+  );
+}

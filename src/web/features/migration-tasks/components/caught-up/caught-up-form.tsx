@@ -1,0 +1,147 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import {
+  CAUGHT_UP_POLL_INTERVAL_S_DEFAULT,
+  CAUGHT_UP_POLL_INTERVAL_S_MAX,
+  CAUGHT_UP_POLL_INTERVAL_S_MIN,
+  CAUGHT_UP_POLLS_DEFAULT,
+  CAUGHT_UP_POLLS_MAX,
+  CAUGHT_UP_POLLS_MIN,
+  CAUGHT_UP_THRESHOLD_DEFAULT,
+  CAUGHT_UP_THRESHOLD_MAX,
+} from '../../../../../api/rules';
+import { ErrorAlert } from '../../../../components/error-alert';
+import { useT, type Translate } from '../../../../i18n';
+import { isApiError } from '../../../../lib/api-client';
+import type { TaskRef } from '../../api/query-keys';
+import { useSetCaughtUpWatch } from '../../api/stop-when-caught-up';
+import { oneLine, reasonProblem } from '../../lib/stop-reason';
+import { caughtUpErrorText } from './caught-up-text';
+
+interface Bounds {
+  min: number;
+  max: number;
+}
+
+/** The problem with a whole number typed into a bounded field, or null. */
+export function boundsProblem(value: number | string, { min, max }: Bounds, t: Translate<'task'>): string | null {
+  if (value === '' || typeof value !== 'number' || !Number.isInteger(value)) return t('caughtUpWholeNumber', { min, max });
+  if (value < min || value > max) return t('caughtUpOutOfBounds', { min, max });
+  return null;
+}
+
+const THRESHOLD: Bounds = { min: 0, max: CAUGHT_UP_THRESHOLD_MAX };
+const POLLS: Bounds = { min: CAUGHT_UP_POLLS_MIN, max: CAUGHT_UP_POLLS_MAX };
+const INTERVAL: Bounds = { min: CAUGHT_UP_POLL_INTERVAL_S_MIN, max: CAUGHT_UP_POLL_INTERVAL_S_MAX };
+
+interface BoundedInputProps {
+  label: string;
+  description: string;
+  bounds: Bounds;
+  value: number | string;
+  onChange: (value: number | string) => void;
+  error: string | null;
+  disabled: boolean;
+}
+
+/** A whole number within bounds; out-of-bounds values stay as typed, so the error can say why. */
+function BoundedInput({ bounds, ...props }: BoundedInputProps) {
+  return <NumberInput {...props} min={bounds.min} max={bounds.max} allowDecimal={false} allowNegative={false} clampBehavior="none" />;
+}
+
+/** Threshold, polls in a row, poll interval and an optional reason; sends the watch to the console. */
+export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
+  const t = useT('task');
+  const [threshold, setThreshold] = useState<number | string>(CAUGHT_UP_THRESHOLD_DEFAULT);
+  const [polls, setPolls] = useState<number | string>(CAUGHT_UP_POLLS_DEFAULT);
+  const [interval, setPollInterval] = useState<number | string>(CAUGHT_UP_POLL_INTERVAL_S_DEFAULT);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const mutation = useSetCaughtUpWatch(taskRef);
+  const problems = {
+    threshold: boundsProblem(threshold, THRESHOLD, t),
+    polls: boundsProblem(polls, POLLS, t),
+    interval: boundsProblem(interval, INTERVAL, t),
+    reason: reasonProblem(reason),
+  };
+  const invalid = Object.values(problems).some((p) => p !== null);
+  // A problem shows once something was typed, or after a submit (an emptied field too).
+  const shown = (problem: string | null, value: number | string) => (touched || value !== '' ? problem : null);
+
+  const submit = () => {
+    setTouched(true);
+    if (invalid || mutation.isPending) return;
+    mutation.mutate({
+      threshold: Number(threshold),
+      consecutive_polls: Number(polls),
+      poll_interval_s: Number(interval),
+      reason: reason.trim() || undefined,
+    });
+  };
+
+  const errorText = mutation.isError && isApiError(mutation.error) ? caughtUpErrorText(mutation.error.code) : null;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      aria-label={t('caughtUpFormLabel')}
+      noValidate
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('caughtUpExplain')}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <BoundedInput
+            label={t('caughtUpThreshold')}
+            description={t('caughtUpThresholdHint')}
+            bounds={THRESHOLD}
+            value={threshold}
+            onChange={setThreshold}
+            error={shown(problems.threshold, threshold)}
+            disabled={mutation.isPending}
+          />
+          <BoundedInput
+            label={t('caughtUpPolls')}
+            description={t('caughtUpPollsHint', { min: POLLS.min, max: POLLS.max })}
+            bounds={POLLS}
+            value={polls}
+            onChange={setPolls}
+            error={shown(problems.polls, polls)}
+            disabled={mutation.isPending}
+          />
+          <BoundedInput
+            label={t('caughtUpInterval')}
+            description={t('caughtUpIntervalHint', { min: INTERVAL.min, max: INTERVAL.max })}
+            bounds={INTERVAL}
+            value={interval}
+            onChange={setPollInterval}
+            error={shown(problems.interval, interval)}
+            disabled={mutation.isPending}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('caughtUpReason')}
+          description={t('caughtUpReasonHint')}
+          autosize
+          minRows={1}
+          maxRows={4}
+          value={reason}
+          onChange={(event) => setReason(oneLine(event.currentTarget.value))}
+          error={problems.reason}
+          disabled={mutation.isPending}
+        />
+        {mutation.isError && (
+          <ErrorAlert error={mutation.error} title={t('caughtUpSetFailed')} testId="caught-up-set-error">
+            {errorText && <Text size="sm">{errorText}</Text>}
+          </ErrorAlert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" color="red" variant="light" loading={mutation.isPending} disabled={touched && invalid}>
+            {t('caughtUpSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import { Badge, Button, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { CaughtUpWatch } from '../../../../../api';
+import { RelativeTime } from '../../../../components/date-time';
+import { ErrorAlert } from '../../../../components/error-alert';
+import { useT } from '../../../../i18n';
+import { formatNumber } from '../../../../lib/format';
+import { useNow } from '../../../../lib/use-now';
+import type { TaskRef } from '../../api/query-keys';
+import { isWatchActive, useCancelCaughtUpWatch } from '../../api/stop-when-caught-up';
+import { caughtUpErrorText, caughtUpFailureText, caughtUpStateColor, caughtUpStateLabel } from './caught-up-text';
+
+function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} data-testid={testId} component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Seconds until the next poll, drawn every second between the 2-s reads of the watch. */
+function NextPoll({ at }: { at: string | null }) {
+  const t = useT('task');
+  const now = useNow(1000);
+  if (!at) return <>—</>;
+  const seconds = Math.max(0, Math.ceil((Date.parse(at) - now) / 1000));
+  return <>{seconds === 0 ? t('caughtUpPollingNow') : t('caughtUpInSeconds', { count: seconds })}</>;
+}
+
+function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
+  const t = useT('task');
+  const [confirming, setConfirming] = useState(false);
+  const mutation = useCancelCaughtUpWatch(taskRef);
+  const errorText = mutation.error && 'code' in mutation.error ? caughtUpErrorText(String(mutation.error.code)) : null;
+  return (
+    <Stack gap="xs">
+      {confirming ? (
+        <Group gap="sm" role="group" aria-label={t('caughtUpCancelConfirmLabel')}>
+          <Text size="sm">{t('caughtUpCancelQuestion')}</Text>
+          <Button size="compact-sm" color="red" loading={mutation.isPending} onClick={() => mutation.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
+            {t('caughtUpCancelYes')}
+          </Button>
+          <Button size="compact-sm" variant="default" disabled={mutation.isPending} onClick={() => setConfirming(false)} data-autofocus>
+            {t('caughtUpCancelNo')}
+          </Button>
+        </Group>
+      ) : (
+        <Group>
+          <Button size="compact-sm" variant="default" onClick={() => setConfirming(true)}>
+            {t('caughtUpCancel')}
+          </Button>
+        </Group>
+      )}
+      {mutation.isError && (
+        <ErrorAlert error={mutation.error} title={t('caughtUpCancelFailed')} testId="caught-up-cancel-error">
+          {errorText && <Text size="sm">{errorText}</Text>}
+        </ErrorAlert>
+      )}
+    </Stack>
+  );
+}
+
+/** How the watch ended, in one sentence. */
+function Ending({ watch }: { watch: CaughtUpWatch }) {
+  const t = useT('task');
+  if (watch.state === 'done') {
+    return <Text size="sm">{t('caughtUpDoneText', { status: watch.stop?.status_after ?? '—' })}</Text>;
+  }
+  if (watch.state === 'cancelled') {
+    return <Text size="sm">{t('caughtUpCancelledText', { user: watch.cancelled_by ?? '—' })}</Text>;
+  }
+  if (watch.state === 'failed') {
+    return (
+      <Stack gap={2}>
+        <Text size="sm" fw={600} data-testid="caught-up-failure">
+          {caughtUpFailureText(watch.failure_code)}
+        </Text>
+        {watch.failure_message && (
+          <Text size="sm" c="dimmed">
+            {watch.failure_message}
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+  return null;
+}
+
+/** The watch as the console reports it: live while it acts, its ending once over. */
+export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpWatch; taskRef: TaskRef; canAct: boolean }) {
+  const t = useT('task');
+  const active = isWatchActive(watch);
+  const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
+  const lastOffset = watch.last_poll?.offset;
+  return (
+    <Stack gap="sm" data-testid="caught-up-watch" data-state={watch.state}>
+      <Group gap="sm">
+        <Badge color={caughtUpStateColor(watch.state)} variant="light" data-testid="caught-up-state">
+          {caughtUpStateLabel(watch.state)}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {t('caughtUpSetBy', { user: watch.created_by })} <RelativeTime value={watch.created_at} raw={false} />
+        </Text>
+      </Group>
+      <Text size="sm">
+        {t('caughtUpRule', { threshold: watch.threshold, polls: watch.consecutive_polls, interval: watch.poll_interval_s })}
+      </Text>
+      {watch.reason && (
+        <Text size="sm">
+          {t('caughtUpReasonShown')} <q>{watch.reason}</q>
+        </Text>
+      )}
+      <Stack gap={4}>
+        <Text size="sm" id={`caught-up-polls-${watch.id}`}>
+          {t('caughtUpPollsInARow', { count: polls, total: watch.consecutive_polls })}
+        </Text>
+        <Progress
+          value={(polls / Math.max(1, watch.consecutive_polls)) * 100}
+          aria-labelledby={`caught-up-polls-${watch.id}`}
+          color={caughtUpStateColor(watch.state)}
+        />
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Figure label={t('caughtUpLastOffset')} testId="caught-up-last-offset">
+          {lastOffset === null || lastOffset === undefined ? '—' : formatNumber(lastOffset)}
+        </Figure>
+        <Figure label={t('caughtUpLastPoll')}>
+          {watch.last_poll ? <RelativeTime value={watch.last_poll.at} raw={false} /> : t('caughtUpNoPollYet')}
+        </Figure>
+        {active && (
+          <Figure label={t('caughtUpNextPoll')} testId="caught-up-next-poll">
+            <NextPoll at={watch.next_poll_at} />
+          </Figure>
+        )}
+      </SimpleGrid>
+      {watch.last_error && active && (
+        <Text size="sm" c="orange" data-testid="caught-up-last-error">
+          {t('caughtUpLastError', { count: watch.consecutive_errors, code: watch.last_error.error_code ?? '—' })}
+        </Text>
+      )}
+      <Ending watch={watch} />
+      {active && canAct && <CancelWatch taskRef={taskRef} />}
+    </Stack>
+  );
+}

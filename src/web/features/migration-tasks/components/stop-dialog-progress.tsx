@@ -1,0 +1,78 @@
+import { Group, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { MigrationTaskStats } from '../../../../api';
+import { useT } from '../../../i18n';
+import { formatNumber, toNumber } from '../../../lib/format';
+import { useCurrentTarget } from '../../targets/lib/current-target';
+import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-migration-task-stats';
+import { isOnlineMigration, type TaskLike } from '../lib/task-display';
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} data-testid={testId}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+function Figures({ stats }: { stats: MigrationTaskStats }) {
+  const t = useT('stop');
+  const percent = toNumber(stats.full_migration_progress);
+  const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
+  const offset = toNumber(stats.offset);
+  const shown = (value: unknown) => formatNumber(value) ?? (value == null ? '—' : String(value));
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm">{t('progressFullSync')}</Text>
+        <Text size="sm" fw={600} data-testid="stop-progress-percent">
+          {clamped === null ? '—' : t('percent', { value: clamped })}
+        </Text>
+      </Group>
+      <Progress value={clamped ?? 0} aria-label={t('progressFullSync')} />
+      <SimpleGrid cols={3}>
+        <Figure
+          label={t('progressOffset')}
+          value={offset === 0 ? t('offsetInSync') : shown(stats.offset)}
+          testId="stop-progress-offset"
+        />
+        <Figure label={t('progressSourceKeys')} value={shown(stats.source_dbsize)} testId="stop-progress-source-keys" />
+        <Figure label={t('progressTargetKeys')} value={shown(stats.target_dbsize)} testId="stop-progress-target-keys" />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** The latest progress of an online migration, refreshed while the dialog is open. */
+export function StopDialogProgress({ task, opened }: { task: TaskLike; opened: boolean }) {
+  const t = useT('stop');
+  const { id: targetId } = useCurrentTarget();
+  const online = isOnlineMigration(task);
+  const stats = useQuery({
+    ...getMigrationTaskStatsQueryOptions({ targetId, taskId: task.task_id }, task.status),
+    refetchInterval: STATS_POLL_MS,
+    enabled: opened && online,
+  });
+  if (!online) return null;
+  return (
+    <Stack gap={6} data-testid="stop-dialog-progress" aria-live="polite" aria-busy={stats.isFetching}>
+      <Text size="sm" fw={600}>
+        {t('progressTitle')}
+      </Text>
+      {stats.data ? (
+        <Figures stats={stats.data} />
+      ) : stats.isError ? (
+        <Text size="sm" c="dimmed" role="note">
+          {t('progressUnavailable')}
+        </Text>
+      ) : (
+        <Skeleton height={56} aria-label={t('progressLoading')} />
+      )}
+    </Stack>
+  );
+}
