@@ -7,6 +7,7 @@ import { auditKeys } from '../../audit/api/query-keys';
 import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
 import { isStopOutcomeUnknown, markStopNotSent } from '../lib/stop-outcome';
 import { stopRequestBody } from './stop-migration-task';
+import { getMigrationTaskQueryOptions } from './get-migration-task';
 import { taskKeys } from './query-keys';
 
 /**
@@ -103,10 +104,9 @@ export function useBatchStopMigrationTasks() {
           report(index + 1);
           break;
         }
-        // Refresh what was stopped before the next batch goes, so the list follows along.
-        for (const id of ids) {
-          if (outcomes.get(id)?.kind !== 'refused') void queryClient.invalidateQueries({ queryKey: taskKeys.detail({ targetId, taskId: id }) });
-        }
+        // Read the tasks again before the next batch goes: the report and the list show their status now
+        // (a refused task's too: it tells why the cloud refused).
+        for (const id of ids) void queryClient.prefetchQuery(getMigrationTaskQueryOptions({ targetId, taskId: id }));
         void queryClient.invalidateQueries({ queryKey: taskKeys.lists(targetId) });
         answered(ids);
         report(index + 1);

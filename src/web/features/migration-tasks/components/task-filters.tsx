@@ -1,4 +1,4 @@
-import { Button, Chip, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState, type Ref } from 'react';
 import { KNOWN_STATUSES, LIST_SORTS, type ListSort } from '../../../../api/rules';
@@ -28,8 +28,8 @@ const SORT_KEYS = {
 } as const satisfies Record<ListSort, string>;
 
 /**
- * Search, status and sort. The statuses are chips (checkboxes underneath): always visible, one Tab
- * stop each, Space toggles, and nothing floating to download with the list page.
+ * Search, status and sort. The statuses are plain checkboxes: always visible, one Tab stop each,
+ * Space toggles, and nothing floating (nor another component) to download with the list page.
  */
 export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef }: TaskFiltersProps) {
   const t = useT('list');
@@ -84,17 +84,19 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
         )}
       </Group>
       <Fieldset legend={t('statusLegend')} variant="unstyled">
-        <Chip.Group multiple value={status} onChange={onStatusChange}>
-          <Group gap={6} wrap="wrap" mt={4}>
-            {values.map((value) => (
-              <Chip key={value} value={value} size="xs" variant="outline">
-                {known.has(value)
-                  ? t('statusOption', { label: statusLabel(value), value })
-                  : t('statusOptionUnknown', { value })}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
+        <Group gap="md" wrap="wrap" mt={4}>
+          {values.map((value) => (
+            <Checkbox
+              key={value}
+              size="xs"
+              label={known.has(value) ? t('statusOption', { label: statusLabel(value), value }) : t('statusOptionUnknown', { value })}
+              checked={status.includes(value)}
+              onChange={(event) =>
+                onStatusChange(event.currentTarget.checked ? [...status, value] : status.filter((s) => s !== value))
+              }
+            />
+          ))}
+        </Group>
       </Fieldset>
     </Stack>
   );

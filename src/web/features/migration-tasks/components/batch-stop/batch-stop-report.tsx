@@ -28,24 +28,27 @@ function useErrorExplanation() {
   };
 }
 
-/** The task's status as the follow-up reads it; a spinner until the stop has settled. */
-function FollowedStatus({ targetId, task }: { targetId: string; task: TaskLike }) {
+/** The task's status as last read (the StopFollower polls the followed ones); a spinner until a followed stop has settled. */
+function CurrentStatus({ targetId, task, followed }: { targetId: string; task: TaskLike; followed: boolean }) {
   const t = useT('batch');
   const ref = { targetId, taskId: task.task_id };
   const entry = useStopEntry(ref);
-  // Read from the cache only: the StopFollower does the polling.
+  // From the cache only: this view never polls by itself.
   const { data } = useQuery({ ...getMigrationTaskQueryOptions(ref), enabled: false });
   const settled = entry?.settledAt !== undefined;
-  const status = settled ? entry?.settledStatus : (data?.status ?? task.status);
+  const status = followed && settled ? entry?.settledStatus : (data?.status ?? task.status);
+  const note = !followed || !entry ? null : entry.lost ? t('followLost') : settled ? t('followSettled') : t('following');
   return (
     <Stack gap={2}>
       <StatusBadge status={status} />
-      <Group gap={4} wrap="nowrap">
-        {entry && !settled && <Loader size={10} aria-hidden />}
-        <Text size="xs" c="dimmed">
-          {!entry ? null : entry.lost ? t('followLost') : settled ? t('followSettled') : t('following')}
-        </Text>
-      </Group>
+      {note && (
+        <Group gap={4} wrap="nowrap">
+          {!settled && <Loader size={10} aria-hidden />}
+          <Text size="xs" c="dimmed">
+            {note}
+          </Text>
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -148,7 +151,9 @@ export function BatchStopReport({ targetId, tasks, outcomes }: BatchStopReportPr
                       <OutcomeDetail outcome={outcome} />
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{followed ? <FollowedStatus targetId={targetId} task={task} /> : <StatusBadge status={task.status} />}</Table.Td>
+                  <Table.Td>
+                    <CurrentStatus targetId={targetId} task={task} followed={followed} />
+                  </Table.Td>
                 </Table.Tr>
               );
             })}

@@ -96,6 +96,7 @@ describe('batch stop: confirm, send, report, follow', () => {
     expect(reportRow(ids.full)).toHaveTextContent('Refused');
     expect(reportRow(ids.full)).toHaveTextContent('DCS.4957 The operation is not allowed in the current state of the task.');
     expect(reportRow(ids.incremental)).toHaveTextContent('Accepted');
+    await waitFor(() => expect(reportRow(ids.full)).toHaveTextContent('SUCCESS')); // read again: why it was refused
 
     // Followed until settled, as a single stop is: the report's status turns TERMINATED, and the operator is told.
     await waitFor(() => expect(reportRow(ids.incremental)).toHaveTextContent('TERMINATED'), { timeout: 8000 });

@@ -1,0 +1,60 @@
+import { expect, test } from './fixtures';
+
+// Batch stop on the real console and simulator: one task of the selection is moved to a status
+// the cloud refuses to stop after the dialog opened, so the report is mixed.
+test.describe('batch stop', () => {
+  test('select several, confirm once, see a mixed report with the DCS code, the accepted ones followed to TERMINATED', async ({
+    page,
+    simulator,
+  }) => {
+    await page.goto('/?status=INCRMIGEATING,FULLMIGRATING,MIGRATING');
+    const rows = page.getByTestId('task-row');
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    const taskIds = await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-task-id') ?? ''));
+
+    await page.getByRole('checkbox', { name: 'Select all stoppable tasks on this page' }).check();
+    const bar = page.getByTestId('batch-bar');
+    await expect(bar).toContainText(`${count} selected`);
+    await bar.getByRole('button', { name: `Stop ${count} tasks` }).click();
+
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toHaveAccessibleName(`Stop ${count} migration tasks?`);
+    await expect(dialog.getByTestId('batch-task-list').locator('tbody tr')).toHaveCount(count);
+    await expect(dialog).toContainText(/cannot be resumed/);
+
+    // Meanwhile, one of them finished by itself: the cloud will refuse to stop it.
+    const refusedId = taskIds[1]!;
+    await simulator.setStatus(refusedId, 'SUCCESS');
+
+    const stop = dialog.getByRole('button', { name: `Stop ${count} tasks` });
+    const typeCount = dialog.getByLabel(`Type ${count} to confirm`);
+    if (await typeCount.isVisible()) {
+      await expect(stop).toBeDisabled();
+      await typeCount.fill(String(count));
+    }
+    await dialog.getByLabel('Reason').fill('e2e batch stop');
+    await stop.click();
+
+    const report = dialog.getByTestId('batch-report');
+    await expect(report).toBeVisible();
+    await expect(dialog).toHaveAccessibleName('Batch stop report');
+    await expect(dialog.getByTestId('batch-summary')).toContainText(`${count - 1} accepted`);
+    await expect(dialog.getByTestId('batch-summary')).toContainText('1 refused');
+    const refusedRow = report.locator(`[data-task-id="${refusedId}"]`);
+    await expect(refusedRow).toContainText('Refused');
+    await expect(refusedRow).toContainText('DCS.4957');
+    await expect(refusedRow).toContainText('SUCCESS'); // read again: why the cloud refused
+    expect((await simulator.requests()).routes['POST /migration-task/batch-stop']).toBe(1);
+
+    const accepted = report.locator('[data-outcome="accepted"]');
+    await expect(accepted).toHaveCount(count - 1);
+    for (const row of await accepted.all()) await expect(row).toContainText('TERMINATED', { timeout: 20_000 });
+    await expect(report.getByText('Settled')).toHaveCount(count - 1, { timeout: 20_000 });
+
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(bar).toContainText('Select stoppable tasks to stop several at once.');
+  });
+});
