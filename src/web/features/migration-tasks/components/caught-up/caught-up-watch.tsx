@@ -119,11 +119,13 @@ export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpW
         <Text size="sm" id={`caught-up-polls-${watch.id}`}>
           {t('caughtUpPollsInARow', { count: polls, total: watch.consecutive_polls })}
         </Text>
-        <Progress
-          value={(polls / Math.max(1, watch.consecutive_polls)) * 100}
-          aria-labelledby={`caught-up-polls-${watch.id}`}
-          color={caughtUpStateColor(watch.state)}
-        />
+        <Progress.Root>
+          <Progress.Section
+            value={(polls / Math.max(1, watch.consecutive_polls)) * 100}
+            aria-labelledby={`caught-up-polls-${watch.id}`}
+            color={caughtUpStateColor(watch.state)}
+          />
+        </Progress.Root>
       </Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Figure label={t('caughtUpLastOffset')} testId="caught-up-last-offset">
