@@ -5,6 +5,7 @@ import { db, requestsTo } from '../../testing/mocks/db';
 import { apiError } from '../../testing/mocks/handlers/errors';
 import { TARGET_1 } from '../../testing/mocks/targets';
 import { server } from '../../testing/mocks/node';
+import { setLocale } from '../../i18n';
 import { renderApp } from '../../testing/test-utils';
 
 const LIST = '/api/migration-tasks';
@@ -116,6 +117,22 @@ describe('task list page', () => {
     const bad = renderApp('/targets/sim-region-1?sort=random');
     await waitFor(() => expect(lastListRequest()?.has('sort')).toBe(false));
     bad.unmount();
+  });
+
+  it('speaks Simplified Chinese', async () => {
+    await setLocale('zh-CN', { remember: false });
+    try {
+      renderApp('/targets/sim-region-1');
+      await screen.findAllByTestId('task-row');
+      expect(screen.getByRole('heading', { level: 1, name: '迁移任务' })).toBeInTheDocument();
+      expect(screen.getByTestId('task-count')).toHaveTextContent('共 24 个任务');
+      expect(screen.getByLabelText('按名称搜索')).toBeInTheDocument();
+      expect(screen.getByLabelText('排序')).toHaveDisplayValue('按云服务返回顺序');
+      expect(screen.getByText('第 1–10 条，共 24 条')).toBeInTheDocument();
+      expect(screen.getByTestId('batch-bar')).toHaveTextContent('勾选可停止的任务，即可批量停止。');
+    } finally {
+      await setLocale('en', { remember: false });
+    }
   });
 
   it('pages with offset/limit and changes the page size', async () => {

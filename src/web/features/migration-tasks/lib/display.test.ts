@@ -43,7 +43,7 @@ describe('task display', () => {
 describe('list search params', () => {
   it('round-trips filters and ignores junk', () => {
     const filters = readListFilters(new URLSearchParams('name=orders&status=TERMINATED,bad value,FAILED&page=3&size=50'));
-    expect(filters).toEqual({ name: 'orders', status: ['TERMINATED', 'FAILED'], page: 3, size: 50 });
+    expect(filters).toEqual({ name: 'orders', status: ['TERMINATED', 'FAILED'], page: 3, size: 50, sort: '' });
     expect(toListParams(filters)).toEqual({ offset: 100, limit: 50, name: 'orders', status: ['TERMINATED', 'FAILED'] });
     expect(writeListFilters(filters).toString()).toBe('name=orders&status=TERMINATED%2CFAILED&page=3&size=50');
     expect(readListFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 10 });

@@ -1,6 +1,6 @@
 import { Alert, Group, ScrollArea, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { STOP_REASON_FORBIDDEN, STOP_REASON_MAX } from '../../../../../api/rules';
-import { useT, type Translate } from '../../../../i18n';
+import { useLocale, useT, type Translate } from '../../../../i18n';
 import { oneLine } from '../../lib/stop-reason';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
 import { StatusBadge } from '../status-badge';
@@ -14,6 +14,13 @@ export function batchReasonProblem(reason: string, t: Translate<'batch'>): strin
 }
 
 export const isIncremental = (task: TaskLike) => task.migration_method === 'incremental_migration';
+
+/** Whether `typed` is the count, written plainly ("1234") or as the label shows it ("1,234"). */
+export function useTypedCountCheck(count: number): (typed: string) => boolean {
+  const { locale } = useLocale();
+  const accepted = [String(count), new Intl.NumberFormat(locale).format(count)];
+  return (typed) => accepted.includes(typed.trim());
+}
 
 interface BatchStopConfirmProps {
   tasks: TaskLike[];

@@ -4,7 +4,7 @@ import { useT } from '../../../../i18n';
 import { useBatchStopMigrationTasks, type BatchStopProgress, type BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { useStopTracker } from '../../lib/stop-tracker';
 import { taskDisplayName, type TaskLike } from '../../lib/task-display';
-import { BatchStopConfirm, batchReasonProblem, isIncremental } from './batch-stop-confirm';
+import { BatchStopConfirm, batchReasonProblem, isIncremental, useTypedCountCheck } from './batch-stop-confirm';
 import { BatchStopReport } from './batch-stop-report';
 
 interface BatchStopDialogProps {
@@ -29,7 +29,8 @@ export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSe
   const running = mutation.isPending;
   const done = mutation.isSuccess;
   const needsTyping = tasks.some(isIncremental);
-  const typedOk = !needsTyping || typed.trim() === String(tasks.length);
+  const isCount = useTypedCountCheck(tasks.length);
+  const typedOk = !needsTyping || isCount(typed);
   const problem = batchReasonProblem(reason, t);
   const names = new Map(tasks.map((task) => [task.task_id, taskDisplayName(task)]));
 
