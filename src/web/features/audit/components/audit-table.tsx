@@ -58,7 +58,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
         <RelativeTime value={record.at} raw={false} size="sm" />
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-user">
           {record.user === CAUGHT_UP_CONSOLE_ACTOR ? t('consoleActor') : record.user}
         </Text>
       </Table.Td>

@@ -68,7 +68,10 @@ export function LastStop({ targetId, taskId }: { targetId: string; taskId: strin
       <Group gap="xs" wrap="wrap" align="baseline" data-testid="last-stop-line">
         <Text size="sm" data-testid="last-stop" data-outcome={record.outcome} style={{ overflowWrap: 'anywhere' }}>
           {rich(line, { user: <strong>{user}</strong>, time: <RelativeTime value={record.at} raw={false} /> })}
-          {record.reason ? t('reasonSuffix', { reason: record.reason }) : ''}
+          {record.reason &&
+            rich(t('reasonSuffix', { reason: slot('reason') }), {
+              reason: <span data-testid="last-stop-reason">{record.reason}</span>,
+            })}
         </Text>
         <Anchor component={Link} to={activityPath(new URLSearchParams({ task_id: taskId, target: targetId }))} size="xs">
           {t('allStops')}

@@ -1,0 +1,36 @@
+import { screen, waitFor } from '@testing-library/react';
+import { setLocale } from '../i18n';
+import { renderWithProviders } from '../testing/test-utils';
+import { CopyId } from './copy-id';
+
+const ID = '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9';
+
+describe('CopyId', () => {
+  afterEach(() => setLocale('en', { remember: false }));
+
+  it('copies the full value, says "copied" to screen readers and on hover, without a tooltip', async () => {
+    const { user } = renderWithProviders(<CopyId value={ID} display="5e6f7a8b…" label="Task ID" />);
+    const button = await screen.findByRole('button', { name: `Copy task id ${ID}` });
+    expect(button).toHaveAttribute('title', `Copy task id ${ID}`);
+    expect(screen.getByText('5e6f7a8b…')).toHaveAttribute('title', ID);
+    expect(screen.getByRole('status')).toHaveTextContent('');
+
+    await user.click(button);
+    await expect(navigator.clipboard.readText()).resolves.toBe(ID);
+    expect(screen.getByRole('status')).toHaveTextContent('Task ID copied to the clipboard');
+    expect(button).toHaveAttribute('title', 'Copied');
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    // After a moment it is a copy button again.
+    await waitFor(() => expect(button).toHaveAttribute('title', `Copy task id ${ID}`), { timeout: 3000 });
+    expect(screen.getByRole('status')).toHaveTextContent('');
+  });
+
+  it('speaks Chinese in Chinese', async () => {
+    await setLocale('zh-CN', { remember: false });
+    const { user } = renderWithProviders(<CopyId value={ID} label="任务 ID" />);
+    const button = await screen.findByRole('button', { name: `复制任务 ID ${ID}` });
+    await user.click(button);
+    expect(screen.getByRole('status')).toHaveTextContent('任务 ID已复制到剪贴板');
+    expect(button).toHaveAttribute('title', '已复制');
+  });
+});

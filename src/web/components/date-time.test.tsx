@@ -1,0 +1,57 @@
+import { act, screen } from '@testing-library/react';
+import { setLocale } from '../i18n';
+import { formatExact } from '../lib/format';
+import { renderWithProviders } from '../testing/test-utils';
+import { ExactTime, RelativeTime } from './date-time';
+
+describe('RelativeTime', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    return setLocale('en', { remember: false });
+  });
+
+  it('shows "5 minutes ago"; the exact time on hover (title) and on keyboard focus (data-exact, focusable)', async () => {
+    const at = new Date(Date.now() - 5 * 60_000);
+    renderWithProviders(<RelativeTime value={at.toISOString()} raw={false} />);
+    const time = await screen.findByText('5 minutes ago');
+    expect(time.tagName).toBe('TIME');
+    expect(time).toHaveAttribute('datetime', at.toISOString());
+    expect(time).toHaveAttribute('title', formatExact(at));
+    expect(time).toHaveAttribute('data-exact', formatExact(at));
+    expect(time).toHaveAttribute('tabindex', '0');
+  });
+
+  it('adds the cloud’s raw value to the hover text of cloud times', async () => {
+    const { container } = renderWithProviders(<RelativeTime value="2025/11/20 08:30:00" />);
+    await screen.findByText(/ago$|last year/);
+    const time = container.ownerDocument.querySelector('time')!;
+    expect(time.getAttribute('title')).toMatch(/^20 Nov 2025, \d\d:30:00 .+ \(cloud value: 2025\/11\/20 08:30:00\)$/);
+  });
+
+  it('keeps itself current: "just now" becomes "1 minute ago" without a re-render from outside', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderWithProviders(<RelativeTime value={new Date().toISOString()} raw={false} />);
+    expect(await screen.findByText('just now')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(65_000));
+    expect(screen.getByText('1 minute ago')).toBeInTheDocument();
+  });
+
+  it('in Chinese: "5分钟前", the exact time in Chinese form', async () => {
+    await setLocale('zh-CN', { remember: false });
+    const at = new Date(Date.now() - 5 * 60_000);
+    renderWithProviders(<RelativeTime value={at.toISOString()} />);
+    const time = await screen.findByText('5分钟前');
+    expect(time.getAttribute('title')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 .*（云端原始值：.+）$/);
+  });
+
+  it('shows a value it cannot read as it is, and a missing one as "—"', async () => {
+    renderWithProviders(
+      <>
+        <RelativeTime value="sometime soon" />
+        <ExactTime value={null} />
+      </>,
+    );
+    expect(await screen.findByText('sometime soon')).not.toHaveAttribute('title');
+    expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});
