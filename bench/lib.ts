@@ -58,10 +58,18 @@ export function ensureServerBuilt(): { built: boolean; reason: string } {
   return { built: true, reason };
 }
 
+/** The node options of `npm start` (e.g. --max-semi-space-size), read from package.json so the bench runs what users run. */
+export function startNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /(?:^|&& )node((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js$/.exec(scripts.start ?? '');
+  if (!match) throw new Error(`bench: package.json "start" does not end with "node [flags] dist/server/main.js": ${scripts.start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 function consoleCommand(): { command: string; args: string[] } {
   if (SERVER_MODE === 'tsx') return { command: TSX, args: ['src/server/main.ts'] };
   ensureServerBuilt();
-  return { command: process.execPath, args: [SERVER_BUILD] };
+  return { command: process.execPath, args: [...startNodeFlags(), SERVER_BUILD] };
 }
 
 async function start(script: string, env: Record<string, string>, readyUrl: string, url: string): Promise<Proc> {

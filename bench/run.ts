@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { bundleRows, DIST_WEB, measureBundle } from './bundle-size';
 import { chromiumLaunchOptions, goal, printGoals, printTable, round, stopAll, stopProc, takeRecentOutput, track, type Goal } from './common';
-import { ensureServerBuilt, newestChange, SERVER_MODE, startConsoleProcess, startEmbeddedConsoleProcess, startSimulatorProcess } from './lib';
+import { ensureServerBuilt, newestChange, SERVER_MODE, startNodeFlags, startConsoleProcess, startEmbeddedConsoleProcess, startSimulatorProcess } from './lib';
 import { runBigListScenario } from './scenarios/big-lists';
 import { runBrowserListScenario } from './scenarios/browser-lists';
 import { runOverheadScenario } from './scenarios/overhead';
@@ -93,8 +93,11 @@ console.log(
     `load average ${loadAtStart}, ${new Date(startedAt).toISOString()}`,
 );
 const build = ensureBuilt();
-const serverBuild = SERVER_MODE === 'dist' ? ensureServerBuilt() : { built: false, reason: 'BENCH_SERVER=tsx: the sources under tsx' };
-console.log(`bench: console runs as ${SERVER_MODE === 'dist' ? 'node dist/server/main.js (as npm start)' : 'tsx src/server/main.ts'}`);
+const serverBuild =
+  SERVER_MODE === 'dist'
+    ? { ...ensureServerBuilt(), command: ['node', ...startNodeFlags(), 'dist/server/main.js'].join(' ') }
+    : { built: false, reason: 'BENCH_SERVER=tsx: the sources under tsx', command: 'tsx src/server/main.ts' };
+console.log(`bench: the console runs as \`${serverBuild.command}\`${SERVER_MODE === 'dist' ? ' (as npm start)' : ''}`);
 
 await scenario('upstream_cost', `Scenario 1: upstream cost (${plan.levels.join(', ')} dashboards)`, async () => {
   const simulator = await track(startSimulatorProcess({ SIMULATOR_TASKS: '500' }));

@@ -209,7 +209,7 @@ export async function runUpstreamScenario(
       note:
         'The simulator counts calls per route, not per task: per-resource rates are the route count divided by the resources polled ' +
         '(1 list query; detail and stats of min(N, 20) tasks, dashboards spread round-robin so each task has the same share). ' +
-        'RSS is of the console\'s node process (the tsx wrapper\'s child).',
+        'RSS is of the console\'s node process, run as `npm start` runs it (see console_server in results.json).',
     },
     goals,
   };
