@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startOidcConsole, startProxyConsole, type AuthConsole } from './auth-helpers';
 import { expect, test } from './fixtures';
+import { confirmStop } from './stop-helpers';
 
 /** Signs in at the test OpenID provider's login and consent pages, as a person would. */
 async function signInAtProvider(page: Page, login: string): Promise<void> {
@@ -59,7 +60,7 @@ test.describe('OpenID Connect sign-in', () => {
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
     await dialog.getByLabel('Reason').fill('cut-over finished, INC-4711');
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog);
     await expect(page.getByTestId('task-status')).toContainText('TERMINATING');
     await expect(page.getByText(/Stopped by alice/i)).toBeVisible();
     await expect(page.getByText(/INC-4711/)).toBeVisible();

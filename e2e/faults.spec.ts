@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, rowWithStatus, test, type SimulatorControl } from './fixtures';
+import { confirmStop } from './stop-helpers';
 
 // Each way the cloud misbehaves, seen from each view: the operator gets a readable error within
 // the timeout (3 s here) plus retries, data already on screen stays (marked stale), and the
@@ -75,7 +76,7 @@ for (const fault of FAULTS) {
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
       await fault.inject(simulator, 'POST /migration-task/{id}/stop');
-      await dialog.getByRole('button', { name: 'Stop task' }).click();
+      await confirmStop(dialog);
       if (fault.stopOutcomeUnknown) {
         await expect(page.getByTestId('stop-outcome-unknown').first()).toBeVisible({ timeout: 12_000 });
       } else {

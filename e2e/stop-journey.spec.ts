@@ -1,4 +1,5 @@
 import { expect, rowWithStatus, test } from './fixtures';
+import { confirmStop } from './stop-helpers';
 
 test.describe('the operator journey on the embedded simulator', () => {
   test('list → task page → Stop → TERMINATING with instance details → TERMINATED, Stop no longer offered', async ({ page, simulator }) => {
@@ -20,7 +21,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
     await expect(dialog).toContainText(taskName);
     await expect(dialog).toContainText(/cannot be resumed/i);
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog);
 
     // The status the cloud returned, with the instance details it returned.
     await expect(page.getByTestId('task-status')).toContainText('TERMINATING');
@@ -48,7 +49,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     await row.getByRole('button', { name: `Stop ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
     await expect(dialog).toContainText(name);
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog);
     await expect(dialog).toBeHidden();
     const stoppedRow = page.getByTestId('task-row').filter({ hasText: name });
     await expect(stoppedRow).toContainText('TERMINATING');
@@ -68,7 +69,7 @@ test.describe('the operator journey on the embedded simulator', () => {
       error_msg: 'The operation is not allowed in the current state of the task',
       times: 1,
     });
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog);
     await expect(dialog).toContainText('DCS.4957');
     await expect(dialog).toContainText(/not allowed/i);
     await expect(dialog).toContainText(/request id/i);
@@ -90,7 +91,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await simulator.fault({ route: 'POST /migration-task/{id}/stop', status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error', times: 1 });
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog);
     await expect(dialog).toContainText('DCS.5000');
     await expect(dialog).toContainText('Internal service error');
   });

@@ -1,5 +1,5 @@
 import { Button, VisuallyHidden } from '@mantine/core';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n';
 import { useCan } from '../../session/hooks/use-can';
 import { useCurrentTarget } from '../../targets/lib/current-target';
@@ -25,6 +25,7 @@ export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'ro
   // Once loaded, the dialog stays mounted so its closing transition and focus return work.
   const [mounted, setMounted] = useState(false);
   const reasonId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const { id: targetId } = useCurrentTarget();
   const entry = useStopEntry({ targetId, taskId: task.task_id });
   if (!allowed) return null;
@@ -38,6 +39,7 @@ export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'ro
   };
   const button = (
     <Button
+      ref={buttonRef}
       color="red"
       variant={row ? 'outline' : 'filled'}
       size={row ? 'compact-sm' : 'sm'}
@@ -67,7 +69,12 @@ export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'ro
       )}
       {mounted && (
         <Suspense fallback={null}>
-          <StopTaskDialog task={task} opened={opened} onClose={() => setOpened(false)} />
+          <StopTaskDialog
+            task={task}
+            opened={opened}
+            onClose={() => setOpened(false)}
+            onClosed={() => buttonRef.current?.focus()}
+          />
         </Suspense>
       )}
     </>

@@ -5,6 +5,7 @@ import { db, requestsTo } from '../../../testing/mocks/db';
 import { cloudInternalError } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
 import { renderApp } from '../../../testing/test-utils';
+import { setLocale } from '../../../i18n';
 
 const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
 const STATS = (id: string) => `/api/migration-tasks/${id}/stats`;
@@ -53,6 +54,14 @@ describe('the safer stop dialog', () => {
     expect(within(again).getByRole('button', { name: 'Stop task' })).toBeDisabled();
   });
 
+  it('gives focus back to the Stop button that opened it', async () => {
+    const { user, dialog } = await openFromList(ids.incremental, 'mig-orders-cache');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const row = screen.getAllByTestId('task-row').find((r) => r.dataset.taskId === ids.incremental)!;
+    await waitFor(() => expect(within(row).getByRole('button', { name: 'Stop mig-orders-cache' })).toHaveFocus());
+  });
+
   it('does not ask for the name of a full migration, and says what stopping it means', async () => {
     const { dialog, confirm } = await openFromList(ids.full, 'mig-session-store');
     expect(within(dialog).queryByRole('textbox', { name: /^Type the task name/ })).not.toBeInTheDocument();
@@ -85,5 +94,21 @@ describe('the safer stop dialog', () => {
     expect(await within(dialog).findByText(/The latest progress could not be read/)).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox', { name: /^Type the task name/ }), 'mig-orders-cache');
     expect(confirm).toBeEnabled();
+  });
+
+  it('speaks Chinese: the consequences, the name to type and the button', async () => {
+    await setLocale('zh-CN', { remember: false });
+    try {
+      const result = renderApp('/targets/sim-region-1');
+      const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.incremental)!;
+      await result.user.click(within(row).getByRole('button', { name: '停止 mig-orders-cache' }));
+      const dialog = await screen.findByRole('dialog', { name: '停止迁移任务？' });
+      expect(within(dialog).getByTestId('stop-consequences')).toHaveTextContent('这是增量迁移');
+      const typed = within(dialog).getByRole('textbox', { name: '输入任务名称 mig-orders-cache 以确认' });
+      await result.user.type(typed, 'mig-orders-cache');
+      expect(within(dialog).getByRole('button', { name: '停止任务' })).toBeEnabled();
+    } finally {
+      await setLocale('en', { remember: false });
+    }
   });
 });

@@ -18,6 +18,8 @@ interface StopTaskDialogProps {
   task: TaskLike;
   opened: boolean;
   onClose: () => void;
+  /** Once the dialog has gone (after its closing transition). */
+  onClosed?: () => void;
 }
 
 /** What stopping means for this task, in plain words. */
@@ -73,7 +75,7 @@ function TypedConfirmation({
   );
 }
 
-export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
+export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDialogProps) {
   const t = useT('stop');
   const tracker = useStopTracker();
   const { id: targetId } = useCurrentTarget();
@@ -129,6 +131,10 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
   return (
     <Modal
       opened={opened}
+      // Loaded on demand, the Modal mounts already open and cannot know what had focus: the
+      // button that opened it takes focus back itself once the dialog has gone.
+      returnFocus={false}
+      onExitTransitionEnd={onClosed}
       onClose={close}
       title={t('dialogTitle')}
       closeOnClickOutside={!pending}
@@ -138,7 +144,7 @@ export function StopTaskDialog({ task, opened, onClose }: StopTaskDialogProps) {
     >
       <Stack gap="md">
         <Text>
-          {t('aboutToStop')} <strong>{name}</strong>
+          {t('aboutToStop')} <strong data-testid="stop-dialog-task-name">{name}</strong>
         </Text>
         <FieldList
           fields={[

@@ -37,11 +37,3 @@ export function stopUnavailableText(status: string | null | undefined): string |
   if (phase === 'unknown') return translate('stop', 'unavailable_unknown', { status: status ?? '' });
   return translate('stop', `unavailable_${phase}`);
 }
-
-/** Options for the status filter, in the current language: every known status, the raw value kept visible. */
-export function statusFilterOptions(): { value: KnownStatus; label: string }[] {
-  return KNOWN_STATUSES.map((value) => ({ value, label: `${statusLabel(value)} (${value})` }));
-}
-
-/** English options, kept for callers that have not moved to statusFilterOptions() yet. */
-export const STATUS_FILTER_OPTIONS = statusFilterOptions();
