@@ -40,7 +40,7 @@ export function BatchStopConfirm({ tasks, reason, onReasonChange, typed, onTyped
   return (
     <Stack gap="md">
       <Text>{t('confirmIntro', { count: tasks.length })}</Text>
-      <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('listCaption') }}>
         <Table verticalSpacing={4} data-testid="batch-task-list">
           <VisuallyHidden component="caption">{t('listCaption')}</VisuallyHidden>
           <Table.Thead>

@@ -122,7 +122,7 @@ export function BatchStopReport({ targetId, tasks, outcomes }: BatchStopReportPr
           ))}
       </Group>
       {requestFailure && <RequestFailure error={requestFailure.error} />}
-      <ScrollArea.Autosize mah={340} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah={340} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('reportCaption') }}>
         <Table verticalSpacing={6}>
           <VisuallyHidden component="caption">{t('reportCaption')}</VisuallyHidden>
           <Table.Thead>
