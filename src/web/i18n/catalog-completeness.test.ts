@@ -1,8 +1,12 @@
 // The Chinese catalogue is complete and faithful to the English one: every message translated
 // (except names and symbols that read the same in both), the same {placeholders}, and plural
 // messages with their `other` form. TypeScript already fails on a missing or extra key.
-import { en, type Message } from './messages/en';
+import { en as firstDownload, type Catalog, type Message } from './messages/en';
+import { audit } from './messages/en/audit';
 import { zhCN } from './messages/zh-CN';
+
+/** All of English: the first download and the namespaces pages bring on demand. */
+const en: Catalog = { ...firstDownload, audit };
 
 /**
  * Messages that are the same in Chinese on purpose: product and protocol names, units, symbols.

@@ -1,7 +1,7 @@
 // The interface language: English by default, Simplified Chinese on request. The choice is kept
 // in localStorage; without one, the browser's languages decide. Non-English catalogues load on
 // demand, so English-only visits do not download them.
-import type { Catalog } from './messages/en';
+import type { Catalog, OnDemandNamespace } from './messages/en';
 import { en } from './messages/en';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -9,8 +9,14 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 export const LOCALE_STORAGE_KEY = 'dcs-console.locale';
 
-const loaders: Record<Locale, () => Promise<Catalog>> = {
-  en: () => Promise.resolve(en),
+/** A language's messages as loaded: English may still lack the namespaces of pages not yet loaded. */
+export type LoadedCatalog = Omit<Catalog, OnDemandNamespace> & Partial<Pick<Catalog, OnDemandNamespace>>;
+
+/** English namespaces registered by the pages loaded so far (registerEnglish). */
+const englishOnDemand: Partial<Pick<Catalog, OnDemandNamespace>> = {};
+
+const loaders: Record<Locale, () => Promise<LoadedCatalog>> = {
+  en: () => Promise.resolve({ ...en, ...englishOnDemand }),
   'zh-CN': () => import('./messages/zh-CN').then((module) => module.zhCN),
 };
 
@@ -34,7 +40,7 @@ export function detectLocale(): Locale {
   return 'en';
 }
 
-let current: { locale: Locale; catalog: Catalog } = { locale: 'en', catalog: en };
+let current: { locale: Locale; catalog: LoadedCatalog } = { locale: 'en', catalog: { ...en } };
 const listeners = new Set<() => void>();
 
 export const localeStore = {
@@ -47,7 +53,16 @@ export const localeStore = {
 
 /** The locale in use, for code outside React (formatters, notifications). */
 export const currentLocale = (): Locale => current.locale;
-export const currentCatalog = (): Catalog => current.catalog;
+export const currentCatalog = (): LoadedCatalog => current.catalog;
+
+/**
+ * A page loaded on demand brings the English of its own namespace (called when its module is
+ * evaluated, before it renders). Added in place: views rendered so far do not use it.
+ */
+export function registerEnglish<N extends OnDemandNamespace>(namespace: N, messages: Catalog[N]): void {
+  englishOnDemand[namespace] = messages;
+  if (current.locale === 'en') current.catalog[namespace] = messages;
+}
 
 /** Loads the catalogue, then switches every mounted view to it; `remember` saves the choice. */
 export async function setLocale(locale: Locale, { remember = true } = {}): Promise<void> {

@@ -36,8 +36,8 @@ export function interpolate(message: Message, vars: Vars | undefined, locale: st
 
 /** Outside React: translate with the current language (e.g. a notification's text). */
 export function translate<N extends Namespace>(namespace: N, key: keyof Catalog[N] & string, vars?: Vars): string {
-  const messages = currentCatalog()[namespace] as Record<string, Message>;
-  return interpolate(messages[key] ?? key, vars, currentLocale());
+  const messages = currentCatalog()[namespace] as Record<string, Message> | undefined;
+  return interpolate(messages?.[key] ?? key, vars, currentLocale());
 }
 
 /** The current language and catalogue; re-renders when the language changes. */
@@ -48,6 +48,7 @@ export function useLocale() {
 /** `const t = useT('list'); t('searchPlaceholder')`. Keys are checked by TypeScript. */
 export function useT<N extends Namespace>(namespace: N): Translate<N> {
   const { locale, catalog } = useLocale();
-  const messages = catalog[namespace] as Record<string, Message>;
-  return (key, vars) => interpolate(messages[key] ?? key, vars, locale);
+  // Undefined only for an on-demand namespace whose page forgot to register its English.
+  const messages = catalog[namespace] as Record<string, Message> | undefined;
+  return (key, vars) => interpolate(messages?.[key] ?? key, vars, locale);
 }

@@ -16,6 +16,7 @@ import { useSession } from '../../features/session/api/get-session';
 import { useCan } from '../../features/session/hooks/use-can';
 import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import '../../features/audit/lib/english';
 
 function ActivityPage() {
   const t = useT('audit');

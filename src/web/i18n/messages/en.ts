@@ -1,10 +1,13 @@
 // The English catalogue, one file per area of the UI (en/<namespace>.ts); the source of truth
 // for keys. Every other language must give every key (TypeScript checks it: see zh-CN.ts).
+// Namespaces used only by pages loaded on demand are not in the first download: their pages
+// register their English with registerEnglish (see locale.ts): `audit` (the activity, the task
+// page's last stop) in features/audit/lib/english.ts.
+import type { audit } from './en/audit';
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { session } from './en/session';
 import { targets } from './en/targets';
-import { audit } from './en/audit';
 import { errors } from './en/errors';
 import { list } from './en/list';
 import { batch } from './en/batch';
@@ -23,7 +26,10 @@ export interface PluralMessage {
 export type Message = string | PluralMessage;
 export type Messages = Record<string, Message>;
 
-export const en = { common, shell, session, targets, audit, errors, list, batch, task, stop };
+/** The English of the first download. */
+export const en = { common, shell, session, targets, errors, list, batch, task, stop };
 
-type English = typeof en;
+type English = typeof en & { audit: typeof audit };
+/** Namespaces whose English comes with the pages that use them. */
+export type OnDemandNamespace = Exclude<keyof English, keyof typeof en>;
 export type Catalog = { [N in keyof English]: { [K in keyof English[N]]: Message } };

@@ -10,6 +10,7 @@ import {
   type AuditFilterProblems,
   type AuditFilters as Filters,
 } from '../lib/audit-search-params';
+import '../lib/english';
 
 export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
 

@@ -9,6 +9,7 @@ import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useTargets } from '../../targets/api/get-targets';
 import { OutcomeBadge } from './outcome-badge';
+import '../lib/english';
 
 const COLUMNS = [
   'colTime',

@@ -8,6 +8,7 @@ import { rich, slot, useT, type Translate } from '../../../i18n';
 import { activityPath } from '../../../lib/paths';
 import { useCan } from '../../session/hooks/use-can';
 import { useLastStop } from '../api/get-audit-records';
+import '../lib/english';
 
 function headline(record: AuditRecord, t: Translate<'audit'>): string {
   const code = record.upstream_error_code ?? record.error_code;

@@ -3,6 +3,7 @@
 import { isTaskId } from '../../../../api/rules';
 import { translate } from '../../../i18n';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
+import './english';
 
 export const AUDIT_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_AUDIT_PAGE_SIZE = 20;

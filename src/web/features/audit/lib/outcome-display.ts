@@ -1,6 +1,7 @@
 // How the outcome of a stop attempt looks. AUDIT_OUTCOMES is open: a newer server's value is shown raw.
 import type { AuditOutcome } from '../../../../api';
 import { translate } from '../../../i18n';
+import './english';
 
 interface OutcomeDisplay {
   label: string;
