@@ -11,6 +11,7 @@ import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api-client';
 import { listPath, taskPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import '../../features/migration-tasks/lib/english-task-page';
 
 function isNotFound(error: unknown): boolean {
   return isApiError(error) && (error.code === 'TASK_NOT_FOUND' || error.status === 404);
@@ -28,7 +29,7 @@ function useBackTo(targetId: string): string {
 
 /** /targets/:targetId/tasks/:taskId (details) and …/logs: tabs are pages, so they can be linked. */
 export function TaskRoute({ tab = 'details' }: { tab?: TaskTab }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const { taskId = '' } = useParams();
   const { id: targetId } = useCurrentTarget();
   const location = useLocation();

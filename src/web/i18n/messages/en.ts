@@ -2,8 +2,11 @@
 // for keys. Every other language must give every key (TypeScript checks it: see zh-CN.ts).
 // Namespaces used only by pages loaded on demand are not in the first download: their pages
 // register their English with registerEnglish (see locale.ts): `audit` (the activity, the task
-// page's last stop) in features/audit/lib/english.ts.
+// page's last stop) in features/audit/lib/english.ts; `taskPage` (the task page) and `stopDialog`
+// (the stop dialog) in features/migration-tasks/lib/english-*.ts.
 import type { audit } from './en/audit';
+import type { stopDialog } from './en/stop-dialog';
+import type { taskPage } from './en/task-page';
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { session } from './en/session';
@@ -29,7 +32,7 @@ export type Messages = Record<string, Message>;
 /** The English of the first download. */
 export const en = { common, shell, session, targets, errors, list, batch, task, stop };
 
-type English = typeof en & { audit: typeof audit };
+type English = typeof en & { audit: typeof audit; taskPage: typeof taskPage; stopDialog: typeof stopDialog };
 /** Namespaces whose English comes with the pages that use them. */
 export type OnDemandNamespace = Exclude<keyof English, keyof typeof en>;
 export type Catalog = { [N in keyof English]: { [K in keyof English[N]]: Message } };

@@ -11,5 +11,7 @@ import { list } from './zh-CN/list';
 import { batch } from './zh-CN/batch';
 import { task } from './zh-CN/task';
 import { stop } from './zh-CN/stop';
+import { stopDialog } from './zh-CN/stop-dialog';
+import { taskPage } from './zh-CN/task-page';
 
-export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, task, stop };
+export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, task, taskPage, stop, stopDialog };

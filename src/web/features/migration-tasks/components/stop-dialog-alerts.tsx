@@ -6,9 +6,10 @@ import { isApiError, type ApiError } from '../../../lib/api-client';
 import { isStopOutcomeUnknown, stopCloudErrorNote, stopOutcomeUnknownText } from '../lib/stop-outcome';
 import type { StopEntry } from '../lib/stop-tracker';
 import { learnedOutcomeText } from './stop-notifications';
+import '../lib/english-stop-dialog';
 
 function RateLimitedAlert({ error }: { error: ApiError }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const wait = error.retryAfterSeconds;
   return (
     <Alert color="orange" variant="light" title={t('rateLimitedTitle')} role="alert" data-testid="stop-rate-limited">
@@ -32,8 +33,9 @@ function RateLimitedAlert({ error }: { error: ApiError }) {
 
 /** Where the console is in learning the outcome of the stop: checking, or what it found. */
 function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
-  const t = useT('stop');
-  if (entry?.lost) return <Text size="sm">{t('taskLost')}</Text>;
+  const t = useT('stopDialog');
+  const ts = useT('stop');
+  if (entry?.lost) return <Text size="sm">{ts('taskLost')}</Text>;
   if (entry && entry.outcome !== 'unknown' && entry.learnedAt !== undefined) {
     return (
       <Text size="sm" fw={600} data-testid="stop-outcome-learned" data-outcome={entry.outcome}>
@@ -52,7 +54,7 @@ function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
 }
 
 function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   return (
     <Alert color="orange" variant="light" title={t('outcomeUnknownTitle')} role="alert" data-testid="stop-outcome-unknown">
       <Stack gap={6}>
@@ -66,7 +68,7 @@ function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntr
 
 /** Why a stop failed, in the dialog: throttled by the console, outcome unknown, or refused. */
 export function StopFailure({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   if (isApiError(error) && error.code === 'RATE_LIMITED') return <RateLimitedAlert error={error} />;
   if (isStopOutcomeUnknown(error)) return <OutcomeUnknownAlert error={error} entry={entry} />;
   const note = stopCloudErrorNote(error);

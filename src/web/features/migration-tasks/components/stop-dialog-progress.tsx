@@ -6,6 +6,7 @@ import { formatNumber, toNumber } from '../../../lib/format';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-migration-task-stats';
 import { isOnlineMigration, type TaskLike } from '../lib/task-display';
+import '../lib/english-stop-dialog';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -21,7 +22,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 }
 
 function Figures({ stats }: { stats: MigrationTaskStats }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
   const offset = toNumber(stats.offset);
@@ -50,7 +51,7 @@ function Figures({ stats }: { stats: MigrationTaskStats }) {
 
 /** The latest progress of an online migration, refreshed while the dialog is open. */
 export function StopDialogProgress({ task, opened }: { task: TaskLike; opened: boolean }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const { id: targetId } = useCurrentTarget();
   const online = isOnlineMigration(task);
   const stats = useQuery({

@@ -13,6 +13,7 @@ import { StatusBadge } from './status-badge';
 import { StopFailure } from './stop-dialog-alerts';
 import { StopDialogProgress } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';
+import '../lib/english-stop-dialog';
 
 interface StopTaskDialogProps {
   task: TaskLike;
@@ -24,7 +25,7 @@ interface StopTaskDialogProps {
 
 /** What stopping means for this task, in plain words. */
 function Consequences({ task }: { task: TaskLike }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const { source, target } = taskEndpoints(task);
   const importing = task.migration_type === 'backupfile_import';
   const incremental = task.migration_method === 'incremental_migration';
@@ -57,7 +58,7 @@ function TypedConfirmation({
   onChange: (value: string) => void;
   disabled: boolean;
 }) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const typed = value.length > 0;
   const matches = value === expected;
   return (
@@ -76,7 +77,7 @@ function TypedConfirmation({
 }
 
 export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDialogProps) {
-  const t = useT('stop');
+  const t = useT('stopDialog');
   const tracker = useStopTracker();
   const { id: targetId } = useCurrentTarget();
   const name = taskDisplayName(task);
@@ -180,7 +181,7 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
           />
           <Text
             size="xs"
-            c={reason.trim().length > STOP_REASON_MAX ? 'red' : 'dimmed'}
+            c={reason.trim().length > STOP_REASON_MAX ? 'var(--mantine-color-error)' : 'dimmed'}
             ta="right"
             data-testid="stop-reason-count"
           >

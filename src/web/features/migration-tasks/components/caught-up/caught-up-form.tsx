@@ -17,6 +17,7 @@ import type { TaskRef } from '../../api/query-keys';
 import { useSetCaughtUpWatch } from '../../api/stop-when-caught-up';
 import { oneLine, reasonProblem } from '../../lib/stop-reason';
 import { caughtUpErrorText } from './caught-up-text';
+import '../../lib/english-task-page';
 
 interface Bounds {
   min: number;
@@ -24,7 +25,7 @@ interface Bounds {
 }
 
 /** The problem with a whole number typed into a bounded field, or null. */
-export function boundsProblem(value: number | string, { min, max }: Bounds, t: Translate<'task'>): string | null {
+export function boundsProblem(value: number | string, { min, max }: Bounds, t: Translate<'taskPage'>): string | null {
   if (value === '' || typeof value !== 'number' || !Number.isInteger(value)) return t('caughtUpWholeNumber', { min, max });
   if (value < min || value > max) return t('caughtUpOutOfBounds', { min, max });
   return null;
@@ -51,7 +52,7 @@ function BoundedInput({ bounds, ...props }: BoundedInputProps) {
 
 /** Threshold, polls in a row, poll interval and an optional reason; sends the watch to the console. */
 export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const [threshold, setThreshold] = useState<number | string>(CAUGHT_UP_THRESHOLD_DEFAULT);
   const [polls, setPolls] = useState<number | string>(CAUGHT_UP_POLLS_DEFAULT);
   const [interval, setPollInterval] = useState<number | string>(CAUGHT_UP_POLL_INTERVAL_S_DEFAULT);

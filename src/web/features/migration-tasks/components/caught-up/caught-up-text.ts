@@ -2,12 +2,13 @@
 // server may add are shown raw.
 import { CAUGHT_UP_ERROR_CODES, CAUGHT_UP_FAILURE_CODES, CAUGHT_UP_STATES } from '../../../../../api/rules';
 import { translate } from '../../../../i18n';
+import '../../lib/english-task-page';
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
 
 export function caughtUpStateLabel(state: string): string {
-  return known(CAUGHT_UP_STATES, state) ? translate('task', `caughtUpState_${state}`) : state;
+  return known(CAUGHT_UP_STATES, state) ? translate('taskPage', `caughtUpState_${state}`) : state;
 }
 
 export function caughtUpStateColor(state: string): string {
@@ -16,11 +17,11 @@ export function caughtUpStateColor(state: string): string {
 
 /** Why a watch failed, in words; the raw code for a code this console does not know. */
 export function caughtUpFailureText(code: string | null | undefined): string {
-  if (known(CAUGHT_UP_FAILURE_CODES, code)) return translate('task', `caughtUpFailure_${code}`);
-  return translate('task', 'caughtUpFailureOther', { code: code ?? '—' });
+  if (known(CAUGHT_UP_FAILURE_CODES, code)) return translate('taskPage', `caughtUpFailure_${code}`);
+  return translate('taskPage', 'caughtUpFailureOther', { code: code ?? '—' });
 }
 
 /** What an error of the watch routes means, or null for the common errors (the error alert explains those). */
 export function caughtUpErrorText(code: string): string | null {
-  return known(CAUGHT_UP_ERROR_CODES, code) ? translate('task', `caughtUpError_${code}`) : null;
+  return known(CAUGHT_UP_ERROR_CODES, code) ? translate('taskPage', `caughtUpError_${code}`) : null;
 }

@@ -3,12 +3,13 @@ import { useState, type ReactNode } from 'react';
 import type { CaughtUpWatch } from '../../../../../api';
 import { RelativeTime } from '../../../../components/date-time';
 import { ErrorAlert } from '../../../../components/error-alert';
-import { useT } from '../../../../i18n';
+import { rich, slot, useT } from '../../../../i18n';
 import { formatNumber } from '../../../../lib/format';
 import { useNow } from '../../../../lib/use-now';
 import type { TaskRef } from '../../api/query-keys';
 import { isWatchActive, useCancelCaughtUpWatch } from '../../api/stop-when-caught-up';
 import { caughtUpErrorText, caughtUpFailureText, caughtUpStateColor, caughtUpStateLabel } from './caught-up-text';
+import '../../lib/english-task-page';
 
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -23,9 +24,14 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
   );
 }
 
+/** An operator's name: data, shown as it is. */
+function User({ name }: { name: string }) {
+  return <span data-testid="caught-up-user">{name}</span>;
+}
+
 /** Seconds until the next poll, drawn every second between the 2-s reads of the watch. */
 function NextPoll({ at }: { at: string | null }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const now = useNow(1000);
   if (!at) return <>—</>;
   const seconds = Math.max(0, Math.ceil((Date.parse(at) - now) / 1000));
@@ -33,7 +39,7 @@ function NextPoll({ at }: { at: string | null }) {
 }
 
 function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const [confirming, setConfirming] = useState(false);
   const mutation = useCancelCaughtUpWatch(taskRef);
   const errorText = mutation.error && 'code' in mutation.error ? caughtUpErrorText(String(mutation.error.code)) : null;
@@ -67,12 +73,16 @@ function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
 
 /** How the watch ended, in one sentence. */
 function Ending({ watch }: { watch: CaughtUpWatch }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   if (watch.state === 'done') {
     return <Text size="sm">{t('caughtUpDoneText', { status: watch.stop?.status_after ?? '—' })}</Text>;
   }
   if (watch.state === 'cancelled') {
-    return <Text size="sm">{t('caughtUpCancelledText', { user: watch.cancelled_by ?? '—' })}</Text>;
+    return (
+      <Text size="sm">
+        {rich(t('caughtUpCancelledText', { user: slot('user') }), { user: <User name={watch.cancelled_by ?? '—'} /> })}
+      </Text>
+    );
   }
   if (watch.state === 'failed') {
     return (
@@ -93,7 +103,7 @@ function Ending({ watch }: { watch: CaughtUpWatch }) {
 
 /** The watch as the console reports it: live while it acts, its ending once over. */
 export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpWatch; taskRef: TaskRef; canAct: boolean }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const active = isWatchActive(watch);
   const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
   const lastOffset = watch.last_poll?.offset;
@@ -104,7 +114,8 @@ export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpW
           {caughtUpStateLabel(watch.state)}
         </Badge>
         <Text size="sm" c="dimmed">
-          {t('caughtUpSetBy', { user: watch.created_by })} <RelativeTime value={watch.created_at} raw={false} />
+          {rich(t('caughtUpSetBy', { user: slot('user') }), { user: <User name={watch.created_by} /> })}{' '}
+          <RelativeTime value={watch.created_at} raw={false} />
         </Text>
       </Group>
       <Text size="sm">
@@ -112,7 +123,7 @@ export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpW
       </Text>
       {watch.reason && (
         <Text size="sm">
-          {t('caughtUpReasonShown')} <q>{watch.reason}</q>
+          {t('caughtUpReasonShown')} <q data-testid="caught-up-reason">{watch.reason}</q>
         </Text>
       )}
       <Stack gap={4}>
@@ -141,7 +152,7 @@ export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpW
         )}
       </SimpleGrid>
       {watch.last_error && active && (
-        <Text size="sm" c="orange" data-testid="caught-up-last-error">
+        <Text size="sm" fw={600} data-testid="caught-up-last-error">
           {t('caughtUpLastError', { count: watch.consecutive_errors, code: watch.last_error.error_code ?? '—' })}
         </Text>
       )}

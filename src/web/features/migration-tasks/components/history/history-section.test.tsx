@@ -3,7 +3,7 @@ import { ids } from '../../../../testing/mocks/data';
 import { noEstimate, sample, setHistory } from '../../../../testing/mocks/handlers/history';
 import { renderApp } from '../../../../testing/test-utils';
 import { setLocale } from '../../../../i18n';
-import { linePath } from './line-chart';
+import { isolatedPoints, linePath } from './line-chart';
 
 const open = async () => {
   renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
@@ -105,6 +105,12 @@ describe('progress history', () => {
 });
 
 describe('line path', () => {
+  it('shows a value without readable neighbours as a dot (e.g. the first sample)', () => {
+    const points = [5, null, 6, 7, null].map((value, at) => ({ at, value }));
+    expect(isolatedPoints(points)).toEqual([{ at: 0, value: 5 }]);
+    expect(isolatedPoints([{ at: 0, value: 1 }])).toHaveLength(1);
+  });
+
   it('starts a new segment after every gap and skips non-finite values', () => {
     const points = [1, null, 2, 3, Number.NaN, 4].map((value, at) => ({ at, value }));
     expect(linePath(points, (at) => at, (v) => v)).toBe('M0.0,1.0M2.0,2.0L3.0,3.0M5.0,4.0');

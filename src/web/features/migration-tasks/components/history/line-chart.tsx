@@ -35,6 +35,13 @@ export function linePath(points: ChartPoint[], x: (at: number) => number, y: (va
   return path;
 }
 
+const readable = (point: ChartPoint | undefined) => point !== undefined && point.value !== null && Number.isFinite(point.value);
+
+/** Values with no readable neighbour draw no line: they are shown as dots. */
+export function isolatedPoints(points: ChartPoint[]): ChartPoint[] {
+  return points.filter((point, i) => readable(point) && !readable(points[i - 1]) && !readable(points[i + 1]));
+}
+
 interface LineChartProps {
   title: string;
   /** What the chart shows in words: read by screen readers instead of the drawing. */
@@ -115,6 +122,11 @@ export function LineChart({ title, summary, series, formatValue, formatTime, tes
             data-series={s.label}
           />
         ))}
+        {series.flatMap((s) =>
+          isolatedPoints(s.points).map((point) => (
+            <circle key={`${s.label}-${point.at}`} cx={x(point.at)} cy={y(point.value!)} r="3" fill={s.color} data-series={s.label} />
+          )),
+        )}
       </svg>
     </figure>
   );

@@ -10,6 +10,7 @@ import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { LOGS_FOLLOW_MS, useTaskLogs } from '../../api/get-task-logs';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from '../task-detail/section';
+import '../../lib/english-task-page';
 
 type Level = (typeof LOG_LEVELS)[number];
 
@@ -29,7 +30,7 @@ function LevelBadge({ level }: { level: string | null | undefined }) {
 }
 
 function LogTable({ logs }: { logs: MigrationLog[] }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table withTableBorder data-testid="logs-table">
@@ -67,7 +68,7 @@ function LogTable({ logs }: { logs: MigrationLog[] }) {
 
 /** The task's migration log: newest first, filtered by level, followed while the task runs. */
 export function LogsPanel({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const { id: targetId } = useCurrentTarget();
   const [params, setParams] = useSearchParams();
   const level = readLevel(params);

@@ -5,11 +5,12 @@ import { useT } from '../../../../i18n';
 import { formatBytes, MISSING } from '../../../../lib/format';
 import { copyable } from './instance-card';
 import { Section } from './section';
+import '../../lib/english-task-page';
 
 const FILE_SOURCES = { self_build_obs: 'fileSourceObs', backup_record: 'fileSourceBackupRecord' } as const;
 
 export function BackupFilesSection({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const backup = task.backup_files;
   const files = backup?.files ?? [];
   const source = backup?.file_source;

@@ -6,6 +6,7 @@ import { useT } from '../../../../i18n';
 import { KNOWN_INSTANCE_FIELDS, unknownFields } from '../../lib/unknown-fields';
 import { Section } from './section';
 import { UnknownFieldsTable } from './unknown-fields';
+import '../../lib/english-task-page';
 
 /** A value with a copy button, or nothing. */
 export function copyable(value: string | number | null | undefined, label: string) {
@@ -25,7 +26,7 @@ export function InstanceCard({
   missingText: string;
   testId: string;
 }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   return (
     <Section title={title} testId={testId}>

@@ -3,9 +3,10 @@ import { FieldList } from '../../../../components/field-list';
 import { useT } from '../../../../i18n';
 import { copyable } from './instance-card';
 import { Section } from './section';
+import '../../lib/english-task-page';
 
 export function NetworkSection({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   return (
     <Section title={t('network')} testId="section-network">
       <FieldList

@@ -10,9 +10,10 @@ import { STATS_POLL_MS, useMigrationTaskStats } from '../../api/get-migration-ta
 import { isOnlineMigration } from '../../lib/task-display';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from './section';
+import '../../lib/english-task-page';
 
 function StatsView({ stats }: { stats: MigrationTaskStats }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
   const lag = toNumber(stats.offset);
@@ -50,7 +51,7 @@ function StatsView({ stats }: { stats: MigrationTaskStats }) {
 }
 
 export function ProgressSection({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const online = isOnlineMigration(task);
   const { id: targetId } = useCurrentTarget();
   const stats = useMigrationTaskStats({ targetId, taskId: task.task_id }, { taskStatus: task.status, enabled: online });

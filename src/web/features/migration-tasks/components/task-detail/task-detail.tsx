@@ -21,6 +21,7 @@ import { StopProgressAlert } from './stop-progress-alert';
 import { TaskHeader } from './task-header';
 import { TimestampsSection } from './timestamps-section';
 import { UnknownFieldsTable } from './unknown-fields';
+import '../../lib/english-task-page';
 
 export type TaskTab = 'details' | 'logs';
 
@@ -45,7 +46,7 @@ function useNotifyOnFailure(task: MigrationTask) {
 }
 
 function DetailSections({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const isImport = task.migration_type === 'backupfile_import';
   const incremental = task.migration_method === 'incremental_migration' && task.migration_type === 'online_migration';
   return (
@@ -80,7 +81,7 @@ function DetailSections({ task }: { task: MigrationTask }) {
 
 /** The header, then tabs: every field, progress and history; or the migration log. */
 export function TaskDetail({ task, backTo, updatedAt, fetching, tab, onTabChange }: TaskDetailProps) {
-  const t = useT('task');
+  const t = useT('taskPage');
   useNotifyOnFailure(task);
   return (
     <Stack gap="lg">

@@ -8,9 +8,10 @@ import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { StatusBadge } from '../status-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
+import '../../lib/english-task-page';
 
 export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: string }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   const { id: targetId } = useCurrentTarget();
   return (
     <Stack gap="xs">

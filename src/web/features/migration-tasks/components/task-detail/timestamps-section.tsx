@@ -3,9 +3,10 @@ import { ExactTime } from '../../../../components/date-time';
 import { FieldList } from '../../../../components/field-list';
 import { useT } from '../../../../i18n';
 import { Section } from './section';
+import '../../lib/english-task-page';
 
 export function TimestampsSection({ task }: { task: MigrationTask }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   return (
     <Section title={t('timestamps')} testId="section-timestamps">
       <FieldList

@@ -1,10 +1,11 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
 import { useT } from '../../../../i18n';
 import { redactedJson } from '../../lib/unknown-fields';
+import '../../lib/english-task-page';
 
 /** Raw key + JSON value of fields the UI does not know, so new cloud fields stay visible. */
 export function UnknownFieldsTable({ fields, emptyText }: { fields: [string, unknown][]; emptyText?: string }) {
-  const t = useT('task');
+  const t = useT('taskPage');
   if (fields.length === 0) {
     return emptyText ? (
       <Text size="sm" c="dimmed">
