@@ -62,7 +62,8 @@ export async function expectNoSeriousViolations(page: Page, what: string) {
 
 /**
  * Visible text and labels (aria-label, title, placeholder) that look like English UI text: two or
- * more words where the words after the first are lower-case letters ("Stop task", "the log").
+ * more words where the words after the first are lower-case letters ("Stop task", "the log"), or
+ * one capitalised word on its own ("Refresh").
  * Data from the cloud is left out: elements matching `ignore` (task names, ids, statuses, log
  * lines, reasons, addresses…) and the exact `dataValues`.
  */
@@ -70,6 +71,9 @@ export async function englishLeftovers(page: Page, { ignore, dataValues = [] }: 
   return page.evaluate(
     ({ ignoreSelector, data }) => {
       const english = /\b[A-Za-z][a-z]+(?:[ \u00a0]+[a-z]{2,})+\b/;
+      // A lone capitalised word is a label too ("Refresh", "Logs"); data values are ids, names in
+      // lower case, or statuses in capitals.
+      const word = /^[A-Z][a-z]{2,}$/;
       const found = new Set<string>();
       const where = (element: Element) => {
         const testId = element.closest('[data-testid]')?.getAttribute('data-testid');
@@ -79,7 +83,7 @@ export async function englishLeftovers(page: Page, { ignore, dataValues = [] }: 
       const consider = (text: string, element: Element, kind: string) => {
         const trimmed = text.replace(/\s+/g, ' ').trim();
         if (!trimmed || data.includes(trimmed)) return;
-        const match = english.exec(trimmed);
+        const match = english.exec(trimmed) ?? word.exec(trimmed);
         if (match && !data.some((value) => trimmed.includes(value) && value.includes(match[0]))) {
           found.add(`${where(element)} ${kind}: "${trimmed.slice(0, 140)}"`);
         }
