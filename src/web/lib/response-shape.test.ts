@@ -1,3 +1,4 @@
+import { setLocale } from '../i18n';
 import { shapeProblem, SHAPES } from './response-shape';
 
 describe('shapeProblem', () => {
@@ -16,5 +17,14 @@ describe('shapeProblem', () => {
     expect(shapeProblem([], SHAPES.taskStats)).toBe('body: expected object, got array');
     expect(shapeProblem(null, SHAPES.taskStats)).toBe('body: expected object, got null');
     expect(shapeProblem('<html>', SHAPES.targets)).toBe('body: expected object, got string');
+  });
+
+  it('says it in the interface language', async () => {
+    await setLocale('zh-CN', { remember: false });
+    try {
+      expect(shapeProblem({ tasks: [] }, SHAPES.taskList)).toBe('count：应为 number，实际为 缺失');
+    } finally {
+      await setLocale('en', { remember: false });
+    }
   });
 });

@@ -3,6 +3,8 @@
 // use at all (a proxy's page, a truncated answer, an older or newer server), so the page explains
 // it instead of crashing. Checking the fields the page relies on keeps zod out of the bundle.
 
+import { translate } from '../i18n';
+
 /** A shape maps a field to its kind; a trailing `?` accepts the field absent or null. */
 type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object';
 
@@ -15,14 +17,15 @@ const kindOf = (value: unknown): Kind | 'null' | 'other' => {
 
 /** Where `value` differs from `shape` ("tasks: expected array, got string"), or null when it fits. */
 export function shapeProblem(value: unknown, shape: Record<string, string>): string | null {
-  if (kindOf(value) !== 'object') return `body: expected object, got ${kindOf(value)}`;
+  const problem = (field: string, expected: string, actual: string) => translate('errors', 'shapeProblem', { field, expected, actual });
+  if (kindOf(value) !== 'object') return problem('body', 'object', kindOf(value));
   const record = value as Record<string, unknown>;
   for (const [field, spec] of Object.entries(shape)) {
     const optional = spec.endsWith('?');
     const expected = optional ? spec.slice(0, -1) : spec;
     const actual = kindOf(record[field]);
     if (optional && (record[field] === undefined || record[field] === null)) continue;
-    if (actual !== expected) return `${field}: expected ${expected}, got ${record[field] === undefined ? 'nothing' : actual}`;
+    if (actual !== expected) return problem(field, expected, record[field] === undefined ? translate('errors', 'shapeNothing') : actual);
   }
   return null;
 }
