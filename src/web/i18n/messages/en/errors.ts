@@ -51,6 +51,8 @@ export const errors = {
   unreadableErrorWithBody: 'The console answered HTTP {status} without a readable error: "{body}"',
   notJson: 'The console answered with a body that is not JSON.',
   badShape: 'The console answered in a shape this page does not understand ({problem}).',
+  shapeProblem: '{field}: expected {expected}, got {actual}',
+  shapeNothing: 'nothing',
   unreachable: 'The console could not be reached. Check your connection and retry.',
   noAnswerInTime: 'The console did not answer within {seconds} s.',
   unfinishedAnswer: 'The console did not finish answering within {seconds} s (HTTP {status}).',

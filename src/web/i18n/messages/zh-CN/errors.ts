@@ -39,6 +39,8 @@ export const errors: Catalog['errors'] = {
   unreadableErrorWithBody: '控制台返回 HTTP {status}，但没有可读的错误信息：“{body}”',
   notJson: '控制台返回的响应体不是 JSON。',
   badShape: '控制台返回的格式无法被本页面识别（{problem}）。',
+  shapeProblem: '{field}：应为 {expected}，实际为 {actual}',
+  shapeNothing: '缺失',
   unreachable: '无法连接控制台，请检查网络连接后重试。',
   noAnswerInTime: '控制台在 {seconds} 秒内未响应。',
   unfinishedAnswer: '控制台未在 {seconds} 秒内完成响应（HTTP {status}）。',
