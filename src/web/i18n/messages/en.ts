@@ -5,6 +5,7 @@
 // page's last stop) in features/audit/lib/english.ts; `taskPage` (the task page) and `stopDialog`
 // (the stop dialog) in features/migration-tasks/lib/english-*.ts.
 import type { audit } from './en/audit';
+import type { batchDialog } from './en/batch-dialog';
 import type { stopDialog } from './en/stop-dialog';
 import type { taskPage } from './en/task-page';
 import { common } from './en/common';
@@ -32,7 +33,12 @@ export type Messages = Record<string, Message>;
 /** The English of the first download. */
 export const en = { common, shell, session, targets, errors, list, batch, task, stop };
 
-type English = typeof en & { audit: typeof audit; taskPage: typeof taskPage; stopDialog: typeof stopDialog };
+type English = typeof en & {
+  audit: typeof audit;
+  taskPage: typeof taskPage;
+  stopDialog: typeof stopDialog;
+  batchDialog: typeof batchDialog;
+};
 /** Namespaces whose English comes with the pages that use them. */
 export type OnDemandNamespace = Exclude<keyof English, keyof typeof en>;
 export type Catalog = { [N in keyof English]: { [K in keyof English[N]]: Message } };

@@ -9,9 +9,10 @@ import { audit } from './zh-CN/audit';
 import { errors } from './zh-CN/errors';
 import { list } from './zh-CN/list';
 import { batch } from './zh-CN/batch';
+import { batchDialog } from './zh-CN/batch-dialog';
 import { task } from './zh-CN/task';
 import { stop } from './zh-CN/stop';
 import { stopDialog } from './zh-CN/stop-dialog';
 import { taskPage } from './zh-CN/task-page';
 
-export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, task, taskPage, stop, stopDialog };
+export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, batchDialog, task, taskPage, stop, stopDialog };

@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 
-// Selecting tasks in the list and stopping them together: the bar, the dialog and its report.
+// Selecting tasks in the list for a batch stop: the checkboxes and the bar (the dialog's texts are
+// in batch-dialog.ts and come with the dialog).
 export const batch = {
   // Selection.
   selectTask: 'Select {name}',
@@ -12,66 +13,4 @@ export const batch = {
   selectedCount: { one: '{count} selected', other: '{count} selected' },
   clearSelection: 'Clear selection',
   stopSelected: { one: 'Stop {count} task', other: 'Stop {count} tasks' },
-
-  // Confirmation.
-  confirmTitle: { one: 'Stop {count} migration task?', other: 'Stop {count} migration tasks?' },
-  confirmIntro: {
-    one: 'You are about to stop this migration task:',
-    other: 'You are about to stop these {count} migration tasks:',
-  },
-  listCaption: 'Tasks to stop',
-  columnTask: 'Task',
-  columnStatus: 'Current status',
-  columnEndpoints: 'Source → target',
-  incrementalTag: 'Incremental migration',
-  meaningTitle: 'This cannot be undone',
-  meaningText:
-    'A stopped migration task cannot be resumed. Restarting it later means a full resynchronisation of the data. The stops are sent in batches of at most 50.',
-  meaningIncremental: {
-    one: 'One of them is an incremental migration: once it has stopped, writes to its source no longer reach its target.',
-    other: '{count} of them are incremental migrations: once they have stopped, writes to their sources no longer reach their targets.',
-  },
-  reasonLabel: 'Reason',
-  reasonDescription: 'Optional. Recorded in the audit trail with your name, for every task of the batch.',
-  reasonCount: '{length} / {max}',
-  reasonTooLong: 'Too long: at most {max} characters ({length} now).',
-  reasonForbidden: 'Remove the control characters or text-direction marks.',
-  typeToConfirmLabel: 'Type {count} to confirm',
-  typeToConfirmDescription: {
-    one: 'Required because an incremental migration is among the tasks.',
-    other: 'Required because {count} incremental migrations are among the tasks.',
-  },
-  cancel: 'Cancel',
-  done: 'Done',
-  close: 'Close',
-
-  // Sending.
-  sendingBatch: 'Sending batch {batch} of {batches}…',
-  runFailed: 'The batch stop failed in the page. Check the tasks’ statuses before trying again.',
-
-  // Report.
-  reportTitle: 'Batch stop report',
-  reportCaption: 'What became of each task',
-  columnOutcome: 'Outcome',
-  columnLiveStatus: 'Status now',
-  outcomeAccepted: 'Accepted',
-  outcomeRefused: 'Refused',
-  outcomeUnknown: 'Outcome unknown',
-  outcomeFailed: 'Not stopped',
-  outcomeNotSent: 'Not sent',
-  outcomeAcceptedCount: { one: '{count} accepted', other: '{count} accepted' },
-  outcomeRefusedCount: { one: '{count} refused', other: '{count} refused' },
-  outcomeUnknownCount: { one: '{count} outcome unknown', other: '{count} outcomes unknown' },
-  outcomeFailedCount: { one: '{count} not stopped', other: '{count} not stopped' },
-  outcomeNotSentCount: { one: '{count} not sent', other: '{count} not sent' },
-  acceptedText: 'The cloud accepted the stop.',
-  refusedNoMessage: 'The cloud gave no message.',
-  unknownText: 'The request was sent but no verdict came back: the console is reading the task to learn whether it stopped.',
-  failedText: 'The request was refused before any task was stopped.',
-  notSentText: 'Not sent, because an earlier batch failed.',
-  requestFailedTitle: 'A batch request failed',
-  requestFailedCodes: 'Code {code} · HTTP {status} · request {requestId}',
-  following: 'Following until it has stopped…',
-  followSettled: 'Settled',
-  followLost: 'The cloud no longer knows this task.',
 } satisfies Messages;

@@ -1,12 +1,13 @@
 import { Alert, Group, ScrollArea, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { STOP_REASON_FORBIDDEN, STOP_REASON_MAX } from '../../../../../api/rules';
 import { useLocale, useT, type Translate } from '../../../../i18n';
+import './english';
 import { oneLine } from '../../lib/stop-reason';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
 import { StatusBadge } from '../status-badge';
 
 /** Why a reason cannot be sent, or null: the single stop's rule (STOP_REASON_MAX, STOP_REASON_FORBIDDEN). */
-export function batchReasonProblem(reason: string, t: Translate<'batch'>): string | null {
+export function batchReasonProblem(reason: string, t: Translate<'batchDialog'>): string | null {
   const length = reason.trim().length;
   if (length > STOP_REASON_MAX) return t('reasonTooLong', { max: STOP_REASON_MAX, length });
   if (STOP_REASON_FORBIDDEN.test(reason.trim())) return t('reasonForbidden');
@@ -34,7 +35,7 @@ interface BatchStopConfirmProps {
 
 /** What is about to be stopped, what that means, the reason and, for incremental migrations, the typed count. */
 export function BatchStopConfirm({ tasks, reason, onReasonChange, typed, onTypedChange, disabled }: BatchStopConfirmProps) {
-  const t = useT('batch');
+  const t = useT('batchDialog');
   const incremental = tasks.filter(isIncremental).length;
   const problem = batchReasonProblem(reason, t);
   return (

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useT } from '../../../../i18n';
+import './english';
 import { useBatchStopMigrationTasks, type BatchStopProgress, type BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { useStopTracker } from '../../lib/stop-tracker';
 import { taskDisplayName, type TaskLike } from '../../lib/task-display';
@@ -17,7 +18,8 @@ interface BatchStopDialogProps {
 
 /** Confirm once, send in batches of at most 50 with progress, then report per task and follow the accepted ones. */
 export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSent }: BatchStopDialogProps) {
-  const t = useT('batch');
+  const t = useT('batchDialog');
+  const tb = useT('batch');
   const [tasks] = useState(opened);
   const tracker = useStopTracker();
   const mutation = useBatchStopMigrationTasks();
@@ -111,7 +113,7 @@ export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSe
                 {t('cancel')}
               </Button>
               <Button color="red" onClick={confirm} loading={running} disabled={running || !typedOk || problem !== null}>
-                {t('stopSelected', { count: tasks.length })}
+                {tb('stopSelected', { count: tasks.length })}
               </Button>
             </>
           )}
