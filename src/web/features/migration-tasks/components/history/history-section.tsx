@@ -141,7 +141,7 @@ export function HistorySection({ task }: { task: MigrationTask }) {
               <Text size="xs" c="dimmed">
                 {t('historySpan', { count: samples.length, from: span.from, to: span.to })}
               </Text>
-              <SimpleGrid cols={{ base: 1, lg: 3 }}>
+              <SimpleGrid cols={1} spacing="lg">
                 {chart(
                   t('historyOffset'),
                   [{ label: t('historyOffset'), color: COLORS.offset, points: offset }],

@@ -16,9 +16,10 @@ export interface ChartSeries {
   dashed?: boolean;
 }
 
-const WIDTH = 600;
-const HEIGHT = 150;
-const PAD = { top: 8, right: 8, bottom: 20, left: 56 };
+// About the width it is drawn at on a laptop screen, so its text stays readable.
+const WIDTH = 720;
+const HEIGHT = 140;
+const PAD = { top: 10, right: 8, bottom: 20, left: 64 };
 
 /** Path segments of a series, broken at missing values. */
 export function linePath(points: ChartPoint[], x: (at: number) => number, y: (value: number) => number): string {
@@ -88,14 +89,14 @@ export function LineChart({ title, summary, series, formatValue, formatTime, tes
         role="img"
         aria-label={summary}
         aria-describedby={titleId}
-        style={{ display: 'block', maxHeight: 180 }}
+        style={{ display: 'block' }}
       >
         <g stroke="var(--mantine-color-default-border)" strokeWidth="1">
           <line x1={PAD.left} y1={y(high)} x2={WIDTH - PAD.right} y2={y(high)} />
           <line x1={PAD.left} y1={y(low)} x2={WIDTH - PAD.right} y2={y(low)} />
         </g>
         {drawable && (
-          <g fontSize="11" fill="var(--mantine-color-dimmed)">
+          <g fontSize="12" fill="var(--mantine-color-dimmed)">
             <text x={PAD.left - 6} y={y(high) + 4} textAnchor="end">
               {formatValue(high)}
             </text>
