@@ -24,8 +24,6 @@ export const batchDialog = {
   reasonLabel: 'Reason',
   reasonDescription: 'Optional. Recorded in the audit trail with your name, for every task of the batch.',
   reasonCount: '{length} / {max}',
-  reasonTooLong: 'Too long: at most {max} characters ({length} now).',
-  reasonForbidden: 'Remove the control characters or text-direction marks.',
   typeToConfirmLabel: 'Type {count} to confirm',
   typeToConfirmDescription: {
     one: 'Required because an incremental migration is among the tasks.',

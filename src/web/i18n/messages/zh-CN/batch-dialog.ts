@@ -17,8 +17,6 @@ export const batchDialog: Catalog['batchDialog'] = {
   reasonLabel: '原因',
   reasonDescription: '可选。将与您的用户名一起记入审计日志，适用于本批次的每个任务。',
   reasonCount: '{length} / {max}',
-  reasonTooLong: '过长：最多 {max} 个字符（当前 {length} 个）。',
-  reasonForbidden: '请删除控制字符或文字方向标记。',
   typeToConfirmLabel: '输入 {count} 以确认',
   typeToConfirmDescription: {
     one: '所选任务中包含增量迁移，因此需要确认。',

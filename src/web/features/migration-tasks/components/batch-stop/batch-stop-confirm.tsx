@@ -1,18 +1,10 @@
 import { Alert, Group, ScrollArea, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
-import { STOP_REASON_FORBIDDEN, STOP_REASON_MAX } from '../../../../../api/rules';
-import { useLocale, useT, type Translate } from '../../../../i18n';
+import { STOP_REASON_MAX } from '../../../../../api/rules';
+import { useLocale, useT } from '../../../../i18n';
 import './english';
-import { oneLine } from '../../lib/stop-reason';
+import { oneLine, reasonProblem } from '../../lib/stop-reason';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
 import { StatusBadge } from '../status-badge';
-
-/** Why a reason cannot be sent, or null: the single stop's rule (STOP_REASON_MAX, STOP_REASON_FORBIDDEN). */
-export function batchReasonProblem(reason: string, t: Translate<'batchDialog'>): string | null {
-  const length = reason.trim().length;
-  if (length > STOP_REASON_MAX) return t('reasonTooLong', { max: STOP_REASON_MAX, length });
-  if (STOP_REASON_FORBIDDEN.test(reason.trim())) return t('reasonForbidden');
-  return null;
-}
 
 export const isIncremental = (task: TaskLike) => task.migration_method === 'incremental_migration';
 
@@ -37,7 +29,7 @@ interface BatchStopConfirmProps {
 export function BatchStopConfirm({ tasks, reason, onReasonChange, typed, onTypedChange, disabled }: BatchStopConfirmProps) {
   const t = useT('batchDialog');
   const incremental = tasks.filter(isIncremental).length;
-  const problem = batchReasonProblem(reason, t);
+  const problem = reasonProblem(reason); // the single stop's rule and words
   return (
     <Stack gap="md">
       <Text>{t('confirmIntro', { count: tasks.length })}</Text>

@@ -5,7 +5,8 @@ import './english';
 import { useBatchStopMigrationTasks, type BatchStopProgress, type BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { useStopTracker } from '../../lib/stop-tracker';
 import { taskDisplayName, type TaskLike } from '../../lib/task-display';
-import { BatchStopConfirm, batchReasonProblem, isIncremental, useTypedCountCheck } from './batch-stop-confirm';
+import { reasonProblem } from '../../lib/stop-reason';
+import { BatchStopConfirm, isIncremental, useTypedCountCheck } from './batch-stop-confirm';
 import { BatchStopReport } from './batch-stop-report';
 
 interface BatchStopDialogProps {
@@ -33,7 +34,7 @@ export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSe
   const needsTyping = tasks.some(isIncremental);
   const isCount = useTypedCountCheck(tasks.length);
   const typedOk = !needsTyping || isCount(typed);
-  const problem = batchReasonProblem(reason, t);
+  const problem = reasonProblem(reason);
   const names = new Map(tasks.map((task) => [task.task_id, taskDisplayName(task)]));
 
   // Follow every task whose stop may have been applied, exactly once, as the single stop does.
