@@ -3,7 +3,7 @@
 // The console is the compiled server `npm start` runs (dist/server/main.js, rebuilt when stale);
 // BENCH_SERVER=tsx runs src/server/main.ts under tsx instead (the old way, for comparison).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,16 +73,24 @@ function consoleCommand(): { command: string; args: string[] } {
 }
 
 async function start(script: string, env: Record<string, string>, readyUrl: string, url: string): Promise<Proc> {
-  const { command, args } = script === 'src/server/main.ts' ? consoleCommand() : { command: TSX, args: [script] };
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const isConsole = script === 'src/server/main.ts';
+  const { command, args } = isConsole ? consoleCommand() : { command: TSX, args: [script] };
+  // The console's log (one line per request at info) goes to a file, as in production, not through
+  // a pipe into this process: here it would be read by the busy load generator, and a slow reader
+  // would hold the console's unwritten lines in its memory.
+  const logFile = isConsole ? join(env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'dcs-bench-')), 'console.log') : null;
+  const logFd = logFile ? openSync(logFile, 'w') : null;
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', logFd ?? 'pipe', 'pipe'] });
+  if (logFd !== null) closeSync(logFd);
   // The last few kB of output (log lines go to stdout, crashes to stderr), for error messages.
   let stderr = '';
   const keep = (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000));
-  child.stdout!.on('data', keep);
+  child.stdout?.on('data', keep);
   child.stderr!.on('data', keep);
+  const tail = () => (logFile ? `${fileTail(logFile, 4000)}${stderr}` : stderr);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${tail()}`);
     try {
       if ((await fetch(readyUrl)).status < 500) break;
     } catch {
@@ -93,11 +101,16 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
   return {
     child,
     url,
-    outputTail: () => stderr.slice(-4000),
+    outputTail: () => tail().slice(-4000),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // Keep only the end of the log (it may be hundreds of MB after a throughput run).
+        const done = () => {
+          if (logFile) writeFileSync(logFile, fileTail(logFile, 8000));
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
@@ -220,6 +233,23 @@ export function signedSimulatorHeaders(simulatorUrl: string, method: string, pat
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': SIMULATOR.projectId };
   const signed = signRequest({ method, path, query, headers, host, body: '' }, { ak: SIMULATOR.ak, sk: SIMULATOR.sk });
   return { ...headers, 'x-sdk-date': signed['X-Sdk-Date'], authorization: signed.Authorization, host: signed.host };
+}
+
+/** The last `bytes` of a file as text ('' when it cannot be read). */
+function fileTail(path: string, bytes: number): string {
+  try {
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(bytes, size));
+      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      return buffer.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

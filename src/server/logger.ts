@@ -1,7 +1,7 @@
 // Structured logs (pino) that never carry a secret: credentials, cookies, tokens and passwords are
 // censored wherever pino can see them, and request logs carry only method, path, ids and the user.
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { destination, type DestinationStream } from 'pino';
+import type { DestinationStream } from 'pino';
 
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
@@ -22,7 +22,7 @@ export const REDACTED_LOG_PATHS = [
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level,
-    stream: stream ?? stdoutLog(),
+    ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
     serializers: {
       req(request: { method: string; url: string; id: string; ip?: string }) {
@@ -32,19 +32,6 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     },
   };
 }
-
-/**
- * Standard output, written asynchronously: lines logged while a write is in progress go out
- * together in the next one, instead of one blocking write per line (a measured third of the
- * console's throughput at LOG_LEVEL=info, bench scenario 2). pino writes what is left when the
- * process exits. A reader that stops reading costs at most MAX_PENDING_LOG bytes of memory; lines
- * beyond that are dropped rather than kept.
- */
-function stdoutLog(): DestinationStream {
-  return destination({ dest: 1, sync: false, maxLength: MAX_PENDING_LOG });
-}
-
-const MAX_PENDING_LOG = 16 * 2 ** 20;
 
 /**
  * The access log: one line per request when it completes, with the request id, method, path (no
