@@ -53,6 +53,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await expectNoSeriousViolations(page, `the activity (${theme})`);
     });
 
+    test('errors: a failed load (red alert with Retry) and stale data (yellow banner)', async ({ page, simulator }) => {
+      await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
+      await page.goto('/');
+      await expect(page.getByTestId('error-alert')).toBeVisible({ timeout: 20_000 });
+      await expectNoSeriousViolations(page, `a failed load (${theme})`);
+
+      await simulator.clearFaults();
+      await expect(page.getByTestId('task-row').first()).toBeVisible({ timeout: 20_000 }); // the list polls on
+      await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
+      await expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 30_000 });
+      await expectNoSeriousViolations(page, `stale data (${theme})`);
+      await simulator.clearFaults();
+    });
+
     test('page not found', async ({ page }) => {
       await page.goto('/no/such/page');
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -77,7 +77,7 @@ function StaleData({ query, title, interval, what }: { query: QueryView; title: 
         </Text>
         <ErrorDetails error={failure} showMessage={false} />
         <Group>
-          <Button size="xs" variant="white" color="yellow.9" onClick={() => void query.refetch()}>
+          <Button size="xs" variant="default" onClick={() => void query.refetch()}>
             {tc('retry')}
           </Button>
         </Group>

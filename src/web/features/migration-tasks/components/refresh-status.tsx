@@ -22,7 +22,7 @@ export function RefreshStatus({ updatedAt, interval, fetching, settledText }: Re
           ? t('updatedPolling', { time, seconds: interval / 1000 })
           : t('updatedSettled', { time, settled: settledText ?? t('allSettled') })}
       </Text>
-      {fetching && <Loader size={12} aria-label={t('refreshing')} />}
+      {fetching && <Loader size={12} role="img" aria-label={t('refreshing')} />}
     </Group>
   );
 }
