@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { goal, printTable, round, type Goal, type ScenarioOutcome } from '../common';
 import { sleep, type Proc } from '../lib';
+import { confirmStop } from '../../e2e/stop-helpers';
 
 const TARGET = 'sim-region-1';
 const RESUME_GOAL_MS = 6000;
@@ -126,7 +127,7 @@ export async function runPollingScenario(
     const { page, log } = watched;
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: /stop/i });
-    await dialog.getByRole('button', { name: 'Stop task' }).click();
+    await confirmStop(dialog); // types the task's name when the dialog asks for it
     await page.getByTestId('task-status').filter({ hasText: 'TERMINATING' }).waitFor({ timeout: 15_000 });
     // The window closes after stoppingS or as soon as the page shows another status (the stop
     // finished), so it measures polling while TERMINATING only.
