@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{dcs,api,server,simulator}/**/*.test.ts'],
+          include: ['src/{dcs,api,server,simulator}/**/*.test.ts', 'bench/**/*.test.ts'],
         },
       },
       {
