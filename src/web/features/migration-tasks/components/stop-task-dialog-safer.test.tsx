@@ -40,7 +40,7 @@ describe('the safer stop dialog', () => {
     expect(within(dialog).queryByText('Does not match the task name yet.')).not.toBeInTheDocument();
     await user.click(confirm);
     await waitFor(() => expect(requestsTo(STOP(ids.incremental), 'POST')).toHaveLength(1));
-  });
+  }, 15_000); // typing takes time on a loaded machine
 
   it('starts empty again after Cancel', async () => {
     const { user, dialog } = await openFromList(ids.incremental, 'mig-orders-cache');
