@@ -7,7 +7,7 @@
     var saved = window.localStorage.getItem('dcs-console.color-scheme');
     if (saved === 'light' || saved === 'dark') scheme = saved;
     else if (window.matchMedia('(prefers-color-scheme: dark)').matches) scheme = 'dark';
-  } catch (e) {
+  } catch {
     // storage disabled: the system's theme, or light
   }
   document.documentElement.setAttribute('data-mantine-color-scheme', scheme);
