@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
@@ -6,7 +6,8 @@ import { useT } from '../../../i18n';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
 import { stopUnavailableText } from '../lib/status-display';
-import { oneLine, reasonProblem } from '../lib/stop-reason';
+import { reasonProblem } from '../lib/stop-reason';
+import { StopReasonField } from './stop-reason-field';
 import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
 import { migrationMethodLabel, needsTypedConfirmation, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
@@ -164,18 +165,14 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
           </Text>
         )}
         <Stack gap={4}>
-          <Textarea
+          <StopReasonField
             label={t('reasonLabel')}
             description={t('reasonDescription')}
             placeholder={t('reasonPlaceholder')}
-            autosize
             minRows={2}
             maxRows={6}
             value={reason}
-            onChange={(event) => setReason(oneLine(event.currentTarget.value))}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') event.preventDefault(); // one line; Enter must not submit a stop either
-            }}
+            onChange={setReason}
             error={problem}
             disabled={pending}
           />

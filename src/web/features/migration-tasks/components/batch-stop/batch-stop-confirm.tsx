@@ -1,8 +1,9 @@
-import { Alert, Group, ScrollArea, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Group, ScrollArea, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { STOP_REASON_MAX } from '../../../../../api/rules';
 import { useLocale, useT } from '../../../../i18n';
 import './english';
-import { oneLine, reasonProblem } from '../../lib/stop-reason';
+import { reasonProblem } from '../../lib/stop-reason';
+import { StopReasonField } from '../stop-reason-field';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
 import { StatusBadge } from '../status-badge';
 
@@ -77,17 +78,13 @@ export function BatchStopConfirm({ tasks, reason, onReasonChange, typed, onTyped
         {incremental > 0 && ` ${t('meaningIncremental', { count: incremental })}`}
       </Alert>
       <Stack gap={4}>
-        <Textarea
+        <StopReasonField
           label={t('reasonLabel')}
           description={t('reasonDescription')}
-          autosize
           minRows={2}
           maxRows={5}
           value={reason}
-          onChange={(event) => onReasonChange(oneLine(event.currentTarget.value))}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.preventDefault(); // one line; Enter must not send a stop
-          }}
+          onChange={onReasonChange}
           error={problem}
           disabled={disabled}
         />

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   CAUGHT_UP_POLL_INTERVAL_S_DEFAULT,
@@ -15,7 +15,8 @@ import { useT, type Translate } from '../../../../i18n';
 import { isApiError } from '../../../../lib/api-client';
 import type { TaskRef } from '../../api/query-keys';
 import { useSetCaughtUpWatch } from '../../api/stop-when-caught-up';
-import { oneLine, reasonProblem } from '../../lib/stop-reason';
+import { reasonProblem } from '../../lib/stop-reason';
+import { StopReasonField } from '../stop-reason-field';
 import { caughtUpErrorText } from './caught-up-text';
 import '../../lib/english-task-page';
 
@@ -121,14 +122,13 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
             disabled={mutation.isPending}
           />
         </SimpleGrid>
-        <Textarea
+        <StopReasonField
           label={t('caughtUpReason')}
           description={t('caughtUpReasonHint')}
-          autosize
           minRows={1}
           maxRows={4}
           value={reason}
-          onChange={(event) => setReason(oneLine(event.currentTarget.value))}
+          onChange={setReason}
           error={problems.reason}
           disabled={mutation.isPending}
         />
