@@ -95,14 +95,5 @@ export async function stopAll(): Promise<void> {
   await Promise.all(all.map((p) => p.stop()));
 }
 
-/** A small deterministic PRNG (mulberry32) for jitter, so runs are comparable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG for jitter, so runs are comparable: the simulator's seeded one. */
+export { mulberry32 as prng } from '../src/simulator/random';

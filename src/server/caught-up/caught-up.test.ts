@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaughtUpWatch } from '../../api/caught-up';
 import { CAUGHT_UP_MAX_CONSECUTIVE_ERRORS } from '../../api/rules/caught-up';
 import { errorOf, startTestStack, type TestStack } from '../testing/stack';
-import { as, OPERATOR, proxyAuth, VIEWER } from './testing/proxy-users';
+import { as, OPERATOR, proxyAuth, VIEWER } from '../testing/proxy-users';
 
 let stack: TestStack;
 let clock = Date.UTC(2026, 0, 1, 12);

@@ -11,7 +11,7 @@ import { startSimulator, type RunningSimulator } from '../../simulator';
 import { buildApp } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import { errorOf, type TestStack } from '../testing/stack';
-import { as, OPERATOR, proxyAuth, VIEWER } from './testing/proxy-users';
+import { as, OPERATOR, proxyAuth, VIEWER } from '../testing/proxy-users';
 import { openSqliteWatchStore } from './watch-store';
 
 let sim: RunningSimulator;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressHistory } from '../../api/history';
 import { HISTORY_MIN_SPACING_S, HISTORY_VIEW_WINDOW_S } from '../../api/rules/history';
-import { as, OPERATOR, proxyAuth, VIEWER } from '../caught-up/testing/proxy-users';
+import { as, OPERATOR, proxyAuth, VIEWER } from '../testing/proxy-users';
 import { errorOf, startTestStack, type TestStack } from '../testing/stack';
 
 let stack: TestStack;

@@ -1,8 +1,8 @@
 // Tests of the history and caught-up routes: a console in AUTH_MODE=proxy with an operator and a
 // viewer, requests made as either (CSRF token included for state-changing ones).
 import type { LightMyRequestResponse } from 'fastify';
-import { loadAuthConfig } from '../../config';
-import type { TestStack } from '../../testing/stack';
+import { loadAuthConfig } from '../config';
+import type { TestStack } from './stack';
 
 export const OPERATOR = { user: 'olga', groups: 'ops' } as const;
 export const VIEWER = { user: 'vera', groups: 'readers' } as const;
