@@ -259,6 +259,41 @@ export function rssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/**
+ * Environment that preloads bench/memory-probe.cjs into a console (load test only): after
+ * `memoryAfterGc`, the memory still in use after a full garbage collection.
+ */
+export function memoryProbeEnv(file: string): Record<string, string> {
+  const preload = join(ROOT, 'bench/memory-probe.cjs');
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require "${preload}"`.trim(), BENCH_MEMORY_FILE: file };
+}
+
+export interface MemoryAfterGc {
+  heapUsedMb: number;
+  externalMb: number;
+  rssMb: number;
+}
+
+/** Asks the probe in `pid` for a full GC and returns what survived it (MB). */
+export async function memoryAfterGc(pid: number, file: string): Promise<MemoryAfterGc> {
+  const read = (): { sample: number; heapUsed: number; external: number; rss: number } | null => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return null;
+    }
+  };
+  const previous = read()?.sample ?? 0;
+  process.kill(pid, 'SIGUSR2');
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const current = read();
+    if (current && current.sample > previous) return { heapUsedMb: mb(current.heapUsed), externalMb: mb(current.external), rssMb: mb(current.rss) };
+    await sleep(50);
+  }
+  throw new Error(`memory probe: no answer from process ${pid} in 10 s (is bench/memory-probe.cjs preloaded?)`);
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
