@@ -24,7 +24,9 @@ export default defineConfig({
   },
   webServer: {
     // The compiled server `npm start` runs (rebuilt here: a few hundred ms), not tsx on the sources.
-    command: 'npm run -s build:server && exec node dist/server/main.js',
+    // Each run starts from an empty DATA_DIR: the simulator starts afresh, so audit entries and
+    // stop-when-caught-up watches of an earlier run would point at tasks that no longer exist.
+    command: 'rm -rf e2e/.output/data && npm run -s build:server && exec node dist/server/main.js',
     cwd: '..',
     url: `http://127.0.0.1:${CONSOLE_PORT}/healthz`,
     reuseExistingServer: false,

@@ -71,9 +71,9 @@ export async function englishLeftovers(page: Page, { ignore, dataValues = [] }: 
   return page.evaluate(
     ({ ignoreSelector, data }) => {
       const english = /\b[A-Za-z][a-z]+(?:[ \u00a0]+[a-z]{2,})+\b/;
-      // A lone capitalised word is a label too ("Refresh", "Logs"); data values are ids, names in
-      // lower case, or statuses in capitals.
-      const word = /^[A-Z][a-z]{2,}$/;
+      // A lone word is a label too ("Refresh", "Logs", "stopped"); data values are ids and names
+      // with digits or dashes, or statuses in capitals.
+      const word = /^[A-Za-z][a-z]{2,}$/;
       const found = new Set<string>();
       const where = (element: Element) => {
         const testId = element.closest('[data-testid]')?.getAttribute('data-testid');
