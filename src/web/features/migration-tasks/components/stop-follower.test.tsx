@@ -60,6 +60,20 @@ describe('StopFollower', () => {
     expect(tracker.settle(ref, { status: 'TERMINATED' })).toBe(false);
   });
 
+  it('leaves the end of a batch’s stops to the batch’s notification; a single stop still gets its own', async () => {
+    const { tracker, queryClient, show } = setup();
+    const other = { targetId: 'sim-region-1', taskId: ids.full };
+    act(() => {
+      queryClient.setQueryData(taskKeys.detail(ref), { ...task, status: 'TERMINATED' });
+      queryClient.setQueryData(taskKeys.detail(other), { ...task, task_id: ids.full, status: 'TERMINATED' });
+      tracker.track({ ...ref, name: 'mig-orders-cache', batchId: 'batch-1' });
+      tracker.track({ ...other, name: 'mig-session-store' });
+    });
+    await waitFor(() => expect(tracker.getSnapshot().get(stopKey(ref))?.settledStatus).toBe('TERMINATED'));
+    await waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    expect(show.mock.calls[0]![0].title).toBe('mig-session-store has stopped (TERMINATED)');
+  });
+
   it('does not announce a task that is still stopping', async () => {
     const { tracker, queryClient, show } = setup();
     act(() => {

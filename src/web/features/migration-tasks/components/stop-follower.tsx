@@ -35,7 +35,7 @@ export function StopFollower() {
     const finish = (ref: TaskRef, outcome: { status: string | null | undefined; lost?: boolean }) => {
       if (!tracker.settle(ref, outcome)) return;
       const entry = entryOf(ref);
-      if (entry) notifyStopSettled(entry);
+      if (entry && !entry.batchId) notifyStopSettled(entry); // a batch's own notification tells its end
       void queryClient.invalidateQueries({ queryKey: taskKeys.lists(ref.targetId) });
     };
     const check = (ref: TaskRef) => {
@@ -49,7 +49,7 @@ export function StopFollower() {
         const applied = phase === 'stopping' || phase === 'stopped';
         if (tracker.learn(ref, { applied, status: task.status })) {
           const learned = entryOf(ref);
-          if (learned) notifyStopOutcomeLearned(learned);
+          if (learned && !learned.batchId) notifyStopOutcomeLearned(learned);
           void queryClient.invalidateQueries({ queryKey: taskKeys.lists(ref.targetId) });
         }
         if (!applied) return;

@@ -16,6 +16,8 @@ export interface StopEntry extends TaskRef {
   name: string;
   requestedAt: number;
   outcome: StopOutcome;
+  /** Sent as part of a batch stop: that batch's one notification tells how it ended, not this entry's own. */
+  batchId?: string;
   /** With an unknown outcome: when the answer was lost. Only reads finished later tell the outcome. */
   unknownSince?: number;
   /** When a fresh read told the outcome of an unknown stop, and the status it read. */
@@ -30,7 +32,7 @@ export interface StopEntry extends TaskRef {
 /** Entries are keyed by target and task: the same task id may exist in two regions. */
 export const stopKey = ({ targetId, taskId }: TaskRef) => `${targetId}/${taskId}`;
 
-type NewEntry = Pick<StopEntry, 'targetId' | 'taskId' | 'name'> & { requestedAt?: number };
+type NewEntry = Pick<StopEntry, 'targetId' | 'taskId' | 'name' | 'batchId'> & { requestedAt?: number };
 
 export interface StopTracker {
   track(entry: NewEntry): void;
@@ -58,11 +60,11 @@ export function createStopTracker(): StopTracker {
     return entry && entry.settledAt === undefined ? entry : undefined;
   };
   return {
-    track: ({ targetId, taskId, name, requestedAt }) =>
-      set({ targetId, taskId, name, requestedAt: requestedAt ?? Date.now(), outcome: 'accepted' }),
-    trackUnknown: ({ targetId, taskId, name, requestedAt }) => {
+    track: ({ targetId, taskId, name, batchId, requestedAt }) =>
+      set({ targetId, taskId, name, batchId, requestedAt: requestedAt ?? Date.now(), outcome: 'accepted' }),
+    trackUnknown: ({ targetId, taskId, name, batchId, requestedAt }) => {
       const now = Date.now();
-      set({ targetId, taskId, name, requestedAt: requestedAt ?? now, outcome: 'unknown', unknownSince: now });
+      set({ targetId, taskId, name, batchId, requestedAt: requestedAt ?? now, outcome: 'unknown', unknownSince: now });
     },
     learn: (ref, { applied, status }) => {
       const entry = pending(ref);

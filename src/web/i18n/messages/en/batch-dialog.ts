@@ -62,4 +62,16 @@ export const batchDialog = {
   following: 'Following until it has stopped…',
   followSettled: 'Settled',
   followLost: 'The cloud no longer knows this task.',
+
+  // The batch's one notification, updated in place until every task has settled.
+  notifyProgressTitle: { one: 'Stopping {count} task', other: 'Stopping {count} tasks' },
+  notifyProgress: '{stopped} stopped, {pending} still stopping',
+  notifyProgressNotStopped: '{stopped} stopped, {pending} still stopping, {notStopped} not stopped',
+  notifyAllStoppedTitle: { one: '{count} task stopped', other: '{count} tasks stopped' },
+  notifyAllStopped: 'Every task of the batch has stopped (TERMINATED).',
+  notifySomeNotStoppedTitle: '{stopped} stopped, {notStopped} not stopped',
+  notifyNotStopped: 'Not stopped: {names}.',
+  notifyNamesMore: { one: '{names} and {count} more', other: '{names} and {count} more' },
+  notifyNameSeparator: ', ',
+  notifyShowReport: 'Show report',
 } satisfies Messages;

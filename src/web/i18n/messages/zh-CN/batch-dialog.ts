@@ -53,4 +53,15 @@ export const batchDialog: Catalog['batchDialog'] = {
   following: '正在跟踪，直到任务停止…',
   followSettled: '已稳定',
   followLost: '云服务中已找不到该任务。',
+
+  notifyProgressTitle: { other: '正在停止 {count} 个任务' },
+  notifyProgress: '已停止 {stopped} 个，仍在停止中 {pending} 个',
+  notifyProgressNotStopped: '已停止 {stopped} 个，仍在停止中 {pending} 个，未停止 {notStopped} 个',
+  notifyAllStoppedTitle: { other: '{count} 个任务已停止' },
+  notifyAllStopped: '本批次的所有任务均已停止（TERMINATED）。',
+  notifySomeNotStoppedTitle: '已停止 {stopped} 个，未停止 {notStopped} 个',
+  notifyNotStopped: '未停止：{names}。',
+  notifyNamesMore: { other: '{names} 及其他 {count} 个' },
+  notifyNameSeparator: '、',
+  notifyShowReport: '查看报告',
 };

@@ -2,10 +2,11 @@ import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useT } from '../../../../i18n';
 import './english';
-import { useBatchStopMigrationTasks, type BatchStopProgress, type BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
+import { useBatchStopMigrationTasks, type BatchStopProgress } from '../../api/batch-stop-migration-tasks';
 import { useStopTracker } from '../../lib/stop-tracker';
-import { taskDisplayName, type TaskLike } from '../../lib/task-display';
+import type { TaskLike } from '../../lib/task-display';
 import { reasonProblem } from '../../lib/stop-reason';
+import { followBatch } from './batch-follow';
 import { BatchStopConfirm, isIncremental, useTypedCountCheck } from './batch-stop-confirm';
 import { BatchStopReport } from './batch-stop-report';
 
@@ -35,27 +36,19 @@ export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSe
   const isCount = useTypedCountCheck(tasks.length);
   const typedOk = !needsTyping || isCount(typed);
   const problem = reasonProblem(reason);
-  const names = new Map(tasks.map((task) => [task.task_id, taskDisplayName(task)]));
-
-  // Follow every task whose stop may have been applied, exactly once, as the single stop does.
-  const follow = (answered: [string, BatchTaskOutcome][]) => {
-    for (const [taskId, outcome] of answered) {
-      const name = names.get(taskId) ?? taskId;
-      if (outcome.kind === 'accepted') tracker.track({ targetId, taskId, name });
-      if (outcome.kind === 'unknown') tracker.trackUnknown({ targetId, taskId, name, requestedAt: outcome.sentAt });
-    }
-  };
 
   const confirm = () => {
     if (submitting.current || !typedOk || problem || tasks.length === 0) return; // one run per confirmation
     submitting.current = true;
+    // Follows every task whose stop may have been applied, as the single stop does, told by one notification for the run.
+    const batch = followBatch({ targetId, tasks, tracker });
     mutation.mutate(
       {
         targetId,
         taskIds: tasks.map((task) => task.task_id),
         reason: reason.trim() || undefined,
         onProgress: setProgress,
-        onBatchAnswered: follow,
+        onBatchAnswered: batch.answer,
       },
       {
         onSuccess: ({ outcomes }) =>
