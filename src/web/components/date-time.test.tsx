@@ -21,6 +21,26 @@ describe('RelativeTime', () => {
     expect(time).toHaveAttribute('tabindex', '0');
   });
 
+  it('with tabStop={false} (in a table row with controls of its own): no Tab stop, the exact time still in its text and title', async () => {
+    const at = new Date(Date.now() - 5 * 60_000);
+    const { user } = renderWithProviders(
+      <>
+        <button type="button">before</button>
+        <RelativeTime value={at.toISOString()} raw={false} tabStop={false} />
+        <button type="button">after</button>
+      </>,
+    );
+    const time = await screen.findByText('5 minutes ago', { exact: false });
+    expect(time).not.toHaveAttribute('tabindex');
+    // Hidden from sight until the keyboard is in its row (date-time.css), not from screen readers.
+    expect(time).toHaveTextContent(`5 minutes ago (${formatExact(at)})`);
+    expect(time.querySelector('.dcs-time-exact')).not.toHaveAttribute('aria-hidden');
+    expect(time).toHaveAttribute('title', formatExact(at));
+    screen.getByRole('button', { name: 'before' }).focus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'after' })).toHaveFocus();
+  });
+
   it('adds the cloud’s raw value to the hover text of cloud times', async () => {
     const { container } = renderWithProviders(<RelativeTime value="2025/11/20 08:30:00" />);
     await screen.findByText(/ago$|last year/);
@@ -53,5 +73,15 @@ describe('RelativeTime', () => {
     );
     expect(await screen.findByText('sometime soon')).not.toHaveAttribute('title');
     expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});
+
+describe('ExactTime', () => {
+  it('shows the exact time with the relative one beside it, and no Tab stop (the exact time is on screen)', async () => {
+    const at = new Date(Date.now() - 5 * 60_000);
+    renderWithProviders(<ExactTime value={at.toISOString()} />);
+    expect(await screen.findByText(formatExact(at))).toHaveAttribute('title', `cloud value: ${at.toISOString()}`);
+    expect(screen.getByText('5 minutes ago')).not.toHaveAttribute('tabindex');
+    expect(document.querySelector('[tabindex]')).toBeNull();
   });
 });

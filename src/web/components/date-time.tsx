@@ -14,14 +14,18 @@ function useNowFor(date: Date | null): number {
 
 /**
  * A timestamp shown relative ("5 minutes ago"), kept current; the exact time on hover (title) and
- * on keyboard focus (shown inline). The raw value is added to the hover text for cloud values
- * (`raw`), whose formats vary.
+ * to keyboard users. By default the time is a Tab stop showing its exact time inline on focus.
+ * In a table row that has controls of its own, `tabStop={false}` saves that Tab stop per row: the
+ * exact time is then part of the time's text for screen readers (visually hidden) and is shown
+ * while the keyboard is in the row (a control of it focused, or the row highlighted by j/k).
+ * The raw value is added to the hover text for cloud values (`raw`), whose formats vary.
  */
 export function RelativeTime({
   value,
   raw = true,
+  tabStop = true,
   ...props
-}: { value: string | null | undefined; raw?: boolean } & TextProps) {
+}: { value: string | null | undefined; raw?: boolean; tabStop?: boolean } & TextProps) {
   const t = useT('common');
   const date = parseCloudTime(value);
   const now = useNowFor(date);
@@ -34,20 +38,22 @@ export function RelativeTime({
       {...props}
       component="time"
       className="dcs-time"
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : undefined}
       dateTime={date.toISOString()}
-      data-exact={exact}
+      data-exact={tabStop ? exact : undefined}
       title={raw ? t('exactWithCloudValue', { exact, raw: value }) : exact}
     >
       {formatRelative(date, now)}
+      {!tabStop && <span className="dcs-time-exact"> ({exact})</span>}
     </Text>
   );
 }
 
-/** A cloud timestamp shown exactly, with the relative time next to it. */
+/** A cloud timestamp shown exactly, with the relative time next to it (plain text: the exact time is on screen already). */
 export function ExactTime({ value }: { value: string | null | undefined }) {
   const t = useT('common');
   const date = parseCloudTime(value);
+  const now = useNowFor(date);
   if (!value) return <>{MISSING}</>;
   if (!date) return <>{value}</>;
   return (
@@ -55,7 +61,9 @@ export function ExactTime({ value }: { value: string | null | undefined }) {
       <time dateTime={date.toISOString()} title={t('cloudValue', { raw: value })}>
         {formatExact(date)}
       </time>{' '}
-      <RelativeTime value={value} c="dimmed" size="sm" />
+      <Text span c="dimmed" size="sm">
+        {formatRelative(date, now)}
+      </Text>
     </>
   );
 }

@@ -85,7 +85,7 @@ export function TaskRow({ task, selection, highlighted = false, onFocus }: TaskR
         </Text>
       </Table.Td>
       <Table.Td>
-        <RelativeTime value={task.created_at} size="sm" />
+        <RelativeTime value={task.created_at} size="sm" tabStop={false} />
       </Table.Td>
       <Table.Td ta="right">
         <StopTaskButton task={task} variant="row" />
