@@ -12,7 +12,7 @@ import { authPlugin } from './plugins/auth';
 import { caughtUpPlugin, type CaughtUpOptions } from './caught-up/plugin';
 import { historyPlugin } from './history/plugin';
 import type { SamplerOptions } from './history/background-sampler';
-import { ProgressHistory } from './history/progress-history';
+import { openProgressHistory } from './history/history-store';
 import { errorsPlugin } from './plugins/errors';
 import { metricsPlugin, metricsRoutes } from './plugins/metrics';
 import { securityPlugin } from './plugins/security';
@@ -42,8 +42,11 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** GET /readyz: how long a verdict is cached, how long a probe may take. */
   readiness?: ReadinessOptions;
-  /** Progress history: its clock and the background sampler's interval (tests). */
-  history?: { now?: () => number; sampler?: SamplerOptions };
+  /**
+   * Progress history: where it survives restarts (DATA_DIR/history.db; unset: memory only), its
+   * clock and the background sampler's interval (tests).
+   */
+  history?: { dataDir?: string; now?: () => number; sampler?: SamplerOptions };
   /** Stop-when-caught-up: where watches are kept (DATA_DIR/caught-up.db), clock, poll tick (tests). */
   caughtUp?: CaughtUpOptions;
 }
@@ -92,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(targetRoutes(targets));
   await app.register(migrationTaskRoutes(targets, options.audit));
   await app.register(auditRoutes(options.audit));
-  const progress = new ProgressHistory(options.history?.now);
+  const progress = openProgressHistory(options.history ?? {}, app.log);
   await app.register(historyPlugin, { targets, history: progress, sampler: options.history?.sampler });
   await app.register(caughtUpPlugin({ targets, audit: options.audit, history: progress }, options.caughtUp));
   await app.register(spaPlugin, { root: options.staticDir });

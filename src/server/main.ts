@@ -55,6 +55,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     auth: config.auth,
     audit,
     caughtUp: { store: openDataStore(() => openSqliteWatchStore(env.DATA_DIR || './data')) },
+    history: { dataDir: env.DATA_DIR || './data' },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
   app.log.info(

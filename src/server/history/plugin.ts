@@ -23,6 +23,8 @@ export const historyPlugin = fp(
     app.decorate('historySampler', sampler);
     app.addHook('onReady', async () => sampler.start());
     app.addHook('preClose', async () => sampler.close());
+    // After every writer (requests, sampler, caught-up watcher) has stopped: the last changes are written.
+    app.addHook('onClose', async () => history.close());
 
     // Reads what the task routes answered, after they answered: two string compares for every
     // other route, and one JSON parse per task and kind a second at most, however many poll it.

@@ -1,5 +1,6 @@
-// Progress samples per task, in memory: the same for every operator, lost on restart (a history
-// of a few hours is worth less than the sqlite writes every poll of every viewer would cost).
+// Progress samples per task, in memory: the same for every operator. With a store
+// (history-store.ts, DATA_DIR/history.db) every change is also handed to it, which writes it
+// later in batches, and the history it kept is read back at start, so it survives a restart.
 // Bounds: samples older than HISTORY_RETENTION_S are dropped; stored samples are at least
 // HISTORY_MIN_SPACING_S apart (a newer reading replaces the latest one), so at most
 // HISTORY_MAX_SAMPLES (+1) per task; at most maxTasks tasks, the least recently touched dropped
@@ -12,6 +13,40 @@ import { estimateFullSync, type StoredSample } from './estimate';
 export const HISTORY_MAX_TASKS = 200;
 /** Answers sent within this of the last one recorded are not read again (the read cache's TTL: the same answer). */
 export const READING_MIN_GAP_MS = 1000;
+
+/** What a store reads of a task's entry when it writes it. */
+export interface HistoryEntry {
+  readonly target: string;
+  readonly taskId: string;
+  readonly status: string | null;
+  readonly lastViewedMs: number;
+}
+
+/** A task as a store kept it; `lru` orders tasks by when they were last touched. */
+export interface PersistedTask {
+  target: string;
+  taskId: string;
+  status: string | null;
+  lastViewedMs: number;
+  lru: number;
+  samples: StoredSample[];
+}
+
+/**
+ * Where the history is mirrored. Called on the request path: must only note the change in memory.
+ * Every change of an entry comes with touched() first.
+ */
+export interface HistoryStore {
+  /** What it kept, least recently touched first; handed over once (later calls: none). */
+  takeLoaded(): PersistedTask[];
+  touched(key: string, entry: HistoryEntry): void;
+  /** A sample was stored; `replaced`, the latest sample it replaced (closer than the spacing). */
+  sampled(key: string, entry: HistoryEntry, sample: StoredSample, replaced: StoredSample | undefined): void;
+  /** The task's entry is gone (forgotten, or beyond maxTasks). */
+  dropped(key: string, entry: HistoryEntry): void;
+  /** Writes what is left and lets go of the file. */
+  close(): void;
+}
 
 interface TaskHistory {
   target: string;
@@ -36,7 +71,15 @@ export class ProgressHistory {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly maxTasks = HISTORY_MAX_TASKS,
-  ) {}
+    private readonly store: HistoryStore | null = null,
+  ) {
+    const nowMs = now();
+    for (const { target, taskId, status, lastViewedMs, samples } of store?.takeLoaded().slice(-maxTasks) ?? []) {
+      const entry: TaskHistory = { target, taskId, samples, status, lastViewedMs, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
+      this.prune(entry, nowMs);
+      this.tasks.set(key(target, taskId), entry);
+    }
+  }
 
   /** A stats answer of the cloud: one sample. */
   recordStats(target: string, taskId: string, stats: MigrationTaskStats): void {
@@ -56,8 +99,10 @@ export class ProgressHistory {
     };
     const samples = entry.samples;
     const beforeLast = samples.at(-2);
-    if (beforeLast && atMs - beforeLast.atMs < HISTORY_MIN_SPACING_S * 1000) samples[samples.length - 1] = sample;
+    const replaced = beforeLast && atMs - beforeLast.atMs < HISTORY_MIN_SPACING_S * 1000 ? samples.at(-1) : undefined;
+    if (replaced) samples[samples.length - 1] = sample;
     else samples.push(sample);
+    this.store?.sampled(key(target, taskId), entry, sample, replaced);
     this.prune(entry, atMs);
   }
 
@@ -82,7 +127,11 @@ export class ProgressHistory {
 
   /** The task is gone (the cloud no longer knows it): drop its history. */
   forget(target: string, taskId: string): void {
-    this.tasks.delete(key(target, taskId));
+    const k = key(target, taskId);
+    const entry = this.tasks.get(k);
+    if (!entry) return;
+    this.tasks.delete(k);
+    this.store?.dropped(k, entry);
   }
 
   /** Tasks read recently, still changing (or of unknown status), with no sample for `staleMs`. */
@@ -117,6 +166,11 @@ export class ProgressHistory {
     return this.tasks.size;
   }
 
+  /** Hands what is not yet written to the store, which closes; the history goes on in memory. */
+  close(): void {
+    this.store?.close();
+  }
+
   /** The task's entry, moved to the most recently used end; the least recently used goes beyond maxTasks. */
   private touch(target: string, taskId: string): TaskHistory {
     const k = key(target, taskId);
@@ -124,7 +178,12 @@ export class ProgressHistory {
     if (entry) this.tasks.delete(k);
     else entry = { target, taskId, samples: [], status: null, lastViewedMs: -Infinity, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
     this.tasks.set(k, entry);
-    if (this.tasks.size > this.maxTasks) this.tasks.delete(this.tasks.keys().next().value as string);
+    this.store?.touched(k, entry);
+    if (this.tasks.size > this.maxTasks) {
+      const [oldestKey, oldest] = this.tasks.entries().next().value as [string, TaskHistory];
+      this.tasks.delete(oldestKey);
+      this.store?.dropped(oldestKey, oldest);
+    }
     return entry;
   }
 
