@@ -17,7 +17,7 @@ function useNowFor(date: Date | null): number {
  * to keyboard users. By default the time is a Tab stop showing its exact time inline on focus.
  * In a table row that has controls of its own, `tabStop={false}` saves that Tab stop per row: the
  * exact time is then part of the time's text for screen readers (visually hidden) and is shown
- * while the keyboard is in the row (a control of it focused, or the row highlighted by j/k).
+ * while the keyboard is in the row (a control of it focused by Tab, or by j/k).
  * The raw value is added to the hover text for cloud values (`raw`), whose formats vary.
  */
 export function RelativeTime({
