@@ -2,15 +2,29 @@ import { NativeSelect } from '@mantine/core';
 import { isLocale, LOCALE_NAMES, LOCALES, setLocale, translate, useLocale, useT } from '../i18n';
 import { notify } from '../lib/notify';
 
-/** English / 简体中文, each named in its own language (and marked so); the choice is remembered. */
+function GlobeIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
+    </svg>
+  );
+}
+
+/**
+ * English / 简体中文, each named in its own language (and marked so); the choice is remembered.
+ * Named by a globe and its accessible name (hover title too), no visible label: the header's one row.
+ */
 export function LanguageSwitch() {
   const t = useT('shell');
   const { locale } = useLocale();
   return (
     <NativeSelect
-      label={t('language')}
+      aria-label={t('language')}
+      title={t('language')}
       size="xs"
-      w={120}
+      className="dcs-header-switch"
+      leftSection={<GlobeIcon />}
       value={locale}
       onChange={(event) => {
         const next = event.currentTarget.value;

@@ -61,7 +61,7 @@ export function SessionSummary() {
   const { user, roles, auth_mode, logout_url, expires_at } = data;
   return (
     <Group gap="sm" wrap="wrap" align="center" data-testid="session-summary">
-      <Text size="sm" fw={600} data-testid="session-user">
+      <Text size="sm" fw={600} truncate maw="12rem" title={user.name} data-testid="session-user">
         {user.name}
       </Text>
       <Group gap={4} data-testid="session-roles">

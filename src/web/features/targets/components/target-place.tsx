@@ -11,7 +11,7 @@ export function TargetPlace({ target }: { target: Target }) {
   const endpoint = t('endpoint', { host: target.endpoint_host });
   return (
     <>
-      <Text size="sm">
+      <Text size="sm" className="dcs-target-region">
         <Text span c="dimmed" size="sm">
           {t('region')}{' '}
         </Text>
@@ -19,7 +19,7 @@ export function TargetPlace({ target }: { target: Target }) {
           {target.region}
         </Text>
       </Text>
-      <Text size="sm" title={endpoint} data-testid="target-project">
+      <Text size="sm" title={endpoint} className="dcs-target-project" data-testid="target-project">
         <Text span c="dimmed" size="sm">
           {t('project')}{' '}
         </Text>

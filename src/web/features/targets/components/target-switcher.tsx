@@ -21,11 +21,11 @@ export function TargetSwitcher() {
   if (isError) return <Text size="sm" c="var(--mantine-color-error)">{t('targetsUnavailable')}</Text>;
   const current = data.targets.find((target) => target.id === targetId);
   return (
-    <Group gap="md" wrap="wrap" align="flex-end" data-testid="target-switcher">
+    <Group gap="md" wrap="wrap" align="center" data-testid="target-switcher">
       <NativeSelect
         label={t('target')}
         size="xs"
-        w={260}
+        className="dcs-target-select"
         value={current?.id ?? ''}
         onChange={(event) => {
           const id = event.currentTarget.value;
