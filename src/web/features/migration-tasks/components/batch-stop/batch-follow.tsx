@@ -84,6 +84,8 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
       autoClose: false as const,
       role: 'status',
       closeButtonProps: { 'aria-label': translate('batchDialog', 'close') },
+      // Mantine's grey description falls under 4.5:1; the theme's dimmed colour does not (in either scheme).
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
       'data-testid': 'batch-notification',
     };
     // The progress respects a dismissal; the summary comes back even then.

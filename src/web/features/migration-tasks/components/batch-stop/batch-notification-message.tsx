@@ -20,7 +20,7 @@ export function BatchNotificationMessage({ text, targetId, tasks, outcomes }: Ba
   return (
     <Stack gap={6} align="flex-start">
       <Box data-testid="batch-notification-text">{text}</Box>
-      <Button variant="light" size="compact-sm" onClick={open}>
+      <Button variant="default" size="compact-sm" onClick={open}>
         {t('notifyShowReport')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('reportTitle')} size="xl" closeButtonProps={{ 'aria-label': t('close') }}>
