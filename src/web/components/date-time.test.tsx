@@ -85,3 +85,22 @@ describe('ExactTime', () => {
     expect(document.querySelector('[tabindex]')).toBeNull();
   });
 });
+
+describe('past events a little ahead of the browser’s clock', () => {
+  it('read "just now", never "in 3 seconds" (the server’s clock ahead, or the shared clock a tick behind)', async () => {
+    const ahead = new Date(Date.now() + 3_000).toISOString();
+    renderWithProviders(
+      <>
+        <RelativeTime value={ahead} raw={false} />
+        <ExactTime value={ahead} />
+      </>,
+    );
+    expect(await screen.findAllByText('just now')).toHaveLength(2);
+    expect(screen.queryByText(/^in /)).not.toBeInTheDocument();
+  });
+
+  it('a time far ahead (a clock set wrong) still says so', async () => {
+    renderWithProviders(<RelativeTime value={new Date(Date.now() + 2 * 3_600_000).toISOString()} raw={false} />);
+    expect(await screen.findByText('in 2 hours')).toBeInTheDocument();
+  });
+});

@@ -4,12 +4,21 @@ import { formatExact, formatRelative, MISSING, parseCloudTime } from '../lib/for
 import { useNow } from '../lib/use-now';
 import './date-time.css';
 
-/** Times under a minute old say "42 seconds ago": refresh those often, the others twice a minute. */
+/** How far ahead a past event may read as "just now": the server's clock a little ahead, or this one a tick behind. */
+const AHEAD_AS_JUST_NOW_MS = 60_000;
+
+/**
+ * Times under a minute old say "42 seconds ago": refresh those often, the others twice a minute.
+ * These are past events: one slightly ahead of the clock reads "just now", never "in 3 seconds".
+ */
 function useNowFor(date: Date | null): number {
   const coarse = useNow(30_000);
   const recent = date !== null && Math.abs(coarse - date.getTime()) < 90_000;
   const fine = useNow(recent ? 5_000 : 30_000);
-  return Math.max(coarse, fine);
+  const now = Math.max(coarse, fine);
+  if (date === null) return now;
+  const ahead = date.getTime() - now;
+  return ahead > 0 && ahead <= AHEAD_AS_JUST_NOW_MS ? date.getTime() : now;
 }
 
 /**
