@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openList, rememberChoices, type Language } from './ui-helpers';
+import { expectNoSeriousViolations, openList, rememberChoices, type Language, type Theme } from './ui-helpers';
 
 // The header is one row from 1024 px up, in English and in Chinese (whose labels differ), and
 // never makes the page scroll sideways on a phone.
@@ -103,6 +103,17 @@ test.describe('header layout', () => {
       const banner = page.getByRole('banner');
       const names = language === 'en' ? ['Target', 'Language', 'Theme'] : ['目标', '语言', '主题'];
       for (const name of names) await expect(banner.getByRole('combobox', { name })).toBeVisible();
+    });
+  }
+
+  // a11y.spec.ts runs at 1280 px; the icon-only switches show from 1024 to 1279 px.
+  for (const theme of ['light', 'dark'] as Theme[]) {
+    test(`the compact header at 1024 px passes axe, ${theme} theme`, async ({ page }) => {
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await rememberChoices(page, { theme, language: 'en' });
+      await openList(page);
+      await page.waitForLoadState('networkidle');
+      await expectNoSeriousViolations(page, `the list at 1024 px (${theme})`);
     });
   }
 });
