@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { ids } from '../../../testing/mocks/data';
 import { auditIds } from '../../../testing/mocks/audit';
-import { db, requestsTo } from '../../../testing/mocks/db';
+import { db, findTask, requestsTo } from '../../../testing/mocks/db';
+import { setWatch, waitingWatch } from '../../../testing/mocks/handlers/caught-up';
 import { renderApp } from '../../../testing/test-utils';
 
 const auditRequests = () => requestsTo('/api/audit');
@@ -57,8 +58,41 @@ describe('the task page’s last stop', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Planned cut-over');
     await user.click(within(dialog).getByRole('button', { name: 'Stop task' }));
 
-    const line = await screen.findByTestId('last-stop');
-    expect(line).toHaveTextContent(/^Stopped by oncall\.operator, .+: Planned cut-over$/);
+    // The cloud accepted; the task reads TERMINATING: requested, not yet stopped.
+    await waitFor(() => expect(screen.getByTestId('last-stop')).toHaveTextContent(/^Stop requested by oncall\.operator, just now: Planned cut-over$/));
     expect(auditRequests().length).toBeGreaterThanOrEqual(2);
+    db.stopCompletesAfterReads = 1;
+    await waitFor(() => expect(screen.getByTestId('last-stop')).toHaveTextContent(/^Stopped by oncall\.operator, .+: Planned cut-over$/), {
+      timeout: 5_000,
+    });
+  });
+
+  it('says what the task ended as when it settled otherwise than stopped', async () => {
+    findTask(ids.terminated)!.status = 'MIGRATION_FAILED';
+    renderApp(`/targets/sim-region-1/tasks/${ids.terminated}`);
+    expect(await screen.findByTestId('last-stop')).toHaveTextContent(
+      /^Stop requested \(the task ended as MIGRATION_FAILED\) by oncall\.operator, 2 minutes ago: Cut-over finished; source decommissioned$/,
+    );
+  });
+
+  it('after a stop-when-caught-up watch stopped the task: requested, then "Stopped when caught up", with no click', async () => {
+    const scheduled = { ...db.audit[0]!, id: 'c1', task_id: ids.incremental, task_name: 'mig-orders-cache', action: 'caught-up-schedule' as const, reason: 'Cut-over', at: new Date(Date.now() - 60_000).toISOString() };
+    db.audit = [scheduled];
+    setWatch(waitingWatch(ids.incremental, 'sim-region-1'));
+    renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
+    expect(await screen.findByTestId('last-stop')).toHaveTextContent(/^Stop when caught up scheduled by oncall\.operator, 1 minute ago: Cut-over$/);
+
+    // The console's watch stops the task, as its author.
+    const task = findTask(ids.incremental)!;
+    task.status = 'TERMINATING';
+    db.stopCompletesAfterReads = 2;
+    db.audit.push({ ...scheduled, id: 'c2', action: 'caught-up-stop', outcome: 'accepted', status_after: 'TERMINATING', at: new Date().toISOString() });
+    setWatch(waitingWatch(ids.incremental, 'sim-region-1', { state: 'done', next_poll_at: null }));
+
+    await waitFor(() => expect(screen.getByTestId('last-stop')).toHaveTextContent(/^Stop requested when caught up by oncall\.operator, just now: Cut-over$/), {
+      timeout: 5_000,
+    });
+    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATED'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByTestId('last-stop')).toHaveTextContent(/^Stopped when caught up by oncall\.operator, just now: Cut-over$/));
   });
 });

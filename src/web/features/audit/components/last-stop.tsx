@@ -1,7 +1,8 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditRecord } from '../../../../api';
-import { CAUGHT_UP_CONSOLE_ACTOR } from '../../../../api/rules';
+import { CAUGHT_UP_CONSOLE_ACTOR, isSettled, statusPhase } from '../../../../api/rules';
 import { RelativeTime } from '../../../components/date-time';
 import { QueryFailure } from '../../../components/query-failure';
 import { rich, slot, useT, type Translate } from '../../../i18n';
@@ -10,7 +11,20 @@ import { useCan } from '../../session/hooks/use-can';
 import { useLastStop } from '../api/get-audit-records';
 import '../lib/english';
 
-function headline(record: AuditRecord, t: Translate<'audit'>): string {
+/**
+ * An accepted stop by what the task shows now: "Stopped" once it reads TERMINATED, "Stop requested"
+ * while it is still stopping, and what it ended as if it settled otherwise.
+ */
+function acceptedHeadline(record: AuditRecord, status: string | null | undefined, t: Translate<'audit'>): string {
+  const caughtUp = record.action === 'caught-up-stop';
+  if (statusPhase(status) === 'stopped') return t(caughtUp ? 'stoppedWhenCaughtUp' : 'stopped');
+  if (isSettled(status)) {
+    return t(caughtUp ? 'stopRequestedWhenCaughtUpEnded' : 'stopRequestedEnded', { status: status ?? '—' });
+  }
+  return t(caughtUp ? 'stopRequestedWhenCaughtUp' : 'stopRequested');
+}
+
+function headline(record: AuditRecord, status: string | null | undefined, t: Translate<'audit'>): string {
   const code = record.upstream_error_code ?? record.error_code;
   const withCode = (text: string) => (code ? t('withCode', { text, code }) : text);
   switch (record.action) {
@@ -18,13 +32,10 @@ function headline(record: AuditRecord, t: Translate<'audit'>): string {
       return t('caughtUpScheduled');
     case 'caught-up-cancel':
       return record.outcome === 'failed' ? withCode(t('caughtUpGaveUp')) : t('caughtUpCancelled');
-    case 'caught-up-stop':
-      if (record.outcome === 'accepted') return t('stoppedWhenCaughtUp');
-      break;
   }
   switch (record.outcome) {
     case 'accepted':
-      return t('stopped');
+      return acceptedHeadline(record, status, t);
     case 'pending':
       return t('stopPending');
     case 'refused':
@@ -38,14 +49,25 @@ function headline(record: AuditRecord, t: Translate<'audit'>): string {
   }
 }
 
+/** Read again whenever the task's status changes: a stop from elsewhere, or by a stop-when-caught-up watch. */
+function useRefetchOnStatusChange(status: string | null | undefined, refetch: () => unknown, enabled: boolean) {
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current !== status && enabled) void refetch();
+    previous.current = status;
+  }, [status, refetch, enabled]);
+}
+
 /**
  * The task page's "Stopped by X, 2 minutes ago: reason", from the audit trail (only for those who
- * may read it). Refreshed after every stop from this page.
+ * may read it), worded by the task's current `status` ("Stop requested" until it has stopped).
+ * Refreshed after every stop from this page and whenever the status changes.
  */
-export function LastStop({ targetId, taskId }: { targetId: string; taskId: string }) {
+export function LastStop({ targetId, taskId, status }: { targetId: string; taskId: string; status: string | null | undefined }) {
   const t = useT('audit');
   const allowed = useCan('audit:read');
   const query = useLastStop(targetId, taskId, { enabled: allowed });
+  useRefetchOnStatusChange(status, query.refetch, allowed);
   if (!allowed) return null;
   const failure = (
     <QueryFailure
@@ -58,7 +80,7 @@ export function LastStop({ targetId, taskId }: { targetId: string; taskId: strin
   const record = query.data?.records[0];
   if (!record) return failure;
   const line = t(record.action === 'batch-stop' ? 'lastStopBatch' : 'lastStop', {
-    headline: headline(record, t),
+    headline: headline(record, status, t),
     user: slot('user'),
     time: slot('time'),
   });

@@ -76,6 +76,10 @@ export const audit = {
   noOutcome: 'No outcome',
   // The task page's last stop (features/audit/components/last-stop.tsx).
   stopped: 'Stopped',
+  stopRequested: 'Stop requested',
+  stopRequestedEnded: 'Stop requested (the task ended as {status})',
+  stopRequestedWhenCaughtUp: 'Stop requested when caught up',
+  stopRequestedWhenCaughtUpEnded: 'Stop requested when caught up (the task ended as {status})',
   stopPending: 'Stop requested (outcome pending)',
   stopRefused: 'Stop refused',
   stopFailed: 'Stop failed',

@@ -25,7 +25,7 @@ export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: stri
           </Title>
           <CopyId value={task.task_id} label={t('taskId')} />
           <StatusBadge status={task.status} testId="task-status" />
-          <LastStop targetId={targetId} taskId={task.task_id} />
+          <LastStop targetId={targetId} taskId={task.task_id} status={task.status} />
         </Stack>
         <StopTaskButton task={task} variant="page" />
       </Group>
