@@ -17,7 +17,7 @@ import type {
 } from '../dcs/types';
 import { CachedReads, LIST_SCOPE, NO_OBSERVER, taskScope, type DcsObserver, type Loaded } from './cached-reads';
 import type { UpstreamAuth } from './config';
-import { outcomeLabel, sendSigned, type Send, type UpstreamExchange } from './dcs-wire';
+import { outcomeLabel, sendSigned, upstreamScrubber, type Send, type Upstream, type UpstreamExchange } from './dcs-wire';
 import { scanTaskList, type TaskScan } from './list-scan';
 import { retryPolicy, withRetries, type RetryPolicy } from './retry';
 
@@ -56,6 +56,7 @@ export class DcsClient {
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
   private readonly reads: CachedReads;
+  private readonly upstream: Upstream;
 
   /** `observer` hears of every upstream attempt and cache decision (metrics.ts). */
   constructor(
@@ -64,6 +65,7 @@ export class DcsClient {
   ) {
     this.retry = retryPolicy(options.timeoutMs, options.retry);
     this.reads = new CachedReads(options.cacheTtlMs ?? 0, observer);
+    this.upstream = { ...options, scrub: upstreamScrubber(options.auth) };
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs },
       keepAliveTimeout: 10_000,
@@ -153,7 +155,7 @@ export class DcsClient {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      return await sendSigned<T>(this.agent, this.options, call);
+      return await sendSigned<T>(this.agent, this.upstream, call);
     } catch (error) {
       outcome = outcomeLabel(error);
       throw error;

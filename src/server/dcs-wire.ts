@@ -6,6 +6,7 @@ import { isDcsErrorBody, normaliseErrorCode } from '../dcs/errors';
 import { canonicalQuery, signRequest, type QueryMap } from '../dcs/signer';
 import type { Loaded } from './cached-reads';
 import type { UpstreamAuth } from './config';
+import { containsKnownSecret, scrubUpstreamJson, textScrubber, type TextScrubber } from './redact';
 import { classifyTransportError, DcsUpstreamError } from './upstream-error';
 
 const UNDICI_TIMER_SLACK_MS = 1000;
@@ -15,6 +16,20 @@ export interface Upstream {
   projectId: string;
   auth: UpstreamAuth;
   connectTimeoutMs: number;
+  /** Scrubs the cloud's free text (upstreamScrubber); every answer passes through it here, once. */
+  scrub: UpstreamScrubber;
+}
+
+export interface UpstreamScrubber {
+  text: TextScrubber;
+  /** The console's own credentials: removed from anything the cloud returns. */
+  secrets: readonly string[];
+}
+
+/** The scrubber of a target's answers: secret-looking text, and this target's own AK, SK and tokens. */
+export function upstreamScrubber(auth: UpstreamAuth): UpstreamScrubber {
+  const secrets = (auth.kind === 'aksk' ? [auth.ak, auth.sk, auth.securityToken] : [auth.token]).filter((s): s is string => !!s);
+  return { text: textScrubber(secrets), secrets };
 }
 
 /** Filled in by a call that succeeds: the cloud's request id of the exchange (for the audit trail). */
@@ -70,6 +85,8 @@ export async function sendSigned<T>(agent: Agent, upstream: Upstream, { method, 
     throw classifyTransportError(error, timeoutMs, upstream.connectTimeoutMs);
   }
   const json = parseJson(text);
+  // The cloud's messages may quote secrets (redact.ts): scrubbed before anything can forward or log them.
+  scrubUpstreamJson(json, upstream.scrub.text, containsKnownSecret(text, upstream.scrub.secrets));
   if (status >= 200 && status < 300) {
     if (json === undefined || typeof json !== 'object' || json === null) {
       throw new DcsUpstreamError('bad_response', `The DCS API answered ${status} without a JSON object`, { status, requestId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from './redact';
+import { redactSecrets, scrubUpstreamJson, textScrubber } from './redact';
 
 describe('redactSecrets', () => {
   it('removes the plaintext passwords of both instances and says whether one was set', () => {
@@ -32,5 +32,51 @@ describe('redactSecrets', () => {
     const out = redactSecrets(input);
     expect(input.source_instance.password).toBe('x');
     expect(out).toEqual({ source_instance: { password_set: true, name: 'redis-a' }, status: 'MIGRATING', count: 3, flags: [true, null] });
+  });
+});
+
+describe('textScrubber', () => {
+  const scrub = textScrubber(['HPUAEXAMPLEAK0000001', 'ExampleSecretKey0000', 't']);
+
+  it.each([
+    ['Internal error. ak=AK1 password=Tgt-secret', 'Internal error. ak=[redacted] password=[redacted]'],
+    ['PASSWORD: hunter2, user=a', 'PASSWORD: [redacted], user=a'],
+    ['{"redis_password":"p\\"1","name":"x"}', '{"redis_password":"[redacted]","name":"x"}'],
+    ["{'secret_key': 'abc', 'pwd':'d'}", "{'secret_key': '[redacted]', 'pwd':'[redacted]'}"],
+    ['access_key=A; secret-key=B & token=C&x=1', 'access_key=[redacted]; secret-key=[redacted] & token=[redacted]&x=1'],
+    ['passwd=a sk=b credential=c Credentials: d auth_token=e x-security-token=f', 'passwd=[redacted] sk=[redacted] credential=[redacted] Credentials: [redacted] auth_token=[redacted] x-security-token=[redacted]'],
+    ['Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab12\nnext', 'Authorization: [redacted]\nnext'],
+    ['header Bearer eyJ.abc-def was refused', 'header Bearer [redacted] was refused'],
+    ['key HPUAEXAMPLEAK0000001 and ExampleSecretKey0000 seen', 'key [redacted] and [redacted] seen'],
+  ])('%s', (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+  });
+
+  it('leaves ordinary messages alone (no key=value of a secret, short configured values ignored)', () => {
+    for (const text of [
+      'The task state does not allow this operation.',
+      'task=abc disk=10 risk: low, tokens: 5, password verification failed',
+      'failed to download backup file from OBS: AccessDenied',
+    ]) {
+      expect(scrub(text)).toBe(text);
+    }
+  });
+});
+
+describe('scrubUpstreamJson', () => {
+  it('scrubs the free-text fields only, unless the answer holds a known secret', () => {
+    const scrub = textScrubber(['ExampleSecretKey0000']);
+    const answer = {
+      migration_tasks: [{ task_id: 't', error_msg: 'token=abc', description: 'rotate password=x', error_message: 'pwd=1' }],
+      migration_logs: [{ message: 'secret: s' }],
+    };
+    scrubUpstreamJson(answer, scrub);
+    expect(answer).toEqual({
+      migration_tasks: [{ task_id: 't', error_msg: 'token=[redacted]', description: 'rotate password=x', error_message: 'pwd=[redacted]' }],
+      migration_logs: [{ message: 'secret: [redacted]' }],
+    });
+    const leaked = { description: 'uses ExampleSecretKey0000', nested: [{ name: 'ExampleSecretKey0000' }] };
+    scrubUpstreamJson(leaked, scrub, true);
+    expect(JSON.stringify(leaked)).not.toContain('ExampleSecretKey0000');
   });
 });
