@@ -11,7 +11,7 @@ import { BatchNotificationMessage } from './batch-notification-message';
 import { batchNotificationText } from './batch-notification-text';
 
 /** The settles of one poll (up to 50 reads answering within moments) become one update, not 50 announcements. */
-export const BATCH_NOTIFICATION_UPDATE_MS = 400;
+const BATCH_NOTIFICATION_UPDATE_MS = 400;
 
 type Ending = 'stopped' | 'not-stopped';
 
@@ -35,7 +35,7 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
   const names = new Map(tasks.map((task) => [task.task_id, taskDisplayName(task)]));
   const outcomes = new Map<string, BatchTaskOutcome>();
   const endings = new Map<string, Ending>();
-  let shownText: string | null = null;
+  let shownKey: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -74,7 +74,7 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
       notStopped: tasks.filter((task) => endings.get(task.task_id) === 'not-stopped').map(taskDisplayName),
     });
     const key = `${text.title}|${text.message}|${outcomes.size}`;
-    if (key === shownText) return;
+    if (key === shownKey) return;
     const data = {
       id: batchId,
       color: text.color,
@@ -89,9 +89,9 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
       'data-testid': 'batch-notification',
     };
     // The progress respects a dismissal; the summary comes back even then.
-    if (shownText === null || text.done) notify.show(data);
+    if (shownKey === null || text.done) notify.show(data);
     notify.update(data);
-    shownText = key;
+    shownKey = key;
     if (text.done) {
       showSystemNotification(text.title, text.message, batchId);
       finish();
@@ -112,7 +112,7 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
       }
       unsubscribe ??= tracker.subscribe(schedule);
       // The first answer shows at once; later ones join the next update.
-      if (shownText === null) render();
+      if (shownKey === null) render();
       else schedule();
     },
   };
