@@ -12,6 +12,7 @@ import {
   type MigrationTaskList,
   type MigrationTaskStats,
 } from '../api/migration-tasks';
+import { statusesMatching } from '../api/rules/migration-tasks';
 import type { DcsClient, ReadOptions, UpstreamExchange } from './dcs-client';
 import { DerivedMemo } from './derived-memo';
 import { ApiHttpError } from './errors';
@@ -44,7 +45,7 @@ export class MigrationTaskService {
     // The cloud filters only by name, so a status filter reads every matching task and filters
     // here; count and paging then refer to the filtered set.
     // A sort, too, needs the whole list (sortTasks: list-sort.ts).
-    const wanted = query.status ? new Set(query.status.split(',')) : null;
+    const wanted = query.status ? new Set(query.status.split(',').flatMap(statusesMatching)) : null;
     const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
     return this.derived.get(scan, `${query.status ?? ''}|${query.sort ?? ''}|${offset}|${limit}`, () => {
       const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);

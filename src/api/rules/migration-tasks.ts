@@ -11,6 +11,18 @@ export function isTaskId(value: unknown): value is string {
 
 export const KNOWN_STATUSES = MIGRATION_TASK_STATUSES;
 
+// INCRMIGEATING (the wire spelling) and INCRMIGRATING (the doc prose) mean the same (dcs-api §4.1:
+// accept both): a status filter on either matches both, and the filter offers it once.
+const INCREMENTAL_SPELLINGS = ['INCRMIGEATING', 'INCRMIGRATING'] as const;
+
+/** The statuses a status filter value matches: itself, and its other spelling if it has one. */
+export function statusesMatching(filterValue: string): readonly string[] {
+  return (INCREMENTAL_SPELLINGS as readonly string[]).includes(filterValue) ? INCREMENTAL_SPELLINGS : [filterValue];
+}
+
+/** The status filter's choices: every known status once, INCRMIGEATING standing for both spellings. */
+export const FILTER_STATUSES = KNOWN_STATUSES.filter((status) => status !== 'INCRMIGRATING');
+
 /** Fields of a task detail the contract names (the schema is built from the same list: see migration-tasks.test.ts). */
 export const MIGRATION_TASK_FIELDS = [
   'task_id', 'task_name', 'description', 'status', 'migration_type', 'migration_method', 'ecs_tenant_private_ip',

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState, type Ref } from 'react';
-import { KNOWN_STATUSES, LIST_SORTS, type ListSort } from '../../../../api/rules';
+import { FILTER_STATUSES, KNOWN_STATUSES, LIST_SORTS, statusesMatching, type ListSort } from '../../../../api/rules';
 import { useT } from '../../../i18n';
 import { statusLabel } from '../lib/status-display';
 
@@ -45,7 +45,10 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
 
   const known = new Set<string>(KNOWN_STATUSES);
   // Statuses this console does not know, from a link, stay visible so they can be removed.
-  const values = [...KNOWN_STATUSES, ...status.filter((s) => !known.has(s))];
+  const values = [...FILTER_STATUSES, ...status.filter((s) => !known.has(s))];
+  // One box per meaning: INCRMIGEATING's box is ticked by a link with either spelling, and clears both.
+  const ticked = (value: string) => statusesMatching(value).some((s) => status.includes(s));
+  const untick = (value: string) => status.filter((s) => !statusesMatching(value).includes(s));
 
   return (
     <Stack gap="sm">
@@ -90,10 +93,8 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
               key={value}
               size="xs"
               label={known.has(value) ? t('statusOption', { label: statusLabel(value), value }) : t('statusOptionUnknown', { value })}
-              checked={status.includes(value)}
-              onChange={(event) =>
-                onStatusChange(event.currentTarget.checked ? [...status, value] : status.filter((s) => s !== value))
-              }
+              checked={ticked(value)}
+              onChange={(event) => onStatusChange(event.currentTarget.checked ? [...status, value] : untick(value))}
             />
           ))}
         </Group>

@@ -3,6 +3,7 @@ import {
   batchStopRequestSchema,
   canStop,
   CSRF_HEADER,
+  statusesMatching,
   statusPhase,
   stopRequestSchema,
   type AuditRecord,
@@ -49,7 +50,7 @@ export const migrationTaskHandlers = [
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const name = url.searchParams.get('name')?.toLowerCase();
-    const statuses = url.searchParams.get('status')?.split(',');
+    const statuses = url.searchParams.get('status')?.split(',').flatMap(statusesMatching);
     const matches = sortedLike(
       url.searchParams.get('sort'),
       tasks
