@@ -4,8 +4,8 @@
 //
 // POST   /api/migration-tasks/{id}/stop-when-caught-up?target  body caughtUpRequestSchema → 201 watch
 //        (operator; CSRF; counts against the stop rate limit)
-// GET    /api/migration-tasks/{id}/stop-when-caught-up?target  → 200 watch (the latest one of the task,
-//        active or finished), 404 CAUGHT_UP_WATCH_NOT_FOUND (viewer may read)
+// GET    /api/migration-tasks/{id}/stop-when-caught-up?target  → 200 { watch }: the latest one of the
+//        task, active or finished, or null when none was ever set (viewer may read)
 // DELETE /api/migration-tasks/{id}/stop-when-caught-up?target  → 200 the cancelled watch (operator; CSRF)
 // GET    /api/stop-when-caught-up?target                       → { watches } the active ones, oldest first
 //
@@ -99,8 +99,12 @@ export const caughtUpWatchSchema = z.object({
 
 export const caughtUpWatchListSchema = z.object({ watches: z.array(caughtUpWatchSchema) });
 
+/** GET of one task's watch: null when none was ever set (a 200, not a 404 the browser would log). */
+export const caughtUpWatchReadSchema = z.object({ watch: caughtUpWatchSchema.nullable() });
+
 export type CaughtUpRequest = z.input<typeof caughtUpRequestSchema>;
 export type CaughtUpPoll = z.infer<typeof caughtUpPollSchema>;
 export type CaughtUpStop = z.infer<typeof caughtUpStopSchema>;
 export type CaughtUpWatch = z.infer<typeof caughtUpWatchSchema>;
 export type CaughtUpWatchList = z.infer<typeof caughtUpWatchListSchema>;
+export type CaughtUpWatchRead = z.infer<typeof caughtUpWatchReadSchema>;

@@ -49,7 +49,7 @@ async function incrementalTasks(stack: TestStack): Promise<string[]> {
   return tasks.filter((t) => t.status === 'INCRMIGEATING').map((t) => t.task_id);
 }
 const url = (id: string) => `/api/migration-tasks/${id}/stop-when-caught-up`;
-const watchOf = async (stack: TestStack, id: string) => (await as(stack, VIEWER, 'GET', url(id))).json() as CaughtUpWatch;
+const watchOf = async (stack: TestStack, id: string) => (await as(stack, VIEWER, 'GET', url(id))).json().watch as CaughtUpWatch;
 const pollAt = async (stack: TestStack, advanceS: number) => {
   clock += advanceS * 1000;
   await stack.app.caughtUp.pollDue();

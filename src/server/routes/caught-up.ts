@@ -2,11 +2,10 @@
 // counts against the stop rate limit; cancelling needs it too but is never rate-limited (a limit
 // must not keep anyone from calling a stop off); reading is for anyone who may read tasks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { caughtUpRequestSchema, type CaughtUpWatch, type CaughtUpWatchList } from '../../api/caught-up';
+import { caughtUpRequestSchema, type CaughtUpWatch, type CaughtUpWatchList, type CaughtUpWatchRead } from '../../api/caught-up';
 import { taskQuerySchema } from '../../api/migration-tasks';
 import { CSRF_HEADER } from '../../api/session';
 import type { CaughtUpWatcher } from '../caught-up/watcher';
-import { watchError } from '../caught-up/errors';
 import { ApiHttpError } from '../errors';
 import { requirePermission } from '../plugins/auth';
 import { assertSameOriginWithCsrf } from '../session';
@@ -45,11 +44,9 @@ export function caughtUpRoutes(targets: TargetRegistry, watcher: CaughtUpWatcher
       return watch;
     });
 
-    app.get<{ Params: { taskId: string } }>(PATH, canGet, async (request): Promise<CaughtUpWatch> => {
+    app.get<{ Params: { taskId: string } }>(PATH, canGet, async (request): Promise<CaughtUpWatchRead> => {
       const { taskId, target } = taskOf(request);
-      const watch = watcher.get(target, taskId);
-      if (!watch) throw watchError(404, 'CAUGHT_UP_WATCH_NOT_FOUND', 'No stop-when-caught-up watch was set for this task.');
-      return watch;
+      return { watch: watcher.get(target, taskId) ?? null };
     });
 
     app.delete<{ Params: { taskId: string } }>(PATH, canCancel, async (request): Promise<CaughtUpWatch> => {

@@ -1,8 +1,8 @@
 // "Stop when caught up": the watch the console keeps server-side for an incremental migration.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaughtUpRequest, CaughtUpWatch } from '../../../../api';
+import type { CaughtUpRequest, CaughtUpWatch, CaughtUpWatchRead } from '../../../../api';
 import { CAUGHT_UP_ACTIVE_STATES } from '../../../../api/rules';
-import { apiClient, isApiError } from '../../../lib/api-client';
+import { apiClient } from '../../../lib/api-client';
 import { SHAPES } from '../../../lib/response-shape';
 import { auditKeys } from '../../audit/api/query-keys';
 import { getSessionQueryOptions } from '../../session/api/get-session';
@@ -16,14 +16,10 @@ export function isWatchActive(watch: CaughtUpWatch | null | undefined): boolean 
   return !!watch && (CAUGHT_UP_ACTIVE_STATES as readonly string[]).includes(watch.state);
 }
 
-/** The task's latest watch, or null when none was ever set (404 CAUGHT_UP_WATCH_NOT_FOUND). */
+/** The task's latest watch, or null when none was ever set (`{ watch: null }`). */
 export async function getCaughtUpWatch({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<CaughtUpWatch | null> {
-  try {
-    return await apiClient.get<CaughtUpWatch>(path(taskId), SHAPES.caughtUpWatch, { signal, query: { target: targetId } });
-  } catch (error) {
-    if (isApiError(error) && error.code === 'CAUGHT_UP_WATCH_NOT_FOUND') return null;
-    throw error;
-  }
+  const read = await apiClient.get<CaughtUpWatchRead>(path(taskId), SHAPES.caughtUpWatchRead, { signal, query: { target: targetId } });
+  return read.watch ?? null;
 }
 
 /** Read every 2 s while the watch acts (the countdown is drawn locally between reads). */

@@ -1,4 +1,4 @@
-// `POST/GET/DELETE /api/migration-tasks/:id/stop-when-caught-up`: the console's server-side watch
+// `POST/GET/DELETE /api/migration-tasks/:id/stop-when-caught-up` (GET: `{ watch }`, null when none): the console's server-side watch
 // that stops an incremental migration once it has caught up. Tests read and change the watches
 // with `watchOf` / `setWatch` (e.g. to play a poll, or the end of the watch).
 import { http, HttpResponse } from 'msw';
@@ -70,11 +70,7 @@ function taskOf(request: Request, taskId: string) {
 type Params = { taskId: string };
 
 export const caughtUpHandlers = [
-  http.get<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', ({ params }) => {
-    const watch = watchOf(params.taskId);
-    if (!watch) return apiError(404, { code: 'CAUGHT_UP_WATCH_NOT_FOUND', message: 'No stop-when-caught-up watch was set for this task.' });
-    return HttpResponse.json(watch);
-  }),
+  http.get<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', ({ params }) => HttpResponse.json({ watch: watchOf(params.taskId) ?? null })),
 
   http.post<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', async ({ params, request }) => {
     const refused = guard(request);
