@@ -5,6 +5,7 @@ export const common = {
   retry: 'Retry',
   reloadPage: 'Reload the page',
   cancel: 'Cancel',
+  closeNotification: 'Close notification',
   id: 'ID',
   copyValue: 'Copy {label} {value}',
   copied: 'Copied',

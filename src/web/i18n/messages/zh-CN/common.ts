@@ -5,6 +5,7 @@ export const common: Catalog['common'] = {
   retry: '重试',
   reloadPage: '刷新页面',
   cancel: '取消',
+  closeNotification: '关闭通知',
   id: 'ID',
   copyValue: '复制{label} {value}',
   copied: '已复制',
