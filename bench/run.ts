@@ -29,8 +29,8 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const BIG = 10_000;
 
 const plan = quick
-  ? { levels: [1, 10, 50, 200], levelS: (n: number) => (n >= 200 ? 15 : 8), overheadS: 5, polling: { idleS: 15, migratingS: 15, stoppingS: 10, backgroundS: 10 }, watchdogMin: 5 }
-  : { levels: [1, 10, 50, 200], levelS: (n: number) => (n >= 200 ? 60 : 20), overheadS: 10, polling: { idleS: 30, migratingS: 30, stoppingS: 20, backgroundS: 20 }, watchdogMin: 12 };
+  ? { levels: [1, 10, 50, 200], levelS: (n: number) => (n >= 200 ? 15 : 8), overheadS: 5, polling: { idleS: 30, migratingS: 15, stoppingS: 10, backgroundS: 10 }, watchdogMin: 5 }
+  : { levels: [1, 10, 50, 200], levelS: (n: number) => (n >= 200 ? 60 : 20), overheadS: 10, polling: { idleS: 60, migratingS: 30, stoppingS: 20, backgroundS: 20 }, watchdogMin: 12 };
 
 // "As configured" means the console's own default cache, whatever the caller's shell says.
 delete process.env.DCS_CACHE_TTL_MS;

@@ -228,9 +228,11 @@ describe('task list page', () => {
     expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · refreshing every 5 s/);
   });
 
-  it('says all tasks are settled when none can change', async () => {
+  it('says no task on the page is changing, and that it still checks, when none can change', async () => {
     renderApp('/targets/sim-region-1?status=SUCCESS,FAILED');
-    expect(await screen.findByTestId('refresh-status')).toHaveTextContent(/Updated \d\d:\d\d:\d\d · all tasks settled/);
+    expect(await screen.findByTestId('refresh-status')).toHaveTextContent(
+      /Updated \d\d:\d\d:\d\d · no task on this page is changing · checking every 30 s/,
+    );
   });
 
   it('shows the demo banner, and the current target\'s region and project, when the target is simulated', async () => {

@@ -7,7 +7,7 @@ import { BatchActionBar } from '../../features/migration-tasks/components/batch-
 import { selectionBlockedReason, useBatchSelection } from '../../features/migration-tasks/components/batch-stop/use-batch-selection';
 import { ListKeyboardHint } from '../../features/migration-tasks/components/list-keyboard-hint';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
-import { RefreshStatus } from '../../features/migration-tasks/components/refresh-status';
+import { ListRefreshStatus } from '../../features/migration-tasks/components/refresh-status';
 import { TaskFilters } from '../../features/migration-tasks/components/task-filters';
 import { TaskListEmpty } from '../../features/migration-tasks/components/task-list-empty';
 import { TaskTable } from '../../features/migration-tasks/components/task-table';
@@ -65,7 +65,7 @@ export function TaskListRoute() {
           )}
         </div>
         {data && (
-          <RefreshStatus updatedAt={query.dataUpdatedAt} interval={listRefetchInterval(data)} fetching={query.isFetching} />
+          <ListRefreshStatus list={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
         )}
       </Group>
 

@@ -22,9 +22,9 @@ describe('list polling', () => {
     expect(listRefetchInterval(list('SUCCESS', 'SOMETHING_NEW'))).toBe(5000);
   });
 
-  it('stops once every shown task is settled, or when there is nothing', () => {
-    expect(listRefetchInterval(list('SUCCESS', 'FAILED', 'TERMINATED', 'RELEASED', 'RUNNING'))).toBe(false);
-    expect(listRefetchInterval(list())).toBe(false);
+  it('slows to 30 s once every shown task is settled, or when the page is empty (tasks change outside the page)', () => {
+    expect(listRefetchInterval(list('SUCCESS', 'FAILED', 'TERMINATED', 'RELEASED', 'RUNNING'))).toBe(30_000);
+    expect(listRefetchInterval(list())).toBe(30_000);
     expect(listRefetchInterval(undefined)).toBe(false);
   });
 
@@ -32,7 +32,7 @@ describe('list polling', () => {
     const options = getMigrationTasksQueryOptions('sim-region-1', { offset: 0, limit: 10 });
     const interval = options.refetchInterval as unknown as IntervalFn<MigrationTaskList>;
     expect(interval(queryWith(list('FULLMIGRATING')))).toBe(5000);
-    expect(interval(queryWith(list('SUCCESS')))).toBe(false);
+    expect(interval(queryWith(list('SUCCESS')))).toBe(30_000);
   });
 });
 

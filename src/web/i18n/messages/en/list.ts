@@ -63,7 +63,8 @@ export const list = {
   // Refresh line (also used by the task page).
   updatedPolling: 'Updated {time} · refreshing every {seconds} s',
   updatedSettled: 'Updated {time} · {settled}',
-  allSettled: 'all tasks settled',
+  updatedQuiet: 'Updated {time} · {quiet} · checking every {seconds} s',
+  noneChangingOnPage: 'no task on this page is changing',
   refreshing: 'Refreshing',
 
   // Keyboard hint.

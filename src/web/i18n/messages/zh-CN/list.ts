@@ -54,7 +54,8 @@ export const list: Catalog['list'] = {
 
   updatedPolling: '更新于 {time} · 每 {seconds} 秒刷新',
   updatedSettled: '更新于 {time} · {settled}',
-  allSettled: '所有任务均已稳定',
+  updatedQuiet: '更新于 {time} · {quiet} · 每 {seconds} 秒检查一次',
+  noneChangingOnPage: '本页没有正在变化的任务',
   refreshing: '正在刷新',
 
   shortcutsTitle: '快捷键：',
