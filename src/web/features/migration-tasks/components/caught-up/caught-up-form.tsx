@@ -1,5 +1,6 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { MigrationTask, MigrationTaskStats } from '../../../../../api';
 import {
   CAUGHT_UP_POLL_INTERVAL_S_DEFAULT,
   CAUGHT_UP_POLL_INTERVAL_S_MAX,
@@ -17,6 +18,7 @@ import type { TaskRef } from '../../api/query-keys';
 import { useSetCaughtUpWatch } from '../../api/stop-when-caught-up';
 import { reasonProblem } from '../../lib/stop-reason';
 import { StopReasonField } from '../stop-reason-field';
+import { CaughtUpConfirm, caughtUpConfirmed } from './caught-up-confirm';
 import { caughtUpErrorText } from './caught-up-text';
 import '../../lib/english-task-page';
 
@@ -51,14 +53,26 @@ function BoundedInput({ bounds, ...props }: BoundedInputProps) {
   return <NumberInput {...props} min={bounds.min} max={bounds.max} allowDecimal={false} allowNegative={false} clampBehavior="none" />;
 }
 
-/** Threshold, polls in a row, poll interval and an optional reason; sends the watch to the console. */
-export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
+interface CaughtUpFormProps {
+  taskRef: TaskRef;
+  task: MigrationTask;
+  stats: MigrationTaskStats | undefined;
+}
+
+/**
+ * Threshold, polls in a row, poll interval and an optional reason; then a confirm step (the task's
+ * name typed, a warning if it would stop almost at once) before the watch is sent to the console.
+ */
+export function CaughtUpForm({ taskRef, task, stats }: CaughtUpFormProps) {
   const t = useT('taskPage');
   const [threshold, setThreshold] = useState<number | string>(CAUGHT_UP_THRESHOLD_DEFAULT);
   const [polls, setPolls] = useState<number | string>(CAUGHT_UP_POLLS_DEFAULT);
   const [interval, setPollInterval] = useState<number | string>(CAUGHT_UP_POLL_INTERVAL_S_DEFAULT);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [typedName, setTypedName] = useState('');
+  const submitButton = useRef<HTMLButtonElement>(null);
   const mutation = useSetCaughtUpWatch(taskRef);
   const problems = {
     threshold: boundsProblem(threshold, THRESHOLD, t),
@@ -70,15 +84,28 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
   // A problem shows once something was typed, or after a submit (an emptied field too).
   const shown = (problem: string | null, value: number | string) => (touched || value !== '' ? problem : null);
 
+  const rule = { threshold: Number(threshold), consecutive_polls: Number(polls), poll_interval_s: Number(interval) };
+  const editable = !mutation.isPending && !confirming;
+
+  // The first submit opens the confirm step; only a submit from there sends the watch.
   const submit = () => {
     setTouched(true);
     if (invalid || mutation.isPending) return;
-    mutation.mutate({
-      threshold: Number(threshold),
-      consecutive_polls: Number(polls),
-      poll_interval_s: Number(interval),
-      reason: reason.trim() || undefined,
-    });
+    if (!confirming) {
+      mutation.reset();
+      setConfirming(true);
+      return;
+    }
+    if (!caughtUpConfirmed(task, typedName)) return;
+    mutation.mutate({ ...rule, reason: reason.trim() || undefined });
+  };
+
+  const back = () => {
+    setConfirming(false);
+    setTypedName('');
+    mutation.reset();
+    // The step goes away with the focus in it: back to the button that opened it, once it is rendered.
+    requestAnimationFrame(() => submitButton.current?.focus());
   };
 
   const errorText = mutation.isError && isApiError(mutation.error) ? caughtUpErrorText(mutation.error.code) : null;
@@ -101,7 +128,7 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
             value={threshold}
             onChange={setThreshold}
             error={shown(problems.threshold, threshold)}
-            disabled={mutation.isPending}
+            disabled={!editable}
           />
           <BoundedInput
             label={t('caughtUpPolls')}
@@ -110,7 +137,7 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
             value={polls}
             onChange={setPolls}
             error={shown(problems.polls, polls)}
-            disabled={mutation.isPending}
+            disabled={!editable}
           />
           <BoundedInput
             label={t('caughtUpInterval')}
@@ -119,7 +146,7 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
             value={interval}
             onChange={setPollInterval}
             error={shown(problems.interval, interval)}
-            disabled={mutation.isPending}
+            disabled={!editable}
           />
         </SimpleGrid>
         <StopReasonField
@@ -130,18 +157,30 @@ export function CaughtUpForm({ taskRef }: { taskRef: TaskRef }) {
           value={reason}
           onChange={setReason}
           error={problems.reason}
-          disabled={mutation.isPending}
+          disabled={!editable}
         />
         {mutation.isError && (
           <ErrorAlert error={mutation.error} title={t('caughtUpSetFailed')} testId="caught-up-set-error">
             {errorText && <Text size="sm">{errorText}</Text>}
           </ErrorAlert>
         )}
-        <Group justify="flex-end">
-          <Button type="submit" color="red" variant="light" loading={mutation.isPending} disabled={touched && invalid}>
-            {t('caughtUpSubmit')}
-          </Button>
-        </Group>
+        {confirming ? (
+          <CaughtUpConfirm
+            task={task}
+            stats={stats}
+            rule={rule}
+            typedName={typedName}
+            onTypedNameChange={setTypedName}
+            pending={mutation.isPending}
+            onBack={back}
+          />
+        ) : (
+          <Group justify="flex-end">
+            <Button ref={submitButton} type="submit" color="red" variant="light" disabled={touched && invalid}>
+              {t('caughtUpSubmit')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

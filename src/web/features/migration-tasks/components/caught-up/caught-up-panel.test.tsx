@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { CSRF_HEADER } from '../../../../../api';
-import { ids } from '../../../../testing/mocks/data';
-import { db, requestsTo } from '../../../../testing/mocks/db';
+import { buildStats, ids } from '../../../../testing/mocks/data';
+import { db, findTask, requestsTo } from '../../../../testing/mocks/db';
 import { setWatch, waitingWatch, watchOf } from '../../../../testing/mocks/handlers/caught-up';
 import { signInAs } from '../../../../testing/mocks/handlers/session';
 import { apiError } from '../../../../testing/mocks/handlers/errors';
@@ -18,6 +18,17 @@ async function openPanel(taskId: string = ids.incremental) {
   return { ...result, panel };
 }
 
+type User = ReturnType<typeof renderApp>['user'];
+
+/** The confirm step after "Stop when caught up": the task's name typed, then "Schedule the stop". */
+async function confirmSchedule(user: User, panel: HTMLElement, name = 'mig-orders-cache') {
+  const confirm = await within(panel).findByRole('group', { name: `Stop ${name} once it has caught up?` });
+  await user.click(within(confirm).getByRole('textbox', { name: `Type the task name ${name} to confirm` }));
+  await user.paste(name);
+  await user.click(within(confirm).getByRole('button', { name: 'Schedule the stop' }));
+  return confirm;
+}
+
 describe('stop when caught up', () => {
   it('sets a watch with the contract defaults, then shows it live: polls in a row, countdown, who set it', async () => {
     const { user, panel } = await openPanel();
@@ -27,6 +38,8 @@ describe('stop when caught up', () => {
     expect(within(form).getByRole('textbox', { name: 'Poll interval (seconds)' })).toHaveValue('5');
     await user.type(within(form).getByRole('textbox', { name: 'Reason' }), 'Cut-over at 23:00');
     await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
+    expect(requestsTo(WATCH, 'POST')).toHaveLength(0);
+    await confirmSchedule(user, panel);
 
     await waitFor(() => expect(requestsTo(WATCH, 'POST')).toHaveLength(1));
     const [post] = requestsTo(WATCH, 'POST');
@@ -41,7 +54,7 @@ describe('stop when caught up', () => {
     expect(watch).toHaveTextContent('Cut-over at 23:00');
     expect(within(watch).getByTestId('caught-up-next-poll')).toHaveTextContent(/^in \d s$/);
     expect(within(panel).queryByRole('form')).not.toBeInTheDocument();
-  });
+  }, 15_000); // typing takes time on a loaded machine
 
   it('refuses values outside the contract bounds, says why, and sends nothing', async () => {
     const { user, panel } = await openPanel();
@@ -136,6 +149,7 @@ describe('stop when caught up', () => {
     server.use(http.post(WATCH, () => apiError(503, { code: 'CAUGHT_UP_WATCH_LIMIT', message: '100 watches are waiting.' })));
     const { user, panel } = await openPanel();
     await user.click(await within(panel).findByRole('button', { name: 'Stop when caught up' }));
+    await confirmSchedule(user, panel);
     const alert = await within(panel).findByTestId('caught-up-set-error');
     expect(alert).toHaveTextContent('Too many watches are waiting on this console; try again later.');
     expect(alert).toHaveTextContent('CAUGHT_UP_WATCH_LIMIT');
@@ -146,6 +160,7 @@ describe('stop when caught up', () => {
     const { user, panel } = await openPanel();
     setWatch(waitingWatch(ids.incremental, TARGET, { created_by: 'bob' }));
     await user.click(await within(panel).findByRole('button', { name: 'Stop when caught up' }));
+    await confirmSchedule(user, panel);
     expect(await within(panel).findByTestId('caught-up-watch')).toHaveTextContent('Set by bob');
     expect(within(panel).queryByRole('form')).not.toBeInTheDocument();
   });
@@ -164,5 +179,95 @@ describe('stop when caught up', () => {
     await screen.findByTestId('section-overview');
     expect(screen.queryByTestId('section-caught-up')).not.toBeInTheDocument();
     expect(requestsTo(`/api/migration-tasks/${ids.full}/stop-when-caught-up`)).toHaveLength(0);
+  });
+
+  it('asks for the same guard as a manual stop: nothing is sent until the task name is typed; Back sends nothing', async () => {
+    const { user, panel } = await openPanel();
+    const form = await within(panel).findByRole('form', { name: 'Stop when caught up' });
+    await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
+    const confirm = within(panel).getByRole('group', { name: 'Stop mig-orders-cache once it has caught up?' });
+    expect(confirm).toHaveTextContent('as soon as 3 polls in a row find its offset at or below 0 (one poll every 5 s)');
+    const name = within(confirm).getByRole('textbox', { name: 'Type the task name mig-orders-cache to confirm' });
+    expect(name).toHaveFocus();
+    // The values being confirmed cannot change under the confirmation.
+    expect(within(form).getByRole('textbox', { name: 'Offset threshold' })).toBeDisabled();
+    const schedule = within(confirm).getByRole('button', { name: 'Schedule the stop' });
+    expect(schedule).toBeDisabled();
+    await user.type(name, 'mig-orders{Enter}');
+    expect(within(confirm).getByText('Does not match the task name yet.')).toBeInTheDocument();
+    expect(schedule).toBeDisabled();
+    expect(requestsTo(WATCH, 'POST')).toHaveLength(0);
+
+    await user.click(within(confirm).getByRole('button', { name: 'Back' }));
+    expect(within(panel).queryByRole('group', { name: /once it has caught up/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Stop when caught up' })).toHaveFocus());
+    expect(within(form).getByRole('textbox', { name: 'Offset threshold' })).toBeEnabled();
+    expect(requestsTo(WATCH, 'POST')).toHaveLength(0);
+  });
+
+  it('warns when the threshold is at or above the current offset: the task would stop almost at once', async () => {
+    db.stats.set(ids.incremental, { ...buildStats(), offset: '100' });
+    const { user, panel } = await openPanel();
+    const form = await within(panel).findByRole('form', { name: 'Stop when caught up' });
+    await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
+    // Threshold 0 below the offset 100: no warning.
+    expect(within(panel).queryByTestId('caught-up-soon-warning')).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Back' }));
+
+    const threshold = within(form).getByRole('textbox', { name: 'Offset threshold' });
+    await user.clear(threshold);
+    await user.type(threshold, '1000000');
+    const polls = within(form).getByRole('textbox', { name: 'Polls in a row' });
+    await user.clear(polls);
+    await user.type(polls, '1');
+    const interval = within(form).getByRole('textbox', { name: 'Poll interval (seconds)' });
+    await user.clear(interval);
+    await user.type(interval, '2');
+    await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
+    const warning = within(panel).getByTestId('caught-up-soon-warning');
+    expect(warning).toHaveTextContent('This will stop the task almost at once');
+    expect(warning).toHaveTextContent('Its offset is 100 now, already at or below the threshold 1,000,000: the stop would be sent in about 2 s.');
+    expect(within(panel).getByTestId('caught-up-confirm')).toHaveTextContent('as soon as 1 poll finds its offset');
+    await confirmSchedule(user, panel);
+    await waitFor(() => expect(requestsTo(WATCH, 'POST')).toHaveLength(1));
+    expect(JSON.parse(requestsTo(WATCH, 'POST')[0]!.body)).toMatchObject({ threshold: 1_000_000, consecutive_polls: 1, poll_interval_s: 2 });
+  }, 15_000);
+
+  it('during the full sync: the confirm says polls wait for the incremental sync, and the watch says why it waits', async () => {
+    findTask(ids.incremental)!.status = 'FULLMIGRATING';
+    db.stats.set(ids.incremental, { ...buildStats(), full_migration_progress: '40', offset: '0' });
+    const { user, panel } = await openPanel();
+    await user.click(await within(panel).findByRole('button', { name: 'Stop when caught up' }));
+    expect(within(panel).getByTestId('caught-up-full-sync-note')).toHaveTextContent('The task is still in its full sync (40%).');
+    expect(within(panel).queryByTestId('caught-up-soon-warning')).not.toBeInTheDocument();
+    await confirmSchedule(user, panel);
+
+    setWatch(
+      waitingWatch(ids.incremental, TARGET, {
+        consecutive_polls: 1,
+        last_poll: { at: new Date().toISOString(), status: 'FULLMIGRATING', offset: 0, caught_up: false, error_code: null, error_message: null },
+      }),
+    );
+    const watch = await within(panel).findByTestId('caught-up-watch');
+    await waitFor(() => expect(within(watch).getByTestId('caught-up-last-offset')).toHaveTextContent('0'), { timeout: 4_000 });
+    expect(watch).toHaveTextContent('0 of 1 polls in a row caught up');
+    expect(within(watch).getByTestId('caught-up-waiting-reason')).toHaveTextContent(
+      'Waiting for the incremental sync to start — full sync 40%. Polls during the full sync do not count.',
+    );
+  });
+
+  it('says when the last poll found the offset above the threshold', async () => {
+    setWatch(
+      waitingWatch(ids.incremental, TARGET, {
+        threshold: 10,
+        last_poll: { at: new Date(Date.now() + 2_000).toISOString(), status: 'INCRMIGEATING', offset: 1234, caught_up: false, error_code: null, error_message: null },
+      }),
+    );
+    const { panel } = await openPanel();
+    const watch = await within(panel).findByTestId('caught-up-watch');
+    expect(within(watch).getByTestId('caught-up-waiting-reason')).toHaveTextContent('Waiting for the offset to fall to 10 or below (last poll: 1,234).');
+    // A poll a little ahead of this browser's clock is no future event.
+    expect(watch).toHaveTextContent('just now');
+    expect(watch).not.toHaveTextContent(/in \d+ seconds?/);
   });
 });

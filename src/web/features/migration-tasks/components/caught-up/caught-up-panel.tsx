@@ -7,6 +7,7 @@ import { useT } from '../../../../i18n';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCan } from '../../../session/hooks/use-can';
 import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useMigrationTaskStats } from '../../api/get-migration-task-stats';
 import { taskKeys } from '../../api/query-keys';
 import { CAUGHT_UP_REFRESH_MS, isWatchActive, useCaughtUpWatch } from '../../api/stop-when-caught-up';
 import { Section } from '../task-detail/section';
@@ -24,6 +25,8 @@ export function CaughtUpPanel({ task }: { task: MigrationTask }) {
   const taskRef = { targetId, taskId: task.task_id };
   const operator = useCan('migrationTask:stop');
   const query = useCaughtUpWatch(taskRef, { enabled: true });
+  // The Progress section's query (same key): the offset and full-sync progress the card explains itself with.
+  const stats = useMigrationTaskStats(taskRef, { taskStatus: task.status, enabled: true }).data;
   const watch = query.data;
   const active = isWatchActive(watch);
   useRefreshTaskWhenWatchEnds(taskRef, active);
@@ -41,8 +44,8 @@ export function CaughtUpPanel({ task }: { task: MigrationTask }) {
         !query.isError && <Skeleton height={48} aria-label={t('caughtUpLoading')} />
       ) : (
         <Stack gap="lg">
-          {watch && <CaughtUpWatchView watch={watch} taskRef={taskRef} canAct={operator} />}
-          {!active && operator && canStop(task.status) && <CaughtUpForm taskRef={taskRef} />}
+          {watch && <CaughtUpWatchView watch={watch} taskRef={taskRef} canAct={operator} task={task} stats={stats} />}
+          {!active && operator && canStop(task.status) && <CaughtUpForm taskRef={taskRef} task={task} stats={stats} />}
           {!watch && !(operator && canStop(task.status)) && (
             <Text size="sm" c="dimmed">
               {operator ? t('caughtUpNotNow') : t('caughtUpViewerNone')}

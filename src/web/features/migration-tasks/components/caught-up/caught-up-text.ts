@@ -1,7 +1,9 @@
 // The watch's states, failure codes and error codes in the operator's language. Codes a newer
 // server may add are shown raw.
 import { CAUGHT_UP_ERROR_CODES, CAUGHT_UP_FAILURE_CODES, CAUGHT_UP_STATES } from '../../../../../api/rules';
+import type { MigrationTaskStats } from '../../../../../api';
 import { translate } from '../../../../i18n';
+import { formatNumber, toNumber } from '../../../../lib/format';
 import '../../lib/english-task-page';
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
@@ -24,4 +26,18 @@ export function caughtUpFailureText(code: string | null | undefined): string {
 /** What an error of the watch routes means, or null for the common errors (the error alert explains those). */
 export function caughtUpErrorText(code: string): string | null {
   return known(CAUGHT_UP_ERROR_CODES, code) ? translate('taskPage', `caughtUpError_${code}`) : null;
+}
+
+/** Polls count only in incremental sync (src/api/caught-up.ts); before it, the offset says nothing. */
+const INCREMENTAL_SYNC_STATUSES: readonly string[] = ['INCRMIGEATING', 'INCRMIGRATING'];
+
+export function inIncrementalSync(status: string | null | undefined): boolean {
+  return typeof status === 'string' && INCREMENTAL_SYNC_STATUSES.includes(status);
+}
+
+/** The full sync's progress as "40%", or words saying it is unknown. */
+export function fullSyncProgressText(stats: MigrationTaskStats | undefined): string {
+  const percent = toNumber(stats?.full_migration_progress);
+  if (percent === null) return translate('taskPage', 'caughtUpProgressUnknown');
+  return translate('taskPage', 'percent', { value: formatNumber(Math.min(100, Math.max(0, percent))) ?? percent });
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { CaughtUpWatch } from '../../../../../api';
+import type { CaughtUpWatch, MigrationTask, MigrationTaskStats } from '../../../../../api';
 import { RelativeTime } from '../../../../components/date-time';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { rich, slot, useT } from '../../../../i18n';
@@ -8,7 +8,14 @@ import { formatNumber } from '../../../../lib/format';
 import { useNow } from '../../../../lib/use-now';
 import type { TaskRef } from '../../api/query-keys';
 import { isWatchActive, useCancelCaughtUpWatch } from '../../api/stop-when-caught-up';
-import { caughtUpErrorText, caughtUpFailureText, caughtUpStateColor, caughtUpStateLabel } from './caught-up-text';
+import {
+  caughtUpErrorText,
+  caughtUpFailureText,
+  caughtUpStateColor,
+  caughtUpStateLabel,
+  fullSyncProgressText,
+  inIncrementalSync,
+} from './caught-up-text';
 import '../../lib/english-task-page';
 
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -71,6 +78,26 @@ function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
   );
 }
 
+/** Why a waiting watch has not counted its last poll: the full sync still runs, or the offset is above the threshold. */
+function WaitingReason({ watch, task, stats }: { watch: CaughtUpWatch; task: MigrationTask; stats: MigrationTaskStats | undefined }) {
+  const t = useT('taskPage');
+  if (watch.state !== 'waiting' || watch.last_poll?.error_code) return null;
+  const status = watch.last_poll?.status ?? task.status;
+  let text: string | null = null;
+  if (!inIncrementalSync(status)) text = t('caughtUpWaitingFullSync', { progress: fullSyncProgressText(stats) });
+  else if (watch.last_poll && !watch.last_poll.caught_up && watch.last_poll.offset !== null) {
+    text = t('caughtUpWaitingAbove', {
+      threshold: formatNumber(watch.threshold) ?? watch.threshold,
+      offset: formatNumber(watch.last_poll.offset) ?? watch.last_poll.offset,
+    });
+  }
+  return text && (
+    <Text size="sm" data-testid="caught-up-waiting-reason">
+      {text}
+    </Text>
+  );
+}
+
 /** How the watch ended, in one sentence. */
 function Ending({ watch }: { watch: CaughtUpWatch }) {
   const t = useT('taskPage');
@@ -102,7 +129,15 @@ function Ending({ watch }: { watch: CaughtUpWatch }) {
 }
 
 /** The watch as the console reports it: live while it acts, its ending once over. */
-export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpWatch; taskRef: TaskRef; canAct: boolean }) {
+interface CaughtUpWatchViewProps {
+  watch: CaughtUpWatch;
+  taskRef: TaskRef;
+  canAct: boolean;
+  task: MigrationTask;
+  stats: MigrationTaskStats | undefined;
+}
+
+export function CaughtUpWatchView({ watch, taskRef, canAct, task, stats }: CaughtUpWatchViewProps) {
   const t = useT('taskPage');
   const active = isWatchActive(watch);
   const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
@@ -137,6 +172,7 @@ export function CaughtUpWatchView({ watch, taskRef, canAct }: { watch: CaughtUpW
             color={caughtUpStateColor(watch.state)}
           />
         </Progress.Root>
+        <WaitingReason watch={watch} task={task} stats={stats} />
       </Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Figure label={t('caughtUpLastOffset')} testId="caught-up-last-offset">
