@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { ProgressHistory } from '../../../../api';
 import { isChanging } from '../../../../api/rules';
 import { apiClient } from '../../../lib/api-client';
@@ -24,6 +25,18 @@ export function getTaskHistoryQueryOptions(ref: TaskRef, taskStatus: string | nu
   });
 }
 
+/**
+ * Read once more when the task settles: polling stops there, and the console's history has by
+ * then recorded the final status (and the estimate says "settled"), maybe a last sample too.
+ */
 export function useTaskHistory(ref: TaskRef, { taskStatus, enabled }: { taskStatus: string | null | undefined; enabled: boolean }) {
-  return useQuery({ ...getTaskHistoryQueryOptions(ref, taskStatus), enabled });
+  const query = useQuery({ ...getTaskHistoryQueryOptions(ref, taskStatus), enabled });
+  const changing = isChanging(taskStatus);
+  const wasChanging = useRef(changing);
+  const { refetch } = query;
+  useEffect(() => {
+    if (wasChanging.current && !changing && enabled) void refetch();
+    wasChanging.current = changing;
+  }, [changing, enabled, refetch]);
+  return query;
 }

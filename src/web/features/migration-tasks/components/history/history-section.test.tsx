@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { ids } from '../../../../testing/mocks/data';
+import { findTask, requestsTo } from '../../../../testing/mocks/db';
 import { noEstimate, sample, setHistory } from '../../../../testing/mocks/handlers/history';
 import { renderApp } from '../../../../testing/test-utils';
 import { setLocale } from '../../../../i18n';
@@ -96,6 +97,35 @@ describe('progress history', () => {
     const section = await screen.findByTestId('section-history');
     await waitFor(() => expect(within(section).getByTestId('history-eta')).toHaveTextContent('约剩 2 小时 5 分钟'));
     expect(within(within(section).getByTestId('chart-offset')).getByRole('img')).toHaveAccessibleName(/的增量延迟；最新值 0。/);
+  });
+
+  it('reads the history once more when the task settles: the last sample and "settled" show, then no more reads', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const incrementalSync = { ...noEstimate, eta_unknown_reason: 'incremental_sync' };
+      setHistory(ids.incremental, { samples: [sample(20, { offset: 10 })], full_sync: incrementalSync });
+      const section = await open();
+      await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('incremental sync'));
+      expect(section).toHaveTextContent('1 sample');
+
+      // The task is stopped elsewhere; the console's history has a later sample and says "settled".
+      findTask(ids.incremental)!.status = 'TERMINATED';
+      setHistory(ids.incremental, {
+        samples: [sample(20, { offset: 10 }), sample(1, { offset: 0, status: 'TERMINATED', is_migrating: false })],
+        full_sync: { ...noEstimate, eta_unknown_reason: 'settled' },
+      });
+      const history = () => requestsTo(`/api/migration-tasks/${ids.incremental}/history`).length;
+      const before = history();
+      // The task page reads the task every 5 s while it migrates; the history alone would wait 15 s.
+      await act(() => vi.advanceTimersByTimeAsync(5_100));
+      await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('The task no longer migrates'));
+      expect(section).toHaveTextContent('2 samples');
+      expect(history()).toBe(before + 1);
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      expect(history()).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when there are no samples yet', async () => {
