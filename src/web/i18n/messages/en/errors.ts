@@ -12,6 +12,7 @@ export const errors = {
     'The console does not serve this target (region and project). It may have been removed from its configuration.',
   TASK_NOT_FOUND: 'The cloud does not know this task. It may have been deleted.',
   STOP_NOT_ALLOWED: 'The cloud refused the stop: the task’s current status does not allow it.',
+  STATS_NOT_AVAILABLE: 'Huawei Cloud keeps no progress statistics for this task: backup imports have none, only online migrations do.',
   UNAUTHENTICATED: 'You are not signed in, or your session has ended. Reload the page to sign in again.',
   SIGN_IN_FAILED: 'The sign-in did not complete. Sign in again.',
   FORBIDDEN: 'You are signed in, but your role does not allow this.',

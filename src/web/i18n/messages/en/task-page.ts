@@ -117,6 +117,7 @@ export const taskPage = {
   etaMinutes: { one: 'about {count} min left', other: 'about {count} min left' },
   etaHours: 'about {hours} h {minutes} min left',
   etaUnknown_settled: 'The task no longer migrates: there is nothing to estimate.',
+  etaUnknown_no_stats: 'The cloud keeps no progress statistics for this task: backup imports have none, only online migrations do.',
   etaUnknown_incremental_sync: 'The task is in incremental sync, which runs until it is stopped.',
   etaUnknown_full_sync_done: 'The full sync has finished.',
   etaUnknown_not_enough_samples: 'Not enough samples yet to measure a rate (the console needs readings at least 20 s apart).',

@@ -8,6 +8,7 @@ export const errors: Catalog['errors'] = {
   UNKNOWN_TARGET: '控制台未配置该目标（区域和项目），它可能已从配置中移除。',
   TASK_NOT_FOUND: '云端找不到该任务，它可能已被删除。',
   STOP_NOT_ALLOWED: '云端拒绝了停止请求：任务当前的状态不允许停止。',
+  STATS_NOT_AVAILABLE: '华为云不为该任务提供进度统计：备份导入没有统计数据，只有在线迁移才有。',
   UNAUTHENTICATED: '您尚未登录，或会话已过期。请刷新页面重新登录。',
   SIGN_IN_FAILED: '登录未完成，请重新登录。',
   FORBIDDEN: '您已登录，但您的角色无权执行此操作。',

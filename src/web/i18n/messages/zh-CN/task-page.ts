@@ -116,6 +116,7 @@ export const taskPage: Catalog['taskPage'] = {
   etaMinutes: { other: '约剩 {count} 分钟' },
   etaHours: '约剩 {hours} 小时 {minutes} 分钟',
   etaUnknown_settled: '任务已不再迁移，无需估算。',
+  etaUnknown_no_stats: '云端不为该任务提供进度统计：备份导入没有统计数据，只有在线迁移才有。',
   etaUnknown_incremental_sync: '任务处于增量迁移阶段，会一直运行直到被停止。',
   etaUnknown_full_sync_done: '全量迁移已完成。',
   etaUnknown_not_enough_samples: '采样不足，暂无法计算速率（需要间隔至少 20 秒的读数）。',
