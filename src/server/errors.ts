@@ -52,8 +52,12 @@ export function fromUpstreamError(error: DcsUpstreamError, operation: UpstreamOp
   if (errorCode === DCS_ERROR.TASK_NOT_FOUND || (status === 404 && taskScoped && !errorCode?.startsWith('APIGW'))) {
     return new ApiHttpError(404, 'TASK_NOT_FOUND', 'The cloud does not know this migration task (it may have been deleted).', withUpstream);
   }
-  if (errorCode === DCS_ERROR.STATE_NOT_ALLOWED) {
-    return new ApiHttpError(409, 'STOP_NOT_ALLOWED', "The cloud refused: the task's current status does not allow this operation.", withUpstream);
+  // "Not allowed for this task" means what was asked: a stop refused, or stats a task does not have.
+  if (errorCode === DCS_ERROR.STATE_NOT_ALLOWED && (operation === 'stop' || operation === 'batch-stop')) {
+    return new ApiHttpError(409, 'STOP_NOT_ALLOWED', "The cloud refused the stop: the task's current status does not allow it.", withUpstream);
+  }
+  if (errorCode === DCS_ERROR.STATE_NOT_ALLOWED && operation === 'stats') {
+    return new ApiHttpError(409, 'STATS_NOT_AVAILABLE', 'The cloud has no progress statistics for this task: only online migrations have them, backup imports do not.', withUpstream);
   }
   if (status === 401) {
     return new ApiHttpError(502, 'UPSTREAM_AUTH_FAILED', "The cloud rejected the console's credentials. An administrator must check the AK/SK or token.", withUpstream);

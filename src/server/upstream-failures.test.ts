@@ -29,6 +29,13 @@ describe('every upstream failure becomes a readable error', () => {
     if (status === 429) expect(res.headers['retry-after']).toBeDefined();
   });
 
+  it('DCS.4957 ("not allowed for this task") on a read is not STOP_NOT_ALLOWED', async () => {
+    const [task] = (await stack.app.inject({ url: '/api/migration-tasks?limit=1' })).json().tasks as { task_id: string }[];
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 400, error_code: 'DCS.4957', times: 1 });
+    const res = await stack.app.inject({ url: `/api/migration-tasks/${task!.task_id}` });
+    expect([res.statusCode, errorOf(res).code]).toEqual([502, 'UPSTREAM_REJECTED']);
+  });
+
   it('a dropped connection is UPSTREAM_UNREACHABLE', async () => {
     await stack.control('POST', '/faults', { drop_connection: true, times: 1 });
     const res = await stack.app.inject({ url: '/api/migration-tasks' });

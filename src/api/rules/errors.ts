@@ -7,6 +7,7 @@ export const API_ERROR_CODES = [
   'ROUTE_NOT_FOUND', // no such console route
   'TASK_NOT_FOUND', // the cloud does not know the task
   'STOP_NOT_ALLOWED', // the cloud refused: the task's status does not allow a stop
+  'STATS_NOT_AVAILABLE', // the cloud has no progress stats for this task (only online migrations have them)
   'UNAUTHENTICATED', // not signed in
   'FORBIDDEN', // signed in, not allowed
   'CSRF_REJECTED', // missing or wrong CSRF token / cross-site request

@@ -4,13 +4,15 @@
 /**
  * Why `eta_seconds` is null; the UI translates each code. Checked in this order:
  * - `settled`: the task no longer migrates (stopped, finished, failed, released): nothing to estimate;
+ * - `no_stats`: the cloud keeps no progress stats for the task (a backup import: only online
+ *   migrations have them), so the console has no samples to measure;
  * - `incremental_sync`: the task is in incremental sync, which never ends by itself;
  * - `full_sync_done`: the full sync has reached 100 %;
  * - `not_enough_samples`: fewer than two full-sync samples at least HISTORY_MIN_ETA_SPAN_S apart
  *   within the last HISTORY_RATE_WINDOW_S;
  * - `no_progress`: the full-sync percentage did not rise over that window.
  */
-export const ETA_UNKNOWN_REASONS = ['settled', 'incremental_sync', 'full_sync_done', 'not_enough_samples', 'no_progress'] as const;
+export const ETA_UNKNOWN_REASONS = ['settled', 'no_stats', 'incremental_sync', 'full_sync_done', 'not_enough_samples', 'no_progress'] as const;
 export type EtaUnknownReason = (typeof ETA_UNKNOWN_REASONS)[number];
 
 /** Samples older than this are dropped (3 hours). */

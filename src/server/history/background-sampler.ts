@@ -70,6 +70,7 @@ export class BackgroundSampler {
       const service = this.targets.service(target);
       const task = await service.get(taskId);
       this.history.recordTask(target, taskId, task);
+      if (!this.history.hasStats(target, taskId)) return;
       this.history.recordStats(target, taskId, await service.stats(taskId));
     } catch (thrown) {
       let code = 'INTERNAL';
@@ -80,6 +81,13 @@ export class BackgroundSampler {
         return;
       }
       if (code === 'TASK_NOT_FOUND' || code === 'UNKNOWN_TARGET') this.history.forget(target, taskId);
+      if (code === 'STATS_NOT_AVAILABLE') {
+        // Not a failure: the task has no stats (a backup import). Said once; it is not sampled again.
+        if (this.history.markNoStats(target, taskId)) {
+          this.log.info({ event: 'history.stats_not_available', task_id: taskId, target }, 'the cloud keeps no progress stats for this task: not sampled');
+        }
+        return;
+      }
       this.log.warn({ event: 'history.sample_failed', task_id: taskId, target, code }, 'background progress sample failed');
     }
   }

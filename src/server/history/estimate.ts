@@ -24,7 +24,7 @@ const INCREMENTAL_STATUSES = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
  * percent is coarse (whole numbers), so when it has not moved but target keys have, the ETA comes
  * from the keys still missing (source − target) at the keys-per-second rate.
  */
-export function estimateFullSync(samples: readonly StoredSample[], status: string | null): FullSyncEstimate {
+export function estimateFullSync(samples: readonly StoredSample[], status: string | null, noStats = false): FullSyncEstimate {
   const latest = samples.at(-1);
   const progress = latest?.full_migration_progress ?? null;
   const unknown = (reason: EtaUnknownReason, rates: Partial<FullSyncEstimate> = {}): FullSyncEstimate => ({
@@ -41,6 +41,7 @@ export function estimateFullSync(samples: readonly StoredSample[], status: strin
   if ((status !== null && statusPhase(status) !== 'migrating' && statusPhase(status) !== 'unknown') || latest?.is_migrating === false) {
     return unknown('settled');
   }
+  if (noStats) return unknown('no_stats');
   if (status !== null && INCREMENTAL_STATUSES.has(status)) return unknown('incremental_sync');
   if (progress !== null && progress >= 100) return unknown('full_sync_done');
 

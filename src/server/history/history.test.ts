@@ -36,6 +36,15 @@ async function fullSyncTask(): Promise<string> {
   await stack.control('POST', `/tasks/${id}/status`, { status: 'FULLMIGRATING' });
   return id;
 }
+/** A backup import still migrating (the `nth` of the seed's: the history remembers each test's): the cloud keeps no stats for it. */
+async function migratingImport(nth: number): Promise<string> {
+  const id = all.filter((t) => t.migration_type === 'backupfile_import')[nth]?.task_id;
+  if (!id) throw new Error('no such seeded task');
+  await stack.control('POST', `/tasks/${id}/status`, { status: 'MIGRATING' });
+  return id;
+}
+/** The console's log lines of one event about one task. */
+const logLines = (id: string, event: string) => stack.logs.filter((line) => line.includes(`"event":"${event}"`) && line.includes(id));
 const pin = (id: string, body: unknown) => stack.control('POST', `/tasks/${id}/progress`, body);
 const readStats = async (id: string) => expect((await as(stack, VIEWER, 'GET', `/api/migration-tasks/${id}/stats`)).statusCode).toBe(200);
 const readTask = async (id: string) => expect((await as(stack, VIEWER, 'GET', `/api/migration-tasks/${id}`)).statusCode).toBe(200);
@@ -141,6 +150,14 @@ describe('full-sync rate and ETA', () => {
     expect((await history(id)).full_sync).toMatchObject({ progress: 100, eta_seconds: null, eta_unknown_reason: 'incremental_sync' });
   });
 
+  it('no_stats, and GET …/stats of a backup import is 409 STATS_NOT_AVAILABLE (a read, not STOP_NOT_ALLOWED)', async () => {
+    const id = await migratingImport(0);
+    await readTask(id);
+    const res = await as(stack, VIEWER, 'GET', `/api/migration-tasks/${id}/stats`);
+    expect([res.statusCode, errorOf(res).code, errorOf(res).upstream?.error_code]).toEqual([409, 'STATS_NOT_AVAILABLE', 'DCS.4957']);
+    expect((await history(id)).full_sync).toMatchObject({ eta_seconds: null, eta_unknown_reason: 'no_stats' });
+  });
+
   it('settled: the task no longer migrates', async () => {
     const id = pick((t) => t.status === 'TERMINATED' || t.status === 'SUCCESS');
     await readTask(id);
@@ -183,6 +200,37 @@ describe('background sampling', () => {
     clock += HISTORY_VIEW_WINDOW_S * 1000 + 1;
     await stack.app.historySampler.tick();
     expect((await stack.upstreamRequests()).total).toBe(0);
+  });
+
+  it('a backup import has no stats: its detail is read once, its stats never, and the history says why', async () => {
+    const id = await migratingImport(1);
+    await history(id);
+    await stack.control('DELETE', '/requests');
+    await stack.app.historySampler.tick();
+    expect((await stack.upstreamRequests()).routes).toMatchObject({ 'GET /migration-task/{id}': 1, 'GET /migration-task/{id}/stats': 0 });
+    for (let i = 0; i < 3; i += 1) {
+      clock += 60_000;
+      await stack.app.historySampler.tick();
+    }
+    expect((await stack.upstreamRequests()).total).toBe(1);
+    expect((await history(id)).full_sync).toMatchObject({ eta_seconds: null, eta_unknown_reason: 'no_stats' });
+    expect(logLines(id, 'history.sample_failed')).toEqual([]);
+  });
+
+  it('stats the cloud refuses as not applicable are not asked for again, and that is logged once', async () => {
+    const id = await fullSyncTask();
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}/stats', status: 400, error_code: 'DCS.4957', error_msg: 'not allowed' });
+    await readTask(id); // the status an earlier test left in the history is read again
+    await history(id);
+    await stack.control('DELETE', '/requests');
+    for (let i = 0; i < 4; i += 1) {
+      await stack.app.historySampler.tick();
+      clock += 60_000;
+    }
+    expect((await stack.upstreamRequests()).routes['GET /migration-task/{id}/stats']).toBe(1);
+    expect(logLines(id, 'history.stats_not_available')).toHaveLength(1);
+    expect(logLines(id, 'history.sample_failed')).toEqual([]);
+    expect((await history(id)).full_sync.eta_unknown_reason).toBe('no_stats');
   });
 
   it('forgets a task the cloud does not know', async () => {

@@ -11,6 +11,8 @@ import { HISTORY_MAX_SAMPLES, HISTORY_MIN_SPACING_S, HISTORY_RETENTION_S, HISTOR
 import { estimateFullSync, type StoredSample } from './estimate';
 
 export const HISTORY_MAX_TASKS = 200;
+/** Task types the cloud keeps no stats for (shared/dcs-api/README.md §2 #6: online migration only). */
+const TYPES_WITHOUT_STATS = new Set(['backupfile_import']);
 /** Answers sent within this of the last one recorded are not read again (the read cache's TTL: the same answer). */
 export const READING_MIN_GAP_MS = 1000;
 
@@ -58,6 +60,8 @@ interface TaskHistory {
   /** When a stats / detail answer was last recorded. */
   lastStatsMs: number;
   lastTaskMs: number;
+  /** The cloud keeps no stats for the task (its type, or it refused them): never sampled. Not stored. */
+  noStats?: boolean;
 }
 
 export interface TaskRef {
@@ -106,11 +110,25 @@ export class ProgressHistory {
     this.prune(entry, atMs);
   }
 
-  /** A detail answer of the cloud: the status the next samples carry. */
-  recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status'>): void {
+  /** A detail answer of the cloud: the status the next samples carry, and whether the task has stats. */
+  recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status' | 'migration_type'>): void {
     const entry = this.touch(target, taskId);
     entry.status = task.status ?? null;
     entry.lastTaskMs = this.now();
+    if (TYPES_WITHOUT_STATS.has(task.migration_type ?? '')) entry.noStats = true;
+  }
+
+  /** False once the task is known to have no stats (its type, or the cloud refused them). */
+  hasStats(target: string, taskId: string): boolean {
+    return this.tasks.get(key(target, taskId))?.noStats !== true;
+  }
+
+  /** The cloud refused the task's stats as not applicable: it is not sampled again. False if already known. */
+  markNoStats(target: string, taskId: string): boolean {
+    const entry = this.touch(target, taskId);
+    const known = entry.noStats === true;
+    entry.noStats = true;
+    return !known;
   }
 
   /** Whether an answer of this kind is worth reading now (none recorded in the last READING_MIN_GAP_MS). */
@@ -140,7 +158,7 @@ export class ProgressHistory {
     const due: TaskRef[] = [];
     for (const entry of this.tasks.values()) {
       if (now - entry.lastViewedMs > HISTORY_VIEW_WINDOW_S * 1000) continue;
-      if (entry.status !== null && !isChanging(entry.status)) continue;
+      if (entry.noStats || (entry.status !== null && !isChanging(entry.status))) continue;
       const last = entry.samples.at(-1);
       if (!last || now - last.atMs >= staleMs) due.push({ target: entry.target, taskId: entry.taskId });
     }
@@ -156,7 +174,7 @@ export class ProgressHistory {
       task_id: taskId,
       target,
       samples: samples.filter((s) => s.atMs > sinceMs).map(toContract),
-      full_sync: estimateFullSync(samples, entry?.status ?? null),
+      full_sync: estimateFullSync(samples, entry?.status ?? null, entry?.noStats === true),
       retention_s: HISTORY_RETENTION_S,
       min_spacing_s: HISTORY_MIN_SPACING_S,
     };
