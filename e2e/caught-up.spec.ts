@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, rowWithStatus, test } from './fixtures';
 import { SIMULATOR_PORT } from './playwright.config';
+import { expectNoSeriousViolations, rememberChoices, type Theme } from './ui-helpers';
 
 /** Pins the simulated task's offset (see src/simulator/control.ts): constant, or draining to 0 over drain_ms. */
 async function pinOffset(taskId: string, offset: number | null, drainMs?: number) {
@@ -21,15 +22,51 @@ async function openIncrementalTask(page: Page, nth = 0): Promise<string> {
   return /\/tasks\/([^/?]+)/.exec(page.url())![1]!;
 }
 
-async function setWatch(page: Page, { polls, interval }: { polls: number; interval: number }) {
+/** Fills the form and presses "Stop when caught up": the confirm step opens, nothing is sent yet. */
+async function fillWatch(page: Page, { polls, interval, threshold }: { polls: number; interval: number; threshold?: number }) {
   const form = page.getByRole('form', { name: 'Stop when caught up' });
+  if (threshold !== undefined) await form.getByRole('textbox', { name: 'Offset threshold' }).fill(String(threshold));
   await form.getByRole('textbox', { name: 'Polls in a row' }).fill(String(polls));
   await form.getByRole('textbox', { name: 'Poll interval (seconds)' }).fill(String(interval));
   await form.getByRole('textbox', { name: 'Reason' }).fill('e2e caught up');
   await form.getByRole('button', { name: 'Stop when caught up' }).click();
+  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  const confirm = page.getByRole('group', { name: `Stop ${name} once it has caught up?` });
+  await expect(confirm).toBeVisible();
+  return { confirm, name };
+}
+
+/** Sets a watch through the confirm step, typing the task's name as for a manual stop. */
+async function setWatch(page: Page, rule: { polls: number; interval: number }) {
+  const { confirm, name } = await fillWatch(page, rule);
+  await expect(confirm.getByRole('button', { name: 'Schedule the stop' })).toBeDisabled();
+  await confirm.getByRole('textbox', { name: `Type the task name ${name} to confirm` }).fill(name);
+  await confirm.getByRole('button', { name: 'Schedule the stop' }).click();
 }
 
 test.describe('stop when caught up', () => {
+  for (const theme of ['light', 'dark'] as Theme[]) {
+    test(`asks to confirm like a manual stop and warns when it would stop almost at once; Back sends nothing (${theme})`, async ({ page, simulator }) => {
+      await rememberChoices(page, { theme, language: 'en' });
+      const taskId = await openIncrementalTask(page);
+      await pinOffset(taskId, 100);
+      const { confirm } = await fillWatch(page, { threshold: 1_000_000, polls: 1, interval: 2 });
+      // The offset is read with the progress (every 5 s): the warning shows once the pinned value is in.
+      await expect(confirm.getByTestId('caught-up-soon-warning')).toContainText('This will stop the task almost at once', { timeout: 10_000 });
+      await expect(confirm.getByTestId('caught-up-soon-warning')).toContainText('Its offset is 100 now');
+      await expectNoSeriousViolations(page, `the stop-when-caught-up confirm step (${theme})`);
+
+      await confirm.getByRole('button', { name: 'Back' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(page.getByRole('form', { name: 'Stop when caught up' }).getByRole('button', { name: 'Stop when caught up' })).toBeFocused();
+      await page.waitForTimeout(3_000);
+      await expect(page.getByTestId('caught-up-watch')).toHaveCount(0);
+      expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
+      await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+      await pinOffset(taskId, null);
+    });
+  }
+
   test('waits while the offset is high, survives a reload, then the server stops the task once it has caught up', async ({ page, simulator }) => {
     const taskId = await openIncrementalTask(page);
     await pinOffset(taskId, 50_000);
@@ -51,6 +88,10 @@ test.describe('stop when caught up', () => {
     await expect(page.getByTestId('caught-up-state')).toHaveText('Done: stopped', { timeout: 15_000 });
     await expect(page.getByTestId('task-status')).toContainText(/TERMINATING|TERMINATED/);
     expect((await simulator.requests()).routes['POST /migration-task/{id}/stop']).toBe(1);
+    // The header says what happened: requested until the task reads TERMINATED, then stopped.
+    await expect(page.getByTestId('last-stop')).toHaveText(/^(Stop requested when caught up|Stopped when caught up) by /);
+    await expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 15_000 });
+    await expect(page.getByTestId('last-stop')).toHaveText(/^Stopped when caught up by .+: e2e caught up$/);
     await expect(page.getByRole('form', { name: 'Stop when caught up' })).toBeHidden();
 
     await page.getByRole('link', { name: 'Activity' }).click();
