@@ -43,7 +43,8 @@ export function fromUpstreamError(error: DcsUpstreamError, operation: UpstreamOp
     return new ApiHttpError(504, 'UPSTREAM_TIMEOUT', message, withUpstream);
   }
   if (error.kind === 'unreachable') {
-    return new ApiHttpError(502, 'UPSTREAM_UNREACHABLE', `The DCS API cannot be reached: ${error.message}.`, withUpstream);
+    // The transport's code once (error.message says the same thing in other words).
+    return new ApiHttpError(502, 'UPSTREAM_UNREACHABLE', `The DCS API cannot be reached (${error.details.cause ?? 'no connection'}).`, withUpstream);
   }
   if (error.kind === 'bad_response') {
     return new ApiHttpError(502, 'UPSTREAM_BAD_RESPONSE', 'The cloud answered with something that is not a valid DCS response.', withUpstream);

@@ -41,6 +41,7 @@ describe('every upstream failure becomes a readable error', () => {
     const res = await stack.app.inject({ url: '/api/migration-tasks' });
     expect(res.statusCode).toBe(502);
     expect(errorOf(res).code).toBe('UPSTREAM_UNREACHABLE');
+    expect(errorOf(res).message).toMatch(/^The DCS API cannot be reached \([A-Z_]+\)\.$/); // said once
   });
 
   it('a slow cloud is a 504 UPSTREAM_TIMEOUT, and a timed-out stop says its outcome is unknown', async () => {
@@ -80,7 +81,8 @@ describe('every upstream failure becomes a readable error', () => {
       const res = await down.app.inject({ url: '/api/migration-tasks' });
       expect(res.statusCode).toBe(502);
       expect(errorOf(res).code).toBe('UPSTREAM_UNREACHABLE');
-      expect(errorOf(res).message).toMatch(/ECONNREFUSED/);
+      expect(errorOf(res).message).toBe('The DCS API cannot be reached (ECONNREFUSED).');
+      expect(errorOf(res).upstream).toEqual({ status: 0, error_code: null, error_msg: null, request_id: null });
     } finally {
       await down.close();
     }

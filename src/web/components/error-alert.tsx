@@ -52,7 +52,7 @@ export function ErrorDetails({ error, showMessage = true }: { error: unknown; sh
           )}
         </Row>
       )}
-      {up && (
+      {up && up.status > 0 && ( // status 0: the cloud never answered (the console's code says why)
         <Row label={t('cloudError')}>
           <Code>{up.error_code ?? t('noCode')}</Code>
           <Text size="sm" span>
