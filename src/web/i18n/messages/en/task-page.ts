@@ -202,6 +202,7 @@ export const taskPage = {
   },
   caughtUpSoonTitle: 'This will stop the task almost at once',
   caughtUpSoonText: 'Its offset is {offset} now, already at or below the threshold {threshold}: the stop would be sent in about {seconds} s.',
+  caughtUpSoonTextFirstPoll: 'Its offset is {offset} now, already at or below the threshold {threshold}: the stop would be sent at the first poll, within seconds.',
   caughtUpFullSyncNote: 'The task is still in its full sync ({progress}). Polls count only once the incremental sync has started; from then on the task stops as soon as its offset is at or below {threshold}.',
   caughtUpOffsetUnknown: 'The current offset could not be read: check Progress above before you confirm.',
   caughtUpTypeName: 'Type the task name {name} to confirm',

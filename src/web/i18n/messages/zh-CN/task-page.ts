@@ -198,6 +198,7 @@ export const taskPage: Catalog['taskPage'] = {
   },
   caughtUpSoonTitle: '这几乎会立即停止任务',
   caughtUpSoonText: '当前偏移量为 {offset}，已不高于阈值 {threshold}：停止请求将在约 {seconds} 秒后发送。',
+  caughtUpSoonTextFirstPoll: '当前偏移量为 {offset}，已不高于阈值 {threshold}：停止请求将在第一次轮询时发送，只需几秒。',
   caughtUpFullSyncNote: '任务仍在全量同步中（{progress}）。增量同步开始后轮询才会计数；此后偏移量一旦 ≤ {threshold}，任务即被停止。',
   caughtUpOffsetUnknown: '无法读取当前偏移量：请先查看上方的进度再确认。',
   caughtUpTypeName: '输入任务名称 {name} 以确认',

@@ -30,10 +30,11 @@ function WhenItStops({ task, stats, rule }: { task: MigrationTask; stats: Migrat
   if (offset > rule.threshold) return null;
   return (
     <Alert color="orange" variant="light" title={t('caughtUpSoonTitle')} data-testid="caught-up-soon-warning">
-      {t('caughtUpSoonText', {
+      {t(rule.consecutive_polls === 1 ? 'caughtUpSoonTextFirstPoll' : 'caughtUpSoonText', {
         offset: formatNumber(offset) ?? offset,
         threshold: formatNumber(rule.threshold) ?? rule.threshold,
-        seconds: rule.consecutive_polls * rule.poll_interval_s,
+        // The first poll is due at once, the next ones one interval apart.
+        seconds: (rule.consecutive_polls - 1) * rule.poll_interval_s,
       })}
     </Alert>
   );

@@ -217,6 +217,10 @@ describe('stop when caught up', () => {
     const threshold = within(form).getByRole('textbox', { name: 'Offset threshold' });
     await user.clear(threshold);
     await user.type(threshold, '1000000');
+    await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
+    // 3 polls 5 s apart, the first at once.
+    expect(within(panel).getByTestId('caught-up-soon-warning')).toHaveTextContent('the stop would be sent in about 10 s.');
+    await user.click(within(panel).getByRole('button', { name: 'Back' }));
     const polls = within(form).getByRole('textbox', { name: 'Polls in a row' });
     await user.clear(polls);
     await user.type(polls, '1');
@@ -226,7 +230,7 @@ describe('stop when caught up', () => {
     await user.click(within(form).getByRole('button', { name: 'Stop when caught up' }));
     const warning = within(panel).getByTestId('caught-up-soon-warning');
     expect(warning).toHaveTextContent('This will stop the task almost at once');
-    expect(warning).toHaveTextContent('Its offset is 100 now, already at or below the threshold 1,000,000: the stop would be sent in about 2 s.');
+    expect(warning).toHaveTextContent('Its offset is 100 now, already at or below the threshold 1,000,000: the stop would be sent at the first poll, within seconds.');
     expect(within(panel).getByTestId('caught-up-confirm')).toHaveTextContent('as soon as 1 poll finds its offset');
     await confirmSchedule(user, panel);
     await waitFor(() => expect(requestsTo(WATCH, 'POST')).toHaveLength(1));
