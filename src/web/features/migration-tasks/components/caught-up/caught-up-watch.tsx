@@ -141,7 +141,8 @@ export function CaughtUpWatchView({ watch, taskRef, canAct, task, stats }: Caugh
   const t = useT('taskPage');
   const active = isWatchActive(watch);
   const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
-  const lastOffset = watch.last_poll?.offset;
+  // During the full sync the cloud reports offset 0, which says nothing: shown as "—".
+  const lastOffset = inIncrementalSync(watch.last_poll?.status) ? watch.last_poll?.offset : null;
   return (
     <Stack gap="sm" data-testid="caught-up-watch" data-state={watch.state}>
       <Group gap="sm">
