@@ -69,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // close() (SIGTERM) closes idle keep-alive connections at once and lets requests in flight finish.
     forceCloseConnections: 'idle',
   });
+  // JSON bodies only: text/plain is refused like XML or a form (415 INVALID_BODY), not read as a string.
+  app.removeContentTypeParser('text/plain');
   const metrics = new ConsoleMetrics();
   const targets = new TargetRegistry(options.targets, metrics);
   app.addHook('onClose', async () => targets.close());

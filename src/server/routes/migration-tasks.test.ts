@@ -117,6 +117,20 @@ describe('invalid input never reaches the cloud', () => {
     expect((await stack.upstreamRequests()).total).toBe(before);
   });
 
+  it.each([
+    ['/api/migration-tasks?limit=1&limit=2', 'limit'],
+    ['/api/migration-tasks?offset=0&name=a&offset=1', 'offset'],
+    ['/api/audit?limit=1&limit=1', 'limit'],
+    ['/api/migration-tasks/abc/stats?target=sim&target=sim', 'target'],
+  ])('GET %s → 400 INVALID_QUERY naming the parameter given twice, nothing sent upstream', async (url, field) => {
+    const before = (await stack.upstreamRequests()).total;
+    const res = await stack.app.inject({ url });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res)).toMatchObject({ code: 'INVALID_QUERY', message: `Query parameter given more than once: ${field}.` });
+    expect(res.json().error.details).toEqual([{ field, problem: 'given more than once' }]);
+    expect((await stack.upstreamRequests()).total).toBe(before);
+  });
+
   it('an unknown route is a 404 in the error shape', async () => {
     const res = await stack.app.inject({ url: '/api/instances' });
     expect(res.statusCode).toBe(404);
@@ -185,6 +199,22 @@ describe('POST /api/migration-tasks/:id/stop', () => {
     const wrongToken = await stop(task.task_id, { 'x-csrf-token': 'x'.repeat(32) });
     expect(errorOf(wrongToken).code).toBe('CSRF_REJECTED');
     expect((await stack.upstreamRequests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
+  });
+
+  it.each([
+    ['text/plain', '{"reason":"x"}'],
+    ['text/plain; charset=utf-8', 'stop it'],
+    ['application/xml', '<stop/>'],
+    ['application/x-www-form-urlencoded', 'reason=x'],
+  ])('a %s body is 415 INVALID_BODY, like any body that is not JSON, and nothing is sent upstream', async (type, payload) => {
+    const before = (await stack.upstreamRequests()).total;
+    const { cookie, token } = await stack.csrf();
+    for (const url of [`/api/migration-tasks/${byStatus('INCRMIGEATING').task_id}/stop`, '/api/migration-tasks/batch-stop']) {
+      const res = await stack.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': token, 'content-type': type }, payload });
+      expect([res.statusCode, errorOf(res).code], url).toEqual([415, 'INVALID_BODY']);
+      expect(errorOf(res).message).toMatch(/must be JSON/);
+    }
+    expect((await stack.upstreamRequests()).total).toBe(before);
   });
 
   it('refuses a malformed body or id before calling the cloud', async () => {

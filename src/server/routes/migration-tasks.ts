@@ -112,6 +112,13 @@ export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.in
       details: unknownKeys.slice(0, 10).map((field) => ({ field: field.slice(0, 64), problem: 'not a parameter of this route' })),
     });
   }
+  // `?limit=1&limit=2` arrives as an array: say so, rather than what the schema makes of it.
+  const repeated = Object.entries(raw as object).filter(([, value]) => Array.isArray(value)).map(([key]) => key);
+  if (repeated.length > 0) {
+    throw new ApiHttpError(400, 'INVALID_QUERY', `Query parameter given more than once: ${repeated.join(', ').slice(0, 200)}.`, {
+      details: repeated.slice(0, 10).map((field) => ({ field, problem: 'given more than once' })),
+    });
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('INVALID_QUERY', 'Invalid query', parsed.error);
   return parsed.data;
