@@ -27,11 +27,20 @@ export function errorCodes(error: unknown): string | null {
  * Everything support needs about an error: the message, what it means, the console's code and HTTP
  * status, the cloud's code, message and status, and both request ids.
  */
-export function ErrorDetails({ error, showMessage = true }: { error: unknown; showMessage?: boolean }) {
+export function ErrorDetails({
+  error,
+  showMessage = true,
+  request = 'read',
+}: {
+  error: unknown;
+  showMessage?: boolean;
+  /** A `write` (a stop) is sent once: its explanation never claims a retry. */
+  request?: 'read' | 'write';
+}) {
   const t = useT('errors');
   const api = isApiError(error) ? error : null;
   const message = error instanceof Error ? error.message : String(error);
-  const hint = api ? errorHint(api.code) : null;
+  const hint = api ? errorHint(api.code, request) : null;
   const up = api?.upstream;
   return (
     <Stack gap={6}>
@@ -84,16 +93,18 @@ interface ErrorAlertProps {
   /** More words for this situation, shown after the details. */
   children?: ReactNode;
   testId?: string;
+  /** What failed: a `write` (a stop) is never retried, and its explanation says so. */
+  request?: 'read' | 'write';
 }
 
 /** An error with everything support needs, what the console does next, and Retry. */
-export function ErrorAlert({ error, title, onRetry, plan, children, testId = 'error-alert' }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, onRetry, plan, children, testId = 'error-alert', request }: ErrorAlertProps) {
   const t = useT('errors');
   const tc = useT('common');
   return (
     <Alert color="red" variant="light" title={title ?? t('requestFailed')} role="alert" data-testid={testId}>
       <Stack gap={6}>
-        <ErrorDetails error={error} />
+        <ErrorDetails error={error} request={request} />
         {children}
         {plan}
         {onRetry && (

@@ -8,6 +8,14 @@ type ErrorKey = keyof typeof en.errors;
 
 const isCode = (code: string): code is ErrorKey => /^[A-Z][A-Z_]+$/.test(code) && Object.hasOwn(en.errors, code);
 
-export function errorHint(code: string): string | null {
-  return isCode(code) ? translate('errors', code) : null;
+// The console retries reads of the cloud, never writes: after a write these codes say it was sent once.
+const AFTER_WRITE: Partial<Record<ErrorKey, ErrorKey>> = {
+  UPSTREAM_ERROR: 'upstreamErrorNotRetried',
+  UPSTREAM_UNREACHABLE: 'upstreamUnreachableNotRetried',
+};
+
+/** `request`: what failed; a `write` (a stop) is never retried, which the explanation must not contradict. */
+export function errorHint(code: string, request: 'read' | 'write' = 'read'): string | null {
+  if (!isCode(code)) return null;
+  return translate('errors', (request === 'write' && AFTER_WRITE[code]) || code);
 }

@@ -3,8 +3,10 @@ import { CopyId } from '../../../components/copy-id';
 import { ErrorAlert, ErrorDetails } from '../../../components/error-alert';
 import { useT } from '../../../i18n';
 import { isApiError, type ApiError } from '../../../lib/api-client';
+import type { Reread } from '../hooks/use-reread-after-failed-stop';
 import { isStopOutcomeUnknown, stopCloudErrorNote, stopOutcomeUnknownText } from '../lib/stop-outcome';
 import type { StopEntry } from '../lib/stop-tracker';
+import { StatusBadge } from './status-badge';
 import { learnedOutcomeText } from './stop-notifications';
 import '../lib/english-stop-dialog';
 
@@ -60,20 +62,57 @@ function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntr
       <Stack gap={6}>
         <Text size="sm">{stopOutcomeUnknownText()}</Text>
         <OutcomeProgress entry={entry} />
-        <ErrorDetails error={error} />
+        <ErrorDetails error={error} request="write" />
       </Stack>
     </Alert>
   );
 }
 
+/** The task read again after a refused stop: reading, its status (the stop may have happened after all), or not readable. */
+function RereadStatus({ reread }: { reread: Reread }) {
+  const t = useT('stopDialog');
+  if (reread.state === 'idle') return null;
+  return (
+    <div data-testid="stop-reread" data-state={reread.state}>
+      {reread.state === 'reading' ? (
+        <Group gap={6} wrap="nowrap">
+          <Loader size={12} aria-hidden />
+          <Text size="sm">{t('rereading')}</Text>
+        </Group>
+      ) : reread.state === 'read' ? (
+        <Group gap={6}>
+          <Text size="sm" fw={600}>
+            {t('rereadStatus')}
+          </Text>
+          <StatusBadge status={reread.task.status} />
+        </Group>
+      ) : (
+        <Text size="sm" fw={600}>
+          {t('rereadFailed')}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 /** Why a stop failed, in the dialog: throttled by the console, outcome unknown, or refused. */
-export function StopFailure({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
+export function StopFailure({ error, entry, reread }: { error: unknown; entry: StopEntry | undefined; reread: Reread }) {
   const t = useT('stopDialog');
   if (isApiError(error) && error.code === 'RATE_LIMITED') return <RateLimitedAlert error={error} />;
   if (isStopOutcomeUnknown(error)) return <OutcomeUnknownAlert error={error} entry={entry} />;
   const note = stopCloudErrorNote(error);
   return (
-    <ErrorAlert error={error} title={t('notAcceptedTitle')} plan={<Text size="sm">{t('neverRetried')}</Text>}>
+    <ErrorAlert
+      error={error}
+      request="write"
+      title={t('notAcceptedTitle')}
+      plan={
+        <>
+          <Text size="sm">{t('neverRetried')}</Text>
+          <RereadStatus reread={reread} />
+        </>
+      }
+    >
       {note && (
         <Text size="sm" fw={600} data-testid="stop-cloud-error-note">
           {note}

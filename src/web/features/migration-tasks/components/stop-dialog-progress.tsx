@@ -1,10 +1,11 @@
 import { Group, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MigrationTaskStats } from '../../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, toNumber } from '../../../lib/format';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-migration-task-stats';
+import { offsetReading } from '../lib/sync-state';
 import { isOnlineMigration, type TaskLike } from '../lib/task-display';
 import '../lib/english-stop-dialog';
 
@@ -25,7 +26,7 @@ function Figures({ stats }: { stats: MigrationTaskStats }) {
   const t = useT('stopDialog');
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
-  const offset = toNumber(stats.offset);
+  const reading = offsetReading(stats);
   const shown = (value: unknown) => formatNumber(value) ?? (value == null ? '—' : String(value));
   return (
     <Stack gap="xs">
@@ -39,7 +40,7 @@ function Figures({ stats }: { stats: MigrationTaskStats }) {
       <SimpleGrid cols={3}>
         <Figure
           label={t('progressOffset')}
-          value={offset === 0 ? t('offsetInSync') : shown(stats.offset)}
+          value={reading === 'value' ? shown(stats.offset) : t(reading === 'inSync' ? 'offsetInSync' : 'offsetFullSyncUnfinished')}
           testId="stop-progress-offset"
         />
         <Figure label={t('progressSourceKeys')} value={shown(stats.source_dbsize)} testId="stop-progress-source-keys" />
@@ -50,16 +51,19 @@ function Figures({ stats }: { stats: MigrationTaskStats }) {
 }
 
 /** The latest progress of an online migration, refreshed while the dialog is open. */
-export function StopDialogProgress({ task, opened }: { task: TaskLike; opened: boolean }) {
-  const t = useT('stopDialog');
+export function useStopDialogStats(task: TaskLike, opened: boolean) {
   const { id: targetId } = useCurrentTarget();
-  const online = isOnlineMigration(task);
-  const stats = useQuery({
+  return useQuery({
     ...getMigrationTaskStatsQueryOptions({ targetId, taskId: task.task_id }, task.status),
     refetchInterval: STATS_POLL_MS,
-    enabled: opened && online,
+    enabled: opened && isOnlineMigration(task),
   });
-  if (!online) return null;
+}
+
+/** The figures of `useStopDialogStats`; nothing for a task without progress figures (backup import). */
+export function StopDialogProgress({ task, stats }: { task: TaskLike; stats: UseQueryResult<MigrationTaskStats> }) {
+  const t = useT('stopDialog');
+  if (!isOnlineMigration(task)) return null;
   return (
     <Stack gap={6} data-testid="stop-dialog-progress" aria-live="polite" aria-busy={stats.isFetching}>
       <Text size="sm" fw={600}>

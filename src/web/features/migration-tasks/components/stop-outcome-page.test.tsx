@@ -59,7 +59,7 @@ describe('the task page after a stop', () => {
     expect(requestsTo(STOP, 'POST')).toHaveLength(1);
   });
 
-  it('a cloud error (502 UPSTREAM_ERROR, DCS.5000) is a refusal: shown in the dialog, Stop not held back', async () => {
+  it('a cloud error (502 UPSTREAM_ERROR, DCS.5000) is a refusal: shown in the dialog, Stop offered again once the task is read again', async () => {
     server.use(http.post(STOP, () => cloudInternalError('req-stop-5000')));
     const { dialog } = await stopOnPage();
     const alert = await within(dialog).findByTestId('error-alert');
@@ -75,7 +75,7 @@ describe('the task page after a stop', () => {
     expect(alert).toHaveTextContent('Stops are never retried automatically.');
     expect(within(dialog).queryByTestId('stop-outcome-unknown')).not.toBeInTheDocument();
     expect(screen.queryByTestId('stop-progress')).not.toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeEnabled();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeEnabled(), { timeout: 3_000 });
     // The task is read again (the page's first read, then one after the refusal), to show its real status.
     await waitFor(() => expect(requestsTo(DETAIL).length).toBeGreaterThanOrEqual(2));
     expect(requestsTo(STOP, 'POST')).toHaveLength(1);

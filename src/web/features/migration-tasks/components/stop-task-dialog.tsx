@@ -3,16 +3,20 @@ import { useRef, useState } from 'react';
 import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
 import { useT } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
 import { useCurrentTarget } from '../../targets/lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
+import { useRereadAfterFailedStop } from '../hooks/use-reread-after-failed-stop';
 import { stopUnavailableText } from '../lib/status-display';
+import { isStopOutcomeUnknown } from '../lib/stop-outcome';
 import { reasonProblem } from '../lib/stop-reason';
 import { StopReasonField } from './stop-reason-field';
 import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
+import { isFullSyncUnfinished } from '../lib/sync-state';
 import { migrationMethodLabel, needsTypedConfirmation, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
 import { StopFailure } from './stop-dialog-alerts';
-import { StopDialogProgress } from './stop-dialog-progress';
+import { StopDialogProgress, useStopDialogStats } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';
 import '../lib/english-stop-dialog';
 
@@ -24,8 +28,11 @@ interface StopTaskDialogProps {
   onClosed?: () => void;
 }
 
-/** What stopping means for this task, in plain words. */
-function Consequences({ task }: { task: TaskLike }) {
+/**
+ * What stopping means for this task, in plain words. `fullSyncUnfinished`: the latest progress (or,
+ * without it, the status) says the full sync is still copying keys.
+ */
+function Consequences({ task, fullSyncUnfinished }: { task: TaskLike; fullSyncUnfinished: boolean }) {
   const t = useT('stopDialog');
   const { source, target } = taskEndpoints(task);
   const importing = task.migration_type === 'backupfile_import';
@@ -40,6 +47,7 @@ function Consequences({ task }: { task: TaskLike }) {
               ? t('consequenceIncremental', { source, target })
               : t('consequenceFull', { source, target })}
         </List.Item>
+        {incremental && !importing && fullSyncUnfinished && <List.Item>{t('consequenceFullSyncUnfinished', { target })}</List.Item>}
         <List.Item>{t('consequenceDataKept', { target })}</List.Item>
         <List.Item>{t('consequenceNoResume')}</List.Item>
       </List>
@@ -91,20 +99,30 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
   });
   const entry = useStopEntry({ targetId, taskId: task.task_id });
   const blocked = stopBlockedReason(entry);
-  const submitting = useRef(false);
+  const stats = useStopDialogStats(task, opened);
+  const { reread, start: startReread, reset: resetReread } = useRereadAfterFailedStop({ targetId, taskId: task.task_id });
+  // `sending`: the stop is in flight; `rereading`: it failed and the task is being read again.
+  // Set at once, before any re-render, so a second click can never send a second stop.
+  const phase = useRef<'idle' | 'sending' | 'rereading'>('idle');
   const [reason, setReason] = useState('');
   const [typedName, setTypedName] = useState('');
   const problem = reasonProblem(reason);
   const pending = mutation.isPending;
+  const rereading = reread.state === 'reading';
+  // What the re-read after a failed stop found is newer than what opened the dialog.
+  const current = reread.state === 'read' ? reread.task : task;
   const { source, target } = taskEndpoints(task);
   const method = migrationMethodLabel(task.migration_method);
-  const stoppable = canStop(task.status) && blocked === null;
+  const stoppable = canStop(current.status) && blocked === null;
   const typeToConfirm = needsTypedConfirmation(task);
   const confirmed = !typeToConfirm || typedName === name;
+  const fullSyncUnfinished = stats.data ? isFullSyncUnfinished(stats.data) : current.status === 'FULLMIGRATING';
 
   const close = () => {
-    if (submitting.current) return;
+    if (phase.current === 'sending') return;
+    phase.current = 'idle';
     mutation.reset();
+    resetReread();
     setReason('');
     setTypedName('');
     onClose();
@@ -112,19 +130,30 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
 
   const confirm = () => {
     // One request per confirmation, whatever the clicks.
-    if (submitting.current || !stoppable || problem || !confirmed) return;
-    submitting.current = true;
+    if (phase.current !== 'idle' || !stoppable || problem || !confirmed) return;
+    phase.current = 'sending';
+    resetReread();
     mutation.mutate(
       { targetId, taskId: task.task_id, reason: reason.trim() || undefined },
       {
         onSuccess: () => {
+          phase.current = 'idle';
           mutation.reset();
           setReason('');
           setTypedName('');
           onClose();
         },
-        onSettled: () => {
-          submitting.current = false;
+        onError: (error) => {
+          // An unknown outcome holds Stop back through the tracker, which follows the task itself;
+          // a stop the console throttled never left it, and another click is throttled too.
+          if (isStopOutcomeUnknown(error) || (isApiError(error) && error.code === 'RATE_LIMITED')) {
+            phase.current = 'idle';
+            return;
+          }
+          phase.current = 'rereading';
+          void startReread().finally(() => {
+            if (phase.current === 'rereading') phase.current = 'idle';
+          });
         },
       },
     );
@@ -154,14 +183,14 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
             { label: t('fieldTaskId'), value: <Code>{task.task_id}</Code> },
             { label: t('fieldSourceTarget'), value: `${source} → ${target}` },
             { label: t('fieldMethod'), value: method },
-            { label: t('fieldStatus'), value: <StatusBadge status={task.status} /> },
+            { label: t('fieldStatus'), value: <StatusBadge status={current.status} /> },
           ]}
         />
-        <StopDialogProgress task={task} opened={opened} />
-        <Consequences task={task} />
+        <StopDialogProgress task={task} stats={stats} />
+        <Consequences task={task} fullSyncUnfinished={fullSyncUnfinished} />
         {!stoppable && !pending && (
           <Text size="sm" c="dimmed">
-            {blocked ?? stopUnavailableText(task.status)}
+            {blocked ?? stopUnavailableText(current.status)}
           </Text>
         )}
         <Stack gap={4}>
@@ -188,7 +217,7 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
         {typeToConfirm && (
           <TypedConfirmation expected={name} value={typedName} onChange={setTypedName} disabled={pending || !stoppable} />
         )}
-        {mutation.isError && <StopFailure error={mutation.error} entry={entry} />}
+        {mutation.isError && <StopFailure error={mutation.error} entry={entry} reread={reread} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={pending} data-autofocus>
             {t('cancel')}
@@ -196,8 +225,8 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
           <Button
             color="red"
             onClick={confirm}
-            loading={pending}
-            disabled={pending || !stoppable || problem !== null || !confirmed}
+            loading={pending || rereading}
+            disabled={pending || rereading || !stoppable || problem !== null || !confirmed}
           >
             {t('confirm')}
           </Button>

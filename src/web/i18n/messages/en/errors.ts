@@ -33,6 +33,11 @@ export const errors = {
   UPSTREAM_BAD_RESPONSE:
     'Huawei Cloud answered something that is not the documented shape, e.g. an answer cut off halfway.',
   INTERNAL: 'The console hit an internal error.',
+  // The same codes after a write (a stop), which the console sends once and never retries.
+  upstreamErrorNotRetried:
+    'Huawei Cloud answered with an internal error. The console sent this request once and did not retry it. This is usually temporary.',
+  upstreamUnreachableNotRetried:
+    'The console could not reach Huawei Cloud (connection refused, reset or DNS failure). The console tried to send this request once and did not retry it. The cloud or the network to it may be down.',
   // Stop when caught up (src/api/rules/caught-up.ts).
   NOT_INCREMENTAL_MIGRATION: 'Only an incremental migration can catch up: this task is not one.',
   TASK_NOT_STOPPABLE: 'The task’s current status does not allow a stop.',

@@ -15,6 +15,7 @@ export const stopDialog = {
   percent: '{value}%',
   progressOffset: 'Incremental lag (offset)',
   offsetInSync: '0 (in sync)',
+  offsetFullSyncUnfinished: '— (full sync not finished)',
   progressSourceKeys: 'Keys in source',
   progressTargetKeys: 'Keys in target',
   progressUnavailable: 'The latest progress could not be read. The figures above the dialog may be out of date.',
@@ -23,6 +24,8 @@ export const stopDialog = {
   consequenceIncremental:
     'This is an incremental migration: writes made to {source} reach {target} only while the task runs. Once it has stopped, new writes no longer reach the target.',
   consequenceFull: 'This is a full migration: copying from {source} to {target} ends where it is now; keys not yet copied will be missing.',
+  consequenceFullSyncUnfinished:
+    'This task’s full sync has not finished: keys not yet copied will be missing from {target}.',
   consequenceImport: 'This is a backup import: importing the backup files ends where it is now; keys not yet imported will be missing.',
   consequenceDataKept: 'Data already copied stays in {target}: nothing is removed or rolled back.',
   consequenceNoResume:
@@ -46,4 +49,7 @@ export const stopDialog = {
   outcomeUnknownTitle: 'Outcome of the stop unknown',
   notAcceptedTitle: 'The stop was not accepted',
   neverRetried: 'Stops are never retried automatically.',
+  rereading: 'Reading the task’s status again before Stop is offered again…',
+  rereadStatus: 'The task’s status, read again after the failed stop:',
+  rereadFailed: 'The task’s status could not be read again: check it before stopping again.',
 } satisfies Messages;

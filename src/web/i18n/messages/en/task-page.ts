@@ -45,6 +45,7 @@ export const taskPage = {
   progressFullSyncLabel: 'Full sync progress',
   progressOffset: 'Incremental lag (offset)',
   offsetInSync: '0 (in sync)',
+  offsetFullSyncUnfinished: '— (full sync not finished)',
   progressSourceKeys: 'Keys in source',
   progressTargetKeys: 'Keys in target',
   progressOps: 'Target operations',

@@ -25,6 +25,9 @@ export const errors: Catalog['errors'] = {
     '控制台无法连接华为云（连接被拒绝、被重置或域名解析失败），重试后仍然失败。云服务或到云端的网络可能中断。',
   UPSTREAM_BAD_RESPONSE: '华为云返回的内容不符合文档定义的格式，例如响应在中途被截断。',
   INTERNAL: '控制台发生内部错误。',
+  upstreamErrorNotRetried: '华为云返回内部错误。控制台只发送了一次该请求，没有重试。这通常是暂时的。',
+  upstreamUnreachableNotRetried:
+    '控制台无法连接华为云（连接被拒绝、被重置或域名解析失败）。控制台只尝试发送了一次该请求，没有重试。云服务或到云端的网络可能中断。',
   NOT_INCREMENTAL_MIGRATION: '只有增量迁移才能追平：该任务不是增量迁移。',
   TASK_NOT_STOPPABLE: '任务当前的状态不允许停止。',
   CAUGHT_UP_WATCH_EXISTS: '该任务已在等待追平后停止，请先取消。',

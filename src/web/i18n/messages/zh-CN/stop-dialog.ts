@@ -14,6 +14,7 @@ export const stopDialog: Catalog['stopDialog'] = {
   percent: '{value}%',
   progressOffset: '增量延迟（偏移量）',
   offsetInSync: '0（已同步）',
+  offsetFullSyncUnfinished: '—（全量迁移未完成）',
   progressSourceKeys: '源实例键数',
   progressTargetKeys: '目标实例键数',
   progressUnavailable: '无法读取最新进度，对话框之外显示的数据可能已过时。',
@@ -21,6 +22,7 @@ export const stopDialog: Catalog['stopDialog'] = {
   consequencesTitle: '停止该任务意味着',
   consequenceIncremental: '这是增量迁移：仅在任务运行期间，写入 {source} 的数据才会同步到 {target}。任务停止后，新的写入将不再同步到目标实例。',
   consequenceFull: '这是全量迁移：从 {source} 到 {target} 的复制将停在当前位置，尚未复制的键将缺失。',
+  consequenceFullSyncUnfinished: '该任务的全量迁移尚未完成：尚未复制的键将在 {target} 中缺失。',
   consequenceImport: '这是备份导入：备份文件的导入将停在当前位置，尚未导入的键将缺失。',
   consequenceDataKept: '已复制的数据保留在 {target} 中，不会被删除或回滚。',
   consequenceNoResume: '已停止的任务无法恢复（本控制台和云控制台均不可）：重新迁移需要新建任务并重新进行全量同步。',
@@ -43,4 +45,7 @@ export const stopDialog: Catalog['stopDialog'] = {
   outcomeUnknownTitle: '停止结果未知',
   notAcceptedTitle: '停止请求未被接受',
   neverRetried: '停止请求从不自动重试。',
+  rereading: '正在重新读取任务状态，读取完成后才能再次停止…',
+  rereadStatus: '停止失败后重新读取的任务状态：',
+  rereadFailed: '无法重新读取任务状态：再次停止前请先查看任务状态。',
 };

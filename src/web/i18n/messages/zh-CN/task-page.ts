@@ -44,6 +44,7 @@ export const taskPage: Catalog['taskPage'] = {
   progressFullSyncLabel: '全量迁移进度',
   progressOffset: '增量延迟（偏移量）',
   offsetInSync: '0（已同步）',
+  offsetFullSyncUnfinished: '—（全量迁移未完成）',
   progressSourceKeys: '源实例键数',
   progressTargetKeys: '目标实例键数',
   progressOps: '目标实例操作数',

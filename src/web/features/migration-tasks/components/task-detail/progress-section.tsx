@@ -7,6 +7,7 @@ import { useT } from '../../../../i18n';
 import { formatNumber, toNumber } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { STATS_POLL_MS, useMigrationTaskStats } from '../../api/get-migration-task-stats';
+import { offsetReading } from '../../lib/sync-state';
 import { isOnlineMigration } from '../../lib/task-display';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from './section';
@@ -16,7 +17,7 @@ function StatsView({ stats }: { stats: MigrationTaskStats }) {
   const t = useT('taskPage');
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
-  const lag = toNumber(stats.offset);
+  const reading = offsetReading(stats);
   const unit = (value: unknown, suffix: string) => {
     const n = formatNumber(value);
     return n === null ? (value == null ? null : String(value)) : `${n} ${suffix}`.trim();
@@ -35,7 +36,10 @@ function StatsView({ stats }: { stats: MigrationTaskStats }) {
       <FieldList
         cols={3}
         fields={[
-          { label: t('progressOffset'), value: lag === 0 ? t('offsetInSync') : unit(stats.offset, '') },
+          {
+            label: t('progressOffset'),
+            value: reading === 'value' ? unit(stats.offset, '') : t(reading === 'inSync' ? 'offsetInSync' : 'offsetFullSyncUnfinished'),
+          },
           { label: t('progressSourceKeys'), value: formatNumber(stats.source_dbsize) ?? stats.source_dbsize },
           { label: t('progressTargetKeys'), value: formatNumber(stats.target_dbsize) ?? stats.target_dbsize },
           { label: t('progressOps'), value: unit(stats.target_ops, 'ops/s') },

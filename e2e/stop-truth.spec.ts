@@ -1,0 +1,60 @@
+import { expect, rowWithStatus, test } from './fixtures';
+import { SIMULATOR_PORT } from './playwright.config';
+
+/** Pins what the simulator reports as the task's progress (`POST /__simulator/tasks/{id}/progress`). */
+async function pinProgress(taskId: string, pins: Record<string, number | null>) {
+  const res = await fetch(`http://127.0.0.1:${SIMULATOR_PORT}/__simulator/tasks/${taskId}/progress`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(pins),
+  });
+  expect(res.ok, `pin progress of ${taskId}`).toBe(true);
+}
+
+test.describe('the stop dialog tells the truth', () => {
+  test('during the full sync the offset is not "in sync", on the task page and in the dialog, which says keys will be missing', async ({ page, simulator }) => {
+    await page.goto('/');
+    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
+    const taskId = page.url().split('/tasks/')[1]!;
+    await simulator.setStatus(taskId, 'FULLMIGRATING');
+    await pinProgress(taskId, { full_migration_progress: 67 });
+    await page.reload();
+
+    const progress = page.getByTestId('section-progress');
+    await expect(progress).toContainText('67%');
+    await expect(progress).toContainText('— (full sync not finished)');
+    await expect(progress).not.toContainText('in sync');
+
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    await expect(dialog.getByTestId('stop-progress-offset')).toHaveText('— (full sync not finished)');
+    await expect(dialog.getByTestId('stop-consequences')).toContainText('This is an incremental migration');
+    await expect(dialog.getByTestId('stop-consequences')).toContainText('full sync has not finished: keys not yet copied will be missing');
+  });
+
+  test('a stop the cloud failed: a second click 150 ms later sends nothing, and nothing claims a retry', async ({ page, simulator }) => {
+    await page.goto('/');
+    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await simulator.fault({ route: 'POST /migration-task/{id}/stop', status: 500, times: 1 });
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    const confirm = dialog.getByRole('button', { name: 'Stop task' });
+    const name = (await dialog.getByTestId('stop-dialog-task-name').innerText()).trim();
+    await dialog.getByTestId('stop-type-to-confirm').fill(name);
+
+    await confirm.click();
+    await page.waitForTimeout(150);
+    await confirm.click({ force: true }); // as an operator's double click: whatever the button's state
+
+    const alert = dialog.getByTestId('error-alert');
+    await expect(alert).toContainText('The stop was not accepted');
+    await expect(alert).toContainText('The console sent this request once and did not retry it.');
+    await expect(alert).not.toContainText('even after');
+    await expect(alert).toContainText('Stops are never retried automatically.');
+    // Stop comes back once the task has been read again, with the status that read found.
+    await expect(dialog.getByTestId('stop-reread')).toHaveAttribute('data-state', 'read');
+    await expect(dialog.getByTestId('stop-reread')).toContainText('INCRMIGEATING');
+    await expect(confirm).toBeEnabled();
+    expect((await simulator.requests()).routes['POST /migration-task/{id}/stop']).toBe(1);
+  });
+});
