@@ -10,7 +10,8 @@ const auditRequests = () => requestsTo('/api/audit');
 describe('the task page’s last stop', () => {
   it('"Stopped by X, T ago: reason", from the newest audit record of this task on this target', async () => {
     renderApp(`/targets/sim-region-1/tasks/${ids.terminated}`);
-    const line = await screen.findByTestId('last-stop');
+    // The first test of the file loads the task page's modules: more time on a loaded machine.
+    const line = await screen.findByTestId('last-stop', {}, { timeout: 5_000 });
     expect(line).toHaveTextContent(/^Stopped by oncall\.operator, 2 minutes ago: Cut-over finished; source decommissioned$/);
     expect(within(line).getByText('2 minutes ago')).toHaveAttribute('title', expect.stringMatching(/\d\d:\d\d:\d\d/));
     const sent = auditRequests()[0]!.url.searchParams;

@@ -14,7 +14,7 @@ const TARGET = 'sim-region-1';
 
 async function openPanel(taskId: string = ids.incremental) {
   const result = renderApp(`/targets/${TARGET}/tasks/${taskId}`);
-  const panel = await screen.findByTestId('section-caught-up');
+  const panel = await screen.findByTestId('section-caught-up', {}, { timeout: 5_000 }); // the task page loads on demand
   return { ...result, panel };
 }
 
