@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStop, isChanging, isSettled, MIGRATION_TASK_STATUSES, statusPhase, STOPPABLE_STATUSES, stopUnavailableReason } from './status';
+import { canStop, isChanging, isIncrementalSync, isSettled, MIGRATION_TASK_STATUSES, statusPhase, STOPPABLE_STATUSES, stopUnavailableReason } from './status';
 
 describe('which statuses allow Stop', () => {
   it('allows exactly the migrating statuses, in both spellings of incremental sync', () => {
@@ -38,5 +38,14 @@ describe('which statuses keep a view polling', () => {
 
   it('keeps polling an unknown status, since it may be transitional', () => {
     expect(isChanging('SWITCHING_OVER')).toBe(true);
+  });
+});
+
+describe('incremental sync', () => {
+  it('is either spelling of it, and nothing else (the offset means lag only there)', () => {
+    expect(MIGRATION_TASK_STATUSES.filter((status) => isIncrementalSync(status))).toEqual(['INCRMIGEATING', 'INCRMIGRATING']);
+    expect(isIncrementalSync('incrmigeating')).toBe(false);
+    expect(isIncrementalSync(null)).toBe(false);
+    expect(isIncrementalSync(undefined)).toBe(false);
   });
 });

@@ -52,6 +52,14 @@ export function statusPhase(status: string | null | undefined): StatusPhase {
   return isKnownStatus(status) ? PHASES[status] : 'unknown';
 }
 
+/** The two spellings of "in incremental sync": INCRMIGEATING on the wire, INCRMIGRATING in the doc prose (§4.1). */
+export const INCREMENTAL_SYNC_STATUSES = ['INCRMIGEATING', 'INCRMIGRATING'] as const;
+
+/** True in incremental sync (either spelling): the offset means lag only then; during the full sync the cloud reports 0. */
+export function isIncrementalSync(status: string | null | undefined): boolean {
+  return status === 'INCRMIGEATING' || status === 'INCRMIGRATING';
+}
+
 /** Statuses that accept a stop request: data is moving. */
 export const STOPPABLE_STATUSES: readonly KnownMigrationTaskStatus[] = MIGRATION_TASK_STATUSES.filter(
   (s) => PHASES[s] === 'migrating',

@@ -1,7 +1,7 @@
 // Migration logs (README §2 #7, §3.7), derived from the task's lifecycle and the clock alone: the
 // same task at the same time always has the same logs, and while data moves one progress entry
 // per LOG_INTERVAL_MS of simulated time is added (entries never change once they exist).
-import { canStop } from '../dcs/status';
+import { canStop, isIncrementalSync } from '../dcs/status';
 import type { DcsMigrationLog } from '../dcs/types';
 import { isoTime, type SimTask } from './model';
 import { noise } from './random';
@@ -10,7 +10,6 @@ import { fullSyncProgress } from './stats';
 export const LOG_INTERVAL_MS = 60_000;
 /** Progress entries kept per phase; older ones are rotated out (about a week at one a minute). */
 const MAX_PERIODIC = 10_000;
-const INCREMENTAL = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
 /** Statuses whose data movement ended well (a full sync that finished). */
 const FINISHED = new Set(['SUCCESS', 'RELEASED', 'DELETED']);
 
@@ -92,7 +91,7 @@ function dataMovement(task: SimTask, { add, life, moving, end, checkedAt, syncSt
 
   const failed = life === 'FAILED' || life === 'MIGRATION_FAILED';
   const finishedWell = !moving && FINISHED.has(life);
-  const incremental = task.migration_method === 'incremental_migration' && !failed && (INCREMENTAL.has(life) || sim.fullSyncDone || finishedWell);
+  const incremental = task.migration_method === 'incremental_migration' && !failed && (isIncrementalSync(life) || sim.fullSyncDone || finishedWell);
   const fullDone = incremental || finishedWell;
   const fullEnd = incremental ? Math.max(syncStart, Math.min(syncStart + 3 * sim.progressTauMs, sim.refMs, end)) : end;
   // Before the anchor progress climbs linearly from 0; after it, it is what /stats reports.

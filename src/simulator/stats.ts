@@ -2,12 +2,11 @@
 // without timers: full sync approaches 100 %, the incremental offset jitters, ops/kbps are
 // non-zero only while data moves. Number fields are strings, as documented.
 import type { DcsMigrationTaskStats } from '../dcs/types';
-import { canStop } from '../dcs/status';
+import { canStop, isIncrementalSync } from '../dcs/status';
 import type { SimTask } from './model';
 import { pinnedFullSyncProgress, pinnedOffset } from './progress-pin';
 import { noise } from './random';
 
-const INCREMENTAL_STATUSES = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
 
 export function fullSyncProgress(task: SimTask, at: number): number {
   const { initialProgress, progressTauMs, refMs } = task.sim;
@@ -23,7 +22,7 @@ export function statsFor(task: SimTask, now: number): DcsMigrationTaskStats {
   }
   const moving = canStop(task.status);
   const at = moving ? now : (sim.haltedMs ?? now);
-  const incremental = INCREMENTAL_STATUSES.has(task.status) || (sim.fullSyncDone && !moving);
+  const incremental = isIncrementalSync(task.status) || (sim.fullSyncDone && !moving);
   const second = Math.floor(now / 1000);
   const jitter = (salt: number) => noise(sim.noiseSeed + salt, second);
 

@@ -1,6 +1,6 @@
 // Migration-task values the browser needs at run time (no zod here: the browser bundle stays light).
 import { TASK_ID_PATTERN } from '../../dcs/ids';
-import { MIGRATION_TASK_STATUSES } from '../../dcs/status';
+import { INCREMENTAL_SYNC_STATUSES, MIGRATION_TASK_STATUSES } from '../../dcs/status';
 
 export { TASK_ID_PATTERN };
 export const TASK_ID_RULE = 'letters, digits and "-" only, 1–64 characters';
@@ -13,11 +13,9 @@ export const KNOWN_STATUSES = MIGRATION_TASK_STATUSES;
 
 // INCRMIGEATING (the wire spelling) and INCRMIGRATING (the doc prose) mean the same (dcs-api §4.1:
 // accept both): a status filter on either matches both, and the filter offers it once.
-const INCREMENTAL_SPELLINGS = ['INCRMIGEATING', 'INCRMIGRATING'] as const;
-
 /** The statuses a status filter value matches: itself, and its other spelling if it has one. */
 export function statusesMatching(filterValue: string): readonly string[] {
-  return (INCREMENTAL_SPELLINGS as readonly string[]).includes(filterValue) ? INCREMENTAL_SPELLINGS : [filterValue];
+  return (INCREMENTAL_SYNC_STATUSES as readonly string[]).includes(filterValue) ? INCREMENTAL_SYNC_STATUSES : [filterValue];
 }
 
 /** The status filter's choices: every known status once, INCRMIGEATING standing for both spellings. */

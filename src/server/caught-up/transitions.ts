@@ -3,9 +3,8 @@
 // a failed poll neither counts nor resets, and enough of them in a row end the watch.
 import type { CaughtUpPoll, CaughtUpWatch } from '../../api/caught-up';
 import { CAUGHT_UP_MAX_CONSECUTIVE_ERRORS, type CaughtUpFailureCode } from '../../api/rules/caught-up';
-import { canStop, stopUnavailableReason } from '../../dcs/status';
+import { canStop, isIncrementalSync, stopUnavailableReason } from '../../dcs/status';
 
-const INCREMENTAL_STATUSES = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
 
 export type Observation =
   | { kind: 'read'; status: string | null; offset: number | null }
@@ -27,7 +26,7 @@ export function afterPoll(watch: CaughtUpWatch, seen: Observation, nowMs: number
     return { watch: updated, outcome: 'continue' };
   }
 
-  const caughtUp = seen.status !== null && INCREMENTAL_STATUSES.has(seen.status) && seen.offset !== null && seen.offset <= watch.threshold;
+  const caughtUp = isIncrementalSync(seen.status) && seen.offset !== null && seen.offset <= watch.threshold;
   const poll: CaughtUpPoll = { at, status: seen.status, offset: seen.offset, caught_up: caughtUp, error_code: null, error_message: null };
   const inARow = caughtUp ? watch.polls_in_a_row + 1 : 0;
   const updated = { ...watch, last_poll: poll, consecutive_errors: 0, polls_in_a_row: inARow, next_poll_at: next };

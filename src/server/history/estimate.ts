@@ -2,7 +2,7 @@
 // Pure: the same samples always give the same estimate.
 import type { FullSyncEstimate } from '../../api/history';
 import { HISTORY_MIN_ETA_SPAN_S, HISTORY_RATE_WINDOW_S, type EtaUnknownReason } from '../../api/rules/history';
-import { statusPhase } from '../../dcs/status';
+import { isIncrementalSync, statusPhase } from '../../dcs/status';
 
 /** A sample as kept in memory: the contract's fields with the time as a number. */
 export interface StoredSample {
@@ -16,8 +16,6 @@ export interface StoredSample {
   target_input_kbps: number | null;
   is_migrating: boolean | null;
 }
-
-const INCREMENTAL_STATUSES = new Set(['INCRMIGEATING', 'INCRMIGRATING']);
 
 /**
  * The rate is percent gained per minute between the first and last sample of the window. The
@@ -42,7 +40,7 @@ export function estimateFullSync(samples: readonly StoredSample[], status: strin
     return unknown('settled');
   }
   if (noStats) return unknown('no_stats');
-  if (status !== null && INCREMENTAL_STATUSES.has(status)) return unknown('incremental_sync');
+  if (isIncrementalSync(status)) return unknown('incremental_sync');
   if (progress !== null && progress >= 100) return unknown('full_sync_done');
 
   const measured = samples.filter((s) => s.full_migration_progress !== null && s.atMs >= latest!.atMs - HISTORY_RATE_WINDOW_S * 1000);

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import type { CaughtUpRequest, MigrationTask, MigrationTaskStats } from '../../../../../api';
+import { isIncrementalSync } from '../../../../../api/rules';
 import { useT } from '../../../../i18n';
 import { formatNumber, toNumber } from '../../../../lib/format';
 import { needsTypedConfirmation, taskDisplayName } from '../../lib/task-display';
-import { fullSyncProgressText, inIncrementalSync } from './caught-up-text';
+import { fullSyncProgressText } from './caught-up-text';
 import '../../lib/english-task-page';
 
 type Rule = Required<Omit<CaughtUpRequest, 'reason'>>;
@@ -12,7 +13,7 @@ type Rule = Required<Omit<CaughtUpRequest, 'reason'>>;
 /** What the operator must know before scheduling: it may stop almost at once, or wait for the full sync. */
 function WhenItStops({ task, stats, rule }: { task: MigrationTask; stats: MigrationTaskStats | undefined; rule: Rule }) {
   const t = useT('taskPage');
-  if (!inIncrementalSync(task.status)) {
+  if (!isIncrementalSync(task.status)) {
     return (
       <Text size="sm" data-testid="caught-up-full-sync-note">
         {t('caughtUpFullSyncNote', { progress: fullSyncProgressText(stats), threshold: formatNumber(rule.threshold) ?? rule.threshold })}

@@ -28,12 +28,6 @@ export function caughtUpErrorText(code: string): string | null {
   return known(CAUGHT_UP_ERROR_CODES, code) ? translate('taskPage', `caughtUpError_${code}`) : null;
 }
 
-/** Polls count only in incremental sync (src/api/caught-up.ts); before it, the offset says nothing. */
-const INCREMENTAL_SYNC_STATUSES: readonly string[] = ['INCRMIGEATING', 'INCRMIGRATING'];
-
-export function inIncrementalSync(status: string | null | undefined): boolean {
-  return typeof status === 'string' && INCREMENTAL_SYNC_STATUSES.includes(status);
-}
 
 /** The full sync's progress as "40%", or words saying it is unknown. */
 export function fullSyncProgressText(stats: MigrationTaskStats | undefined): string {

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { CaughtUpWatch, MigrationTask, MigrationTaskStats } from '../../../../../api';
+import { isIncrementalSync } from '../../../../../api/rules';
 import { RelativeTime } from '../../../../components/date-time';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { rich, slot, useT } from '../../../../i18n';
@@ -14,7 +15,6 @@ import {
   caughtUpStateColor,
   caughtUpStateLabel,
   fullSyncProgressText,
-  inIncrementalSync,
 } from './caught-up-text';
 import '../../lib/english-task-page';
 
@@ -84,7 +84,7 @@ function WaitingReason({ watch, task, stats }: { watch: CaughtUpWatch; task: Mig
   if (watch.state !== 'waiting' || watch.last_poll?.error_code) return null;
   const status = watch.last_poll?.status ?? task.status;
   let text: string | null = null;
-  if (!inIncrementalSync(status)) text = t('caughtUpWaitingFullSync', { progress: fullSyncProgressText(stats) });
+  if (!isIncrementalSync(status)) text = t('caughtUpWaitingFullSync', { progress: fullSyncProgressText(stats) });
   else if (watch.last_poll && !watch.last_poll.caught_up && watch.last_poll.offset !== null) {
     text = t('caughtUpWaitingAbove', {
       threshold: formatNumber(watch.threshold) ?? watch.threshold,
@@ -142,7 +142,7 @@ export function CaughtUpWatchView({ watch, taskRef, canAct, task, stats }: Caugh
   const active = isWatchActive(watch);
   const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
   // During the full sync the cloud reports offset 0, which says nothing: shown as "—".
-  const lastOffset = inIncrementalSync(watch.last_poll?.status) ? watch.last_poll?.offset : null;
+  const lastOffset = isIncrementalSync(watch.last_poll?.status) ? watch.last_poll?.offset : null;
   return (
     <Stack gap="sm" data-testid="caught-up-watch" data-state={watch.state}>
       <Group gap="sm">
