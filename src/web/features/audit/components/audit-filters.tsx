@@ -11,6 +11,7 @@ import {
   type AuditFilters as Filters,
 } from '../lib/audit-search-params';
 import '../lib/english';
+import './audit-filters.css';
 
 export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
 
@@ -111,21 +112,23 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
         />
       </Group>
       <Group align="flex-end" gap="md" wrap="wrap">
-        <Stack gap={4}>
+        <Stack gap={4} className="dcs-audit-time">
           <Text size="sm" fw={500} id={timeLabelId}>
             {t('time')}
           </Text>
           <SegmentedControl
-              aria-labelledby={timeLabelId}
-              data={TIME_CHOICES.map(({ value, labelKey }) => ({ value, label: t(labelKey) }))}
-              value={time}
-              onChange={(value) => {
-                const choice = value as TimeChoice;
-                setCustomOpen(choice === 'custom');
-                if (choice === 'custom') onChange({ range: '' });
-                else onChange({ range: choice, since: '', until: '' });
-              }}
-            />
+            aria-labelledby={timeLabelId}
+            data={TIME_CHOICES.map(({ value, labelKey }) => ({ value, label: t(labelKey) }))}
+            value={time}
+            onChange={(value) => {
+              const choice = value as TimeChoice;
+              setCustomOpen(choice === 'custom');
+              if (choice === 'custom') onChange({ range: '' });
+              else onChange({ range: choice, since: '', until: '' });
+            }}
+            className="dcs-audit-time-choices"
+            classNames={{ control: 'dcs-audit-time-choice' }}
+          />
         </Stack>
         {time === 'custom' && (
           <>

@@ -56,7 +56,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
   return (
     <Table.Tr data-testid="audit-row" data-record-id={record.id} data-outcome={record.outcome}>
       <Table.Td>
-        <RelativeTime value={record.at} raw={false} size="sm" />
+        <RelativeTime value={record.at} raw={false} size="sm" tabStop={false} />
       </Table.Td>
       <Table.Td>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-user">

@@ -71,20 +71,20 @@ export function TaskRow({ task, selection, highlighted = false, onFocus }: TaskR
           {name}
         </Anchor>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-column="id">
         <CopyId value={task.task_id} display={shortId(task.task_id)} label={t('columnId')} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={task.status} />
       </Table.Td>
-      <Table.Td>{migrationTypeLabel(task.migration_type) ?? MISSING}</Table.Td>
-      <Table.Td>{migrationMethodLabel(task.migration_method) ?? MISSING}</Table.Td>
-      <Table.Td>
+      <Table.Td data-column="type">{migrationTypeLabel(task.migration_type) ?? MISSING}</Table.Td>
+      <Table.Td data-column="method">{migrationMethodLabel(task.migration_method) ?? MISSING}</Table.Td>
+      <Table.Td data-column="endpoints">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {source} → {target}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-column="created">
         <RelativeTime value={task.created_at} size="sm" tabStop={false} />
       </Table.Td>
       <Table.Td ta="right">

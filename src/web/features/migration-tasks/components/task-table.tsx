@@ -5,14 +5,24 @@ import { useCurrentTarget } from '../../targets/lib/current-target';
 import { stopKey, useStopEntries } from '../lib/stop-tracker';
 import { selectionBlockedReason } from './batch-stop/use-batch-selection';
 import { TaskRow } from './task-row';
+import './task-table.css';
 
-const COLUMN_KEYS = ['columnName', 'columnId', 'columnStatus', 'columnType', 'columnMethod', 'columnEndpoints', 'columnCreated'] as const;
+/** The columns by heading, and the `data-column` name by which task-table.css drops them on a narrow screen. */
+const COLUMNS = [
+  ['columnName', 'name'],
+  ['columnId', 'id'],
+  ['columnStatus', 'status'],
+  ['columnType', 'type'],
+  ['columnMethod', 'method'],
+  ['columnEndpoints', 'endpoints'],
+  ['columnCreated', 'created'],
+] as const;
 
-function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
+function SkeletonRows({ rows, selectable }: { rows: number; selectable: boolean }) {
   return Array.from({ length: rows }, (_, i) => (
     <Table.Tr key={i} data-testid="task-row-skeleton">
-      {Array.from({ length: columns }, (_, column) => (
-        <Table.Td key={column}>
+      {[...(selectable ? ['select'] : []), ...COLUMNS.map(([, column]) => column), 'actions'].map((column) => (
+        <Table.Td key={column} data-column={column}>
           <Skeleton height={14} radius="sm" />
         </Table.Td>
       ))}
@@ -48,60 +58,62 @@ export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlighte
   const chosen = selectable.filter((task) => selection?.ids.has(task.task_id)).length;
 
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table
-        striped
-        highlightOnHover
-        verticalSpacing="sm"
-        aria-busy={!tasks || stale ? true : undefined}
-        style={{ opacity: stale ? 0.6 : 1 }}
-      >
-        <VisuallyHidden component="caption">{t('tableCaption')}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            {selection && (
-              <Table.Th scope="col" w={40}>
-                <Checkbox
-                  aria-label={tb('selectAllOnPage')}
-                  checked={chosen > 0 && chosen === selectable.length}
-                  indeterminate={chosen > 0 && chosen < selectable.length}
-                  disabled={selectable.length === 0}
-                  onChange={(event) => selection.onToggleAll(selectable, event.currentTarget.checked)}
-                />
+    <div className="dcs-task-table">
+      <Table.ScrollContainer minWidth={1000} classNames={{ scrollContainerInner: 'dcs-task-table-inner' }}>
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing="sm"
+          aria-busy={!tasks || stale ? true : undefined}
+          style={{ opacity: stale ? 0.6 : 1 }}
+        >
+          <VisuallyHidden component="caption">{t('tableCaption')}</VisuallyHidden>
+          <Table.Thead>
+            <Table.Tr>
+              {selection && (
+                <Table.Th scope="col" w={40}>
+                  <Checkbox
+                    aria-label={tb('selectAllOnPage')}
+                    checked={chosen > 0 && chosen === selectable.length}
+                    indeterminate={chosen > 0 && chosen < selectable.length}
+                    disabled={selectable.length === 0}
+                    onChange={(event) => selection.onToggleAll(selectable, event.currentTarget.checked)}
+                  />
+                </Table.Th>
+              )}
+              {COLUMNS.map(([key, column]) => (
+                <Table.Th key={key} scope="col" data-column={column}>
+                  {t(key)}
+                </Table.Th>
+              ))}
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('columnActions')}</VisuallyHidden>
               </Table.Th>
-            )}
-            {COLUMN_KEYS.map((key) => (
-              <Table.Th key={key} scope="col">
-                {t(key)}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('columnActions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tasks ? (
-            tasks.map((task) => (
-              <TaskRow
-                key={task.task_id}
-                task={task}
-                highlighted={task.task_id === highlightedId}
-                onFocus={onRowFocus}
-                selection={
-                  selection && {
-                    checked: selection.ids.has(task.task_id),
-                    blockedReason: blocked(task),
-                    onChange: (checked) => selection.onToggle(task, checked),
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tasks ? (
+              tasks.map((task) => (
+                <TaskRow
+                  key={task.task_id}
+                  task={task}
+                  highlighted={task.task_id === highlightedId}
+                  onFocus={onRowFocus}
+                  selection={
+                    selection && {
+                      checked: selection.ids.has(task.task_id),
+                      blockedReason: blocked(task),
+                      onChange: (checked) => selection.onToggle(task, checked),
+                    }
                   }
-                }
-              />
-            ))
-          ) : (
-            <SkeletonRows rows={loadingRows} columns={COLUMN_KEYS.length + (selection ? 2 : 1)} />
-          )}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                />
+              ))
+            ) : (
+              <SkeletonRows rows={loadingRows} selectable={Boolean(selection)} />
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </div>
   );
 }
