@@ -3,7 +3,6 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { QueryFailure } from '../components/query-failure';
 import { LoadingState } from '../components/states';
-import { CaughtUpAlerts } from '../features/migration-tasks/components/caught-up-alerts';
 import { StopFollower } from '../features/migration-tasks/components/stop-follower';
 import { useSession } from '../features/session/api/get-session';
 import { SessionGate } from '../features/session/components/session-gate';
@@ -45,7 +44,6 @@ function Layout() {
         </Suspense>
       </Container>
       <StopFollower />
-      <CaughtUpAlerts />
     </Box>
   );
 }

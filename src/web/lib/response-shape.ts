@@ -43,7 +43,6 @@ export const SHAPES = {
   taskHistory: { task_id: 'string', samples: 'array', full_sync: 'object' },
   taskLogs: { count: 'number', logs: 'array' },
   caughtUpWatchRead: { watch: 'object?' },
-  caughtUpWatchList: { watches: 'array' },
   caughtUpWatch: { id: 'string', task_id: 'string', state: 'string', threshold: 'number', consecutive_polls: 'number', poll_interval_s: 'number', polls_in_a_row: 'number' },
   error: { error: 'object' },
   errorBody: { code: 'string', message: 'string', request_id: 'string', details: 'array?', upstream: 'object?', login_url: 'string?' },

@@ -70,10 +70,6 @@ function taskOf(request: Request, taskId: string) {
 type Params = { taskId: string };
 
 export const caughtUpHandlers = [
-  http.get('/api/stop-when-caught-up', ({ request }) => {
-    const target = new URL(request.url).searchParams.get('target');
-    return HttpResponse.json({ watches: [...watches().values()].filter((watch) => isActive(watch) && watch.target === target) });
-  }),
   http.get<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', ({ params }) => HttpResponse.json({ watch: watchOf(params.taskId) ?? null })),
 
   http.post<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', async ({ params, request }) => {
