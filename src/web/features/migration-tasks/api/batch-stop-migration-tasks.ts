@@ -28,8 +28,6 @@ export interface BatchStopProgress {
   batch: number;
   batches: number;
   outcomes: ReadonlyMap<string, BatchTaskOutcome>;
-  /** The ids of the batches the console answered, in order: each names its records in the activity. */
-  batchIds: readonly string[];
 }
 
 export interface BatchStopVariables {
@@ -85,8 +83,7 @@ export function useBatchStopMigrationTasks() {
     mutationFn: async ({ targetId, taskIds, reason, onProgress, onBatchAnswered }: BatchStopVariables) => {
       const batches = inBatches(taskIds);
       const outcomes = new Map<string, BatchTaskOutcome>();
-      const batchIds: string[] = [];
-      const report = (batch: number) => onProgress?.({ batch, batches: batches.length, outcomes: new Map(outcomes), batchIds: [...batchIds] });
+      const report = (batch: number) => onProgress?.({ batch, batches: batches.length, outcomes: new Map(outcomes) });
       const answered = (ids: string[]) => onBatchAnswered?.(ids.map((id) => [id, outcomes.get(id)!]));
       for (const [index, ids] of batches.entries()) {
         report(index + 1);
@@ -95,9 +92,7 @@ export function useBatchStopMigrationTasks() {
           const session = await queryClient.ensureQueryData(getSessionQueryOptions()).catch((error: unknown) => {
             throw markStopNotSent(error);
           });
-          const { results, batch_id } = await batchStopMigrationTasks({ targetId, taskIds: ids, reason, csrfToken: session.csrf_token });
-          // An older console does not name its batches.
-          if (typeof batch_id === 'string') batchIds.push(batch_id);
+          const { results } = await batchStopMigrationTasks({ targetId, taskIds: ids, reason, csrfToken: session.csrf_token });
           const byId = new Map(results.map((r) => [r.task_id, r]));
           for (const id of ids) outcomes.set(id, verdictOf(byId.get(id), sentAt));
         } catch (error) {
@@ -116,7 +111,7 @@ export function useBatchStopMigrationTasks() {
         answered(ids);
         report(index + 1);
       }
-      return { batches: batches.length, outcomes: outcomes as ReadonlyMap<string, BatchTaskOutcome>, batchIds };
+      return { batches: batches.length, outcomes: outcomes as ReadonlyMap<string, BatchTaskOutcome> };
     },
     // Every attempt is recorded in the audit trail, whatever its outcome.
     onSettled: () => {

@@ -62,8 +62,6 @@ export const batchDialog = {
   following: 'Following until it has stopped…',
   followSettled: 'Settled',
   followLost: 'The cloud no longer knows this task.',
-  seeInActivity: 'See these stops in Activity',
-  seeBatchInActivity: 'See batch {batch} of {batches} in Activity',
 
   // The batch's one notification, updated in place until every task has settled.
   notifyProgressTitle: { one: 'Stopping {count} task', other: 'Stopping {count} tasks' },

@@ -53,8 +53,6 @@ export const batchDialog: Catalog['batchDialog'] = {
   following: '正在跟踪，直到任务停止…',
   followSettled: '已稳定',
   followLost: '云服务中已找不到该任务。',
-  seeInActivity: '在操作记录中查看这些停止操作',
-  seeBatchInActivity: '在操作记录中查看第 {batch} 批（共 {batches} 批）',
 
   notifyProgressTitle: { other: '正在停止 {count} 个任务' },
   notifyProgress: '已停止 {stopped} 个，仍在停止中 {pending} 个',

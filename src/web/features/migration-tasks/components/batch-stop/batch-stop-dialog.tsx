@@ -6,7 +6,6 @@ import { useBatchStopMigrationTasks, type BatchStopProgress } from '../../api/ba
 import { useStopTracker } from '../../lib/stop-tracker';
 import type { TaskLike } from '../../lib/task-display';
 import { reasonProblem } from '../../lib/stop-reason';
-import { BatchActivityLinks } from './batch-activity-links';
 import { followBatch } from './batch-follow';
 import { BatchStopConfirm, isIncremental, useTypedCountCheck } from './batch-stop-confirm';
 import { BatchStopReport } from './batch-stop-report';
@@ -75,10 +74,7 @@ export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSe
     >
       <Stack gap="md">
         {done && progress ? (
-          <>
-            <BatchStopReport targetId={targetId} tasks={tasks} outcomes={progress.outcomes} />
-            <BatchActivityLinks batchIds={progress.batchIds} />
-          </>
+          <BatchStopReport targetId={targetId} tasks={tasks} outcomes={progress.outcomes} />
         ) : (
           <BatchStopConfirm
             tasks={tasks}
