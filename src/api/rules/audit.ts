@@ -4,9 +4,6 @@ export const STOP_REASON_MAX = 500;
 /** Control characters (line breaks included) and bidirectional overrides: they could forge or disguise a log line. */
 export const STOP_REASON_FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
-/** A batch stop's id, as the server makes it: a UUID (either case). */
-export const BATCH_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const AUDIT_ACTIONS = ['stop', 'batch-stop'] as const;
 
 /**

@@ -4,7 +4,6 @@ import { EmptyState, LoadingState } from '../../components/states';
 import { useAuditRecords } from '../../features/audit/api/get-audit-records';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
 import { AuditTable } from '../../features/audit/components/audit-table';
-import { BatchFilterLine } from '../../features/audit/components/batch-filter-line';
 import { useAuditFilters } from '../../features/audit/hooks/use-audit-filters';
 import {
   auditFilterProblems,
@@ -52,14 +51,6 @@ function ActivityPage() {
         )}
       </Group>
 
-      {filters.batch && (
-        <BatchFilterLine
-          batch={filters.batch}
-          count={valid ? data?.count : undefined}
-          problem={problems.batch}
-          onClear={() => update({ batch: '' })}
-        />
-      )}
       <AuditFilters filters={filters} problems={problems} onChange={update} onClear={filtered ? clear : undefined} />
 
       {!valid && (

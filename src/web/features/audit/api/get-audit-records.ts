@@ -11,7 +11,6 @@ export function auditQuery(params: AuditListParams, now = Date.now()): Record<st
     task_id: params.task_id,
     user: params.user,
     target: params.target,
-    batch_id: params.batch_id,
     since,
     until: params.range ? undefined : params.until,
     offset: params.offset,

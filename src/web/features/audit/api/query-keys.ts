@@ -15,7 +15,6 @@ export interface AuditListParams {
   task_id?: string;
   user?: string;
   target?: string;
-  batch_id?: string;
   /** ISO 8601 UTC, inclusive. */
   since?: string;
   /** ISO 8601 UTC, exclusive. */

@@ -1,6 +1,6 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
-import { BATCH_ID_PATTERN, isTaskId } from '../../../../api/rules';
+import { isTaskId } from '../../../../api/rules';
 import { translate } from '../../../i18n';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
 import './english';
@@ -13,8 +13,6 @@ export interface AuditFilters {
   taskId: string;
   user: string;
   target: string;
-  /** One batch stop's id (`?batch=`, the link from the batch stop report), or ''. */
-  batch: string;
   range: AuditRange | '';
   /** ISO 8601 UTC, or ''. */
   since: string;
@@ -28,7 +26,6 @@ export const EMPTY_AUDIT_FILTERS: Omit<AuditFilters, 'page' | 'size'> = {
   taskId: '',
   user: '',
   target: '',
-  batch: '',
   range: '',
   since: '',
   until: '',
@@ -52,7 +49,6 @@ export function readAuditFilters(params: URLSearchParams): AuditFilters {
     taskId: (params.get('task_id') ?? '').trim().slice(0, 64),
     user: (params.get('user') ?? '').trim().slice(0, 256),
     target: (params.get('target') ?? '').trim().slice(0, 64),
-    batch: (params.get('batch') ?? '').trim().slice(0, 64),
     range: isRange(range) ? range : '',
     // A relative range wins over fixed instants.
     since: isRange(range) ? '' : instant(params.get('since')),
@@ -68,7 +64,6 @@ export function writeAuditFilters(filters: AuditFilters): URLSearchParams {
   if (filters.taskId) params.set('task_id', filters.taskId);
   if (filters.user) params.set('user', filters.user);
   if (filters.target) params.set('target', filters.target);
-  if (filters.batch) params.set('batch', filters.batch);
   if (filters.range) params.set('range', filters.range);
   else {
     if (filters.since) params.set('since', filters.since);
@@ -82,7 +77,6 @@ export function writeAuditFilters(filters: AuditFilters): URLSearchParams {
 /** What is wrong with the filters (shown at the inputs; nothing is asked meanwhile). */
 export interface AuditFilterProblems {
   taskId?: string;
-  batch?: string;
   until?: string;
 }
 
@@ -90,9 +84,6 @@ export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems 
   const problems: AuditFilterProblems = {};
   if (filters.taskId && !isTaskId(filters.taskId)) {
     problems.taskId = translate('audit', 'taskIdProblem');
-  }
-  if (filters.batch && !BATCH_ID_PATTERN.test(filters.batch)) {
-    problems.batch = translate('audit', 'batchProblem');
   }
   if (filters.since && filters.until && filters.since >= filters.until) {
     problems.until = translate('audit', 'untilProblem');
@@ -107,7 +98,6 @@ export function toAuditParams(filters: AuditFilters): AuditListParams {
     task_id: filters.taskId || undefined,
     user: filters.user || undefined,
     target: filters.target || undefined,
-    batch_id: filters.batch || undefined,
     range: filters.range || undefined,
     since: filters.range ? undefined : filters.since || undefined,
     until: filters.range ? undefined : filters.until || undefined,
@@ -115,7 +105,7 @@ export function toAuditParams(filters: AuditFilters): AuditListParams {
 }
 
 export function hasActiveAuditFilters(filters: AuditFilters): boolean {
-  return Boolean(filters.taskId || filters.user || filters.target || filters.batch || filters.range || filters.since || filters.until);
+  return Boolean(filters.taskId || filters.user || filters.target || filters.range || filters.since || filters.until);
 }
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input; '' for ''. */

@@ -43,10 +43,6 @@ export const audit = {
   until: 'Until',
   taskIdProblem: 'Not a valid task id: letters, digits and “-”, up to 64.',
   untilProblem: 'Must be after “Since”.',
-  batchProblem: 'This link’s batch id is not valid: it should be the id of a batch stop.',
-  batchFilter: 'Batch {id}',
-  batchFilterCount: { one: 'Batch {id} · {count} record', other: 'Batch {id} · {count} records' },
-  batchFilterClear: 'Remove batch filter',
   // The table (features/audit/components/audit-table.tsx).
   caption: 'Stop attempts, newest first',
   colTime: 'Time',
