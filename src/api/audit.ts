@@ -1,5 +1,5 @@
 // The audit trail of stop attempts: the optional reason an operator gives with a stop, and
-// `GET /api/audit?task_id&user&target&batch_id&since&until&offset&limit` → `{ count, records }`, newest first.
+// `GET /api/audit?task_id&user&target&since&until&offset&limit` → `{ count, records }`, newest first.
 // The task page's "Stopped by X, T ago: reason" is `GET /api/audit?task_id=X&limit=1`.
 import { z } from 'zod';
 import { taskIdSchema } from './migration-tasks';
@@ -68,19 +68,12 @@ const instantSchema = z.iso
   .datetime({ offset: true, message: 'an ISO 8601 date-time with a zone, e.g. 2025-01-31T08:00:00Z' })
   .transform((value) => new Date(value).toISOString());
 
-/** A batch stop's id, as the server makes it (a UUID). */
-export const batchIdSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a batch id (UUID), e.g. 0f8fad5b-d9cb-469f-a165-70867728950e');
-
 /** `since` is inclusive, `until` exclusive. Filters combine with AND. */
 export const auditQuerySchema = z
   .object({
     task_id: taskIdSchema.optional(),
     user: z.string().min(1).max(256).optional(),
     target: targetIdSchema.optional(),
-    /** The records of one batch stop (its answer's `batch_id`). */
-    batch_id: batchIdSchema.optional(),
     since: instantSchema.optional(),
     until: instantSchema.optional(),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -23,13 +23,8 @@ export const batchStopResultSchema = z.looseObject({
   error_msg: z.string().nullish(),
 });
 
-/** The cloud's verdicts, one per task asked for. */
-export const batchStopVerdictsSchema = z.object({ results: z.array(batchStopResultSchema) });
-
-/** The console's answer: the verdicts and the id the batch's audit records share (`GET /api/audit?batch_id=…`). */
-export const batchStopResponseSchema = batchStopVerdictsSchema.extend({ batch_id: z.string() });
+export const batchStopResponseSchema = z.object({ results: z.array(batchStopResultSchema) });
 
 export type BatchStopRequest = z.infer<typeof batchStopRequestSchema>;
 export type BatchStopResult = z.infer<typeof batchStopResultSchema>;
-export type BatchStopVerdicts = z.infer<typeof batchStopVerdictsSchema>;
 export type BatchStopResponse = z.infer<typeof batchStopResponseSchema>;

@@ -1,7 +1,7 @@
 // Reads and stops migration tasks through the DCS client, and turns what the cloud returned into
 // exactly what the console contract allows: secrets removed, shape validated.
 import type { z } from 'zod';
-import { batchStopVerdictsSchema, type BatchStopVerdicts } from '../api/batch-stop';
+import { batchStopResponseSchema, type BatchStopResponse } from '../api/batch-stop';
 import { migrationLogListSchema, type LogsQuery, type MigrationLogList } from '../api/logs';
 import {
   migrationTaskListSchema,
@@ -80,13 +80,13 @@ export class MigrationTaskService {
   }
 
   /** The cloud's verdict per task; a task it did not report on is marked so, not dropped. */
-  async batchStop(taskIds: string[], exchange?: UpstreamExchange): Promise<BatchStopVerdicts> {
+  async batchStop(taskIds: string[], exchange?: UpstreamExchange): Promise<BatchStopResponse> {
     const answer = await this.dcs.batchStopMigrationTasks(taskIds, exchange);
     const reported = new Map((answer.migration_tasks ?? []).map((r) => [r.task_id ?? '', r]));
     const results = taskIds.map(
       (taskId) => reported.get(taskId) ?? { task_id: taskId, result: 'unknown', error_code: null, error_msg: 'The cloud did not report on this task.' },
     );
-    return toContract(batchStopVerdictsSchema, { results: redactSecrets(results) });
+    return toContract(batchStopResponseSchema, { results: redactSecrets(results) });
   }
 }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditOutcome } from '../../api/audit';
-import type { BatchStopResponse, BatchStopResult, BatchStopVerdicts } from '../../api/batch-stop';
+import type { BatchStopResponse, BatchStopResult } from '../../api/batch-stop';
 import type { ApiErrorCode } from '../../api/errors';
 import type { MigrationTask } from '../../api/migration-tasks';
 import { DCS_ERROR } from '../../dcs/errors';
@@ -102,7 +102,7 @@ export async function batchStopWithAudit(ctx: StopContext, taskIds: string[]): P
     taskIds.map((taskId) => attempt(ctx, taskId, known.get(taskId) ?? NOT_KNOWN, 'batch-stop', batchId)),
   );
   const exchange: UpstreamExchange = {};
-  let response: BatchStopVerdicts;
+  let response: BatchStopResponse;
   try {
     response = await ctx.service.batchStop(taskIds, exchange);
   } catch (thrown) {
@@ -119,7 +119,7 @@ export async function batchStopWithAudit(ctx: StopContext, taskIds: string[]): P
     ctx,
     pending.map(({ id, task_id }) => ({ ...verdict(verdicts.get(task_id), exchange.requestId ?? null), id })),
   );
-  return { ...response, batch_id: batchId };
+  return response;
 }
 
 function attempt(ctx: StopContext, taskId: string, before: Before, action: AuditAttempt['action'], batchId: string | null): AuditAttempt {

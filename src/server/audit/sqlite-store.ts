@@ -154,7 +154,6 @@ class SqliteAuditStore implements AuditStore {
     equal('task_id', filter.task_id);
     equal('user_name', filter.user);
     equal('target', filter.target);
-    equal('batch_id', filter.batch_id?.toLowerCase());
     if (filter.since !== undefined) {
       where.push('at >= @since');
       params.since = filter.since;

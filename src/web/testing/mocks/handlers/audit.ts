@@ -25,7 +25,6 @@ export const auditHandlers = [
       .filter((r) => q.task_id === undefined || r.task_id === q.task_id)
       .filter((r) => q.user === undefined || r.user === q.user)
       .filter((r) => q.target === undefined || r.target === q.target)
-      .filter((r) => q.batch_id === undefined || r.batch_id === q.batch_id.toLowerCase())
       .filter((r) => q.since === undefined || r.at >= q.since)
       .filter((r) => q.until === undefined || r.at < q.until)
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

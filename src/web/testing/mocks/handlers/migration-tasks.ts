@@ -88,7 +88,7 @@ export const migrationTaskHandlers = [
     const tasks = targetTasks(request);
     if (tasks instanceof Response) return tasks;
     const target = new URL(request.url).searchParams.get('target') ?? '';
-    const batchId = `00000000-0000-4000-8000-${String(attempts + 1).padStart(12, '0')}`;
+    const batchId = `mock-batch-${attempts + 1}`;
     const results = body.data.task_ids.map((taskId): BatchStopResult => {
       const task = tasks.find((t) => t.task_id === taskId);
       if (!task) return { task_id: taskId, result: 'failed', error_code: 'DCS.4133', error_msg: 'The migration task does not exist.' };
@@ -102,7 +102,7 @@ export const migrationTaskHandlers = [
       Object.assign(attempt, { outcome: 'accepted', status_after: 'TERMINATING' });
       return { task_id: taskId, result: 'success' };
     });
-    return HttpResponse.json({ results, batch_id: batchId });
+    return HttpResponse.json({ results });
   }),
 
   http.post<Params>('/api/migration-tasks/:taskId/stop', async ({ params, request }) => {
