@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { systemClock, type Clock } from '../dcs/clock';
 import type { AuditStore } from './audit/store';
 import { demoAuthConfig, type AuthConfig } from './config';
 import { AccessLogController, loggerOptions } from './logger';
@@ -49,6 +50,11 @@ export interface AppOptions {
   history?: { dataDir?: string; now?: () => number; sampler?: SamplerOptions };
   /** Stop-when-caught-up: where watches are kept (DATA_DIR/caught-up.db), clock, poll tick (tests). */
   caughtUp?: CaughtUpOptions;
+  /**
+   * The time every part of the app reads (signatures, history, watches) unless an option above
+   * names its own; default the system clock. Tests share one ManualClock with the simulator.
+   */
+  clock?: Clock;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -72,7 +78,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON bodies only: text/plain is refused like XML or a form (415 INVALID_BODY), not read as a string.
   app.removeContentTypeParser('text/plain');
   const metrics = new ConsoleMetrics();
-  const targets = new TargetRegistry(options.targets, metrics);
+  const clock = options.clock ?? systemClock;
+  const targets = new TargetRegistry(
+    options.targets.map((t) => ({ ...t, dcs: { clock, ...t.dcs } })),
+    metrics,
+  );
   app.addHook('onClose', async () => targets.close());
   app.addHook('onClose', async () => options.audit.close());
   // Shutting down: answers still in flight close their connection, so close() need not wait for
@@ -97,9 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(targetRoutes(targets));
   await app.register(migrationTaskRoutes(targets, options.audit));
   await app.register(auditRoutes(options.audit));
-  const progress = openProgressHistory(options.history ?? {}, app.log);
+  const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
   await app.register(historyPlugin, { targets, history: progress, sampler: options.history?.sampler });
-  await app.register(caughtUpPlugin({ targets, audit: options.audit, history: progress }, options.caughtUp));
+  await app.register(caughtUpPlugin({ targets, audit: options.audit, history: progress }, { now: clock, ...options.caughtUp }));
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -19,11 +19,10 @@ let stack: TestStack;
 const direct = new Map<string, number>();
 
 beforeAll(async () => {
-  // The simulator's clock stands still, so no task changes status between the direct count and the console's.
-  const frozen = Date.now();
-  stack = await startTestStack({ simulator: { tasks: TASKS, now: () => frozen }, dcs: { cacheTtlMs: 30_000, timeoutMs: 5000 } });
+  // The stack's clock stands still, so no task changes status between the direct count and the console's.
+  stack = await startTestStack({ simulator: { tasks: TASKS }, dcs: { cacheTtlMs: 30_000, timeoutMs: 5000 } });
   const { simulator } = stack;
-  const client = new DcsClient({ endpoint: new URL(simulator.url), projectId: simulator.projectId, auth: { kind: 'aksk', ak: simulator.ak, sk: simulator.sk }, connectTimeoutMs: 1000, timeoutMs: 5000 });
+  const client = new DcsClient({ endpoint: new URL(simulator.url), projectId: simulator.projectId, auth: { kind: 'aksk', ak: simulator.ak, sk: simulator.sk }, connectTimeoutMs: 1000, timeoutMs: 5000, clock: stack.clock.now });
   try {
     for (let offset = 0; offset < TASKS; offset += 1000) {
       for (const task of (await client.listMigrationTasks({ offset, limit: 1000 })).migration_tasks ?? []) {

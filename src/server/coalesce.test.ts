@@ -72,6 +72,7 @@ describe('reads and stops', () => {
       auth: { kind: 'aksk', ak: simulator.ak, sk: simulator.sk },
       connectTimeoutMs: 1000,
       timeoutMs: 3000,
+      clock: stack.clock.now,
     });
     try {
       const listed = await client.listMigrationTasks({ offset: 0, limit: 1000 });
@@ -79,7 +80,7 @@ describe('reads and stops', () => {
       await fault({ route: DETAIL, latency_ms: 500, times: 1 });
       const settled: string[] = [];
       const before = client.showMigrationTask(taskId).finally(() => settled.push('before'));
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the slow read is in flight
+      await expect.poll(() => count(DETAIL)).toBe(1); // the slow read has reached the cloud and waits there
       const stopped = await client.stopMigrationTask(taskId);
       const after = await client.showMigrationTask(taskId).finally(() => settled.push('after'));
       expect(stopped.status).toBe('TERMINATING');

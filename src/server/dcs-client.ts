@@ -5,6 +5,7 @@
 // they may have changed from the cache.
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
+import { systemClock, type Clock } from '../dcs/clock';
 import { LIST_LIMIT_MAX } from '../dcs/ids';
 import { dcsPaths } from '../dcs/paths';
 import { canonicalQuery, type QueryMap } from '../dcs/signer';
@@ -39,6 +40,8 @@ export interface DcsClientOptions {
   retry?: Partial<RetryPolicy>;
   /** How long a read's answer is reused (DCS_CACHE_TTL_MS); absent or 0: never. */
   cacheTtlMs?: number;
+  /** Dates the signatures (X-Sdk-Date); default the system clock. */
+  clock?: Clock;
 }
 
 export interface ListParams {
@@ -65,7 +68,7 @@ export class DcsClient {
   ) {
     this.retry = retryPolicy(options.timeoutMs, options.retry);
     this.reads = new CachedReads(options.cacheTtlMs ?? 0, observer);
-    this.upstream = { ...options, scrub: upstreamScrubber(options.auth) };
+    this.upstream = { ...options, clock: options.clock ?? systemClock, scrub: upstreamScrubber(options.auth) };
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs },
       keepAliveTimeout: 10_000,

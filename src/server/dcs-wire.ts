@@ -2,6 +2,7 @@
 // sends with a timeout, and turns every failure into a DcsUpstreamError. No retries, no cache:
 // dcs-client.ts decides those.
 import { request, type Agent } from 'undici';
+import type { Clock } from '../dcs/clock';
 import { isDcsErrorBody, normaliseErrorCode } from '../dcs/errors';
 import { canonicalQuery, signRequest, type QueryMap } from '../dcs/signer';
 import type { Loaded } from './cached-reads';
@@ -16,6 +17,8 @@ export interface Upstream {
   projectId: string;
   auth: UpstreamAuth;
   connectTimeoutMs: number;
+  /** Dates each signature. */
+  clock: Clock;
   /** Scrubs the cloud's free text (upstreamScrubber); every answer passes through it here, once. */
   scrub: UpstreamScrubber;
 }
@@ -54,7 +57,7 @@ export async function sendSigned<T>(agent: Agent, upstream: Upstream, { method, 
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': projectId };
   if (auth.kind === 'aksk') {
     if (auth.securityToken) headers['x-security-token'] = auth.securityToken;
-    Object.assign(headers, signRequest({ method, path, query, headers, host: endpoint.host, body: payload }, auth));
+    Object.assign(headers, signRequest({ method, path, query, headers, host: endpoint.host, body: payload }, auth, new Date(upstream.clock())));
   } else {
     headers['x-auth-token'] = auth.token;
   }

@@ -1,7 +1,8 @@
 // Fault injection: default error bodies, drops mid-response, times vs for_ms, probability.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DcsErrorBody } from '../dcs/errors';
-import type { Fault } from './fault-store';
+import { FaultStore, type Fault } from './fault-store';
+import { parseFault, type FaultSpec } from './faults';
 import { startSimulator, type RunningSimulator } from './index';
 import { control, dcsClient } from './testing';
 
@@ -140,26 +141,47 @@ describe('how long a fault lasts', () => {
 });
 
 describe('probability', () => {
-  async function errorsIn(n: number): Promise<number> {
-    let errors = 0;
-    for (let i = 0; i < n; i += 50) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => dcs.get('/migration-tasks', { query: { limit: 1 } })));
-      errors += batch.filter((r) => r.status === 500).length;
-    }
-    return errors;
-  }
+  // The share is a property of the seeded dice, so it is counted on the fault store itself: 2,000
+  // rolls cost no time. Over HTTP a smaller run proves the control API and requests use those dice.
+  const spec = (probability: number) => parseFault({ route: LIST, status: 500, probability }) as FaultSpec;
+  const hitsIn = (store: FaultStore, n: number) => Array.from({ length: n }, () => store.take(LIST)).filter(Boolean).length;
 
-  it('hits roughly that share of requests, the same number again after a reset (seeded dice)', async () => {
-    await control(sim, 'POST', '/faults', { route: LIST, status: 500, probability: 0.01 });
-    const first = await errorsIn(2000);
+  it('hits roughly that share of matching requests, the same ones again after a reset (seeded dice)', () => {
+    const store = new FaultStore(42, () => T0);
+    store.add(spec(0.01));
+    const first = hitsIn(store, 2000);
     expect(first).toBeGreaterThanOrEqual(5);
     expect(first).toBeLessThanOrEqual(40);
-    expect(await faults()).toMatchObject([{ probability: 0.01, hits: first }]);
-    expect((await control(sim, 'GET', '/requests')).body).toMatchObject({ total: 2000 });
+    expect(store.list()).toMatchObject([{ probability: 0.01, hits: first }]);
+
+    store.reset();
+    store.add(spec(0.01));
+    expect(hitsIn(store, 2000)).toBe(first);
+    const otherSeed = new FaultStore(43, () => T0);
+    otherSeed.add(spec(0.3));
+    store.reset();
+    store.add(spec(0.3));
+    const rolls = (s: FaultStore) => Array.from({ length: 64 }, () => (s.take(LIST) ? 1 : 0)).join('');
+    expect(rolls(store)).not.toBe(rolls(otherSeed)); // the dice come from the seed
+  });
+
+  it('over HTTP: the requests a probability fault hits are answered with its error, reproducibly after a reset', async () => {
+    async function statuses(n: number): Promise<number[]> {
+      const answers = await Promise.all(Array.from({ length: n }, () => dcs.get('/migration-tasks', { query: { limit: 1 } })));
+      return answers.map((r) => r.status);
+    }
+    await control(sim, 'POST', '/faults', { route: LIST, status: 500, probability: 0.1 });
+    const first = await statuses(200);
+    const errors = first.filter((s) => s === 500).length;
+    expect(errors).toBeGreaterThanOrEqual(5);
+    expect(errors).toBeLessThanOrEqual(40);
+    expect(first.filter((s) => s !== 500 && s !== 200)).toEqual([]);
+    expect(await faults()).toMatchObject([{ probability: 0.1, hits: errors }]);
+    expect((await control(sim, 'GET', '/requests')).body).toMatchObject({ total: 200 });
 
     await control(sim, 'POST', '/reset');
-    await control(sim, 'POST', '/faults', { route: LIST, status: 500, probability: 0.01 });
-    expect(await errorsIn(2000)).toBe(first);
+    await control(sim, 'POST', '/faults', { route: LIST, status: 500, probability: 0.1 });
+    expect((await statuses(200)).filter((s) => s === 500).length).toBe(errors);
   });
 
   it('times counts hits only; a newer fault that misses its roll leaves the request to older ones', async () => {

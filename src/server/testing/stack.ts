@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { ManualClock } from '../../dcs/testing/manual-clock';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 import { buildApp, type AppOptions } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
@@ -14,6 +15,8 @@ import type { DcsClientOptions } from '../dcs-client';
 
 export interface TestStack {
   app: FastifyInstance;
+  /** The one clock of the simulator, the app and the audit trail: time moves only when a test moves it. */
+  clock: ManualClock;
   simulator: RunningSimulator;
   logs: string[];
   audit: AuditStore;
@@ -33,9 +36,12 @@ export async function startTestStack(
     auth?: (sim: RunningSimulator) => UpstreamAuth;
     /** Overrides of the test target's DCS client options (timeouts, retries). */
     dcs?: Partial<DcsClientOptions>;
+    /** Default: a ManualClock at MANUAL_CLOCK_START_MS. */
+    clock?: ManualClock;
   } = {},
 ): Promise<TestStack> {
-  const simulator = await startSimulator({ host: '127.0.0.1', port: 0, stopDelayMs: 300, ...options.simulator });
+  const clock = options.clock ?? new ManualClock();
+  const simulator = await startSimulator({ host: '127.0.0.1', port: 0, stopDelayMs: 300, now: clock.now, ...options.simulator });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -44,7 +50,7 @@ export async function startTestStack(
     },
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'dcs-console-audit-'));
-  const audit = options.app?.audit ?? openSqliteAuditStore(dataDir);
+  const audit = options.app?.audit ?? openSqliteAuditStore(dataDir, { now: () => new Date(clock.now()) });
   const app = await buildApp({
     targets: [
       {
@@ -67,6 +73,7 @@ export async function startTestStack(
     logStream,
     // AUTH_MODE=none; tests of the stop rate limit pass their own auth settings.
     auth: { ...demoAuthConfig(), stopRateLimit: 10_000 },
+    clock: clock.now,
     ...options.app,
     audit,
   });
@@ -81,6 +88,7 @@ export async function startTestStack(
   };
   return {
     app,
+    clock,
     simulator,
     logs,
     audit,
