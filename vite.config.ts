@@ -26,6 +26,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{dcs,api,server,simulator}/**/*.test.ts', 'bench/**/*.test.ts'],
+          setupFiles: ['src/api/testing/console-guard.ts'],
         },
       },
       {

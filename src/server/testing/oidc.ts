@@ -4,7 +4,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import { expectConsole } from '../../api/testing/console-guard';
 
 export interface TestAccount {
   name: string;
@@ -27,7 +28,11 @@ export async function startOidcProvider(options: { redirectUri: string; postLogo
   const clientId = 'dcs-console';
   const clientSecret = 'test-client-secret-do-not-log-0123456789';
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const provider = new Provider(issuer, {
+  // The test provider says it is a development setup (in-memory adapter, dev interactions, and
+  // Node 20 where it wants 22): true and expected here. Loaded after saying so.
+  expectConsole('warn', /^oidc-provider WARNING: /);
+  const { default: OidcProvider } = await import('oidc-provider');
+  const provider = new OidcProvider(issuer, {
     clients: [
       {
         client_id: clientId,

@@ -1,3 +1,5 @@
+// First, so its check runs after every other afterEach (the unmount included).
+import '../../api/testing/console-guard';
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { render, type RenderOptions } from '@testing-library/react';
+import { act, render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { AppProviders } from '../app/providers';
 import { createQueryClient, DEFAULT_QUERY_OPTIONS } from '../app/query-client';
 import { routes } from '../app/router';
+import { setLocale, type Locale } from '../i18n';
 
 /**
  * The app's query client (its sign-in handling included), without retries unless `retries` asks
@@ -20,10 +21,15 @@ export function createTestQueryClient({ retries = false }: { retries?: boolean }
   });
 }
 
+/** user-event that, under the test clock, moves it for its own small pauses instead of waiting for them. */
+function setupUser() {
+  return userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
+}
+
 /** The whole app (layout, routes, providers) at `path`, with msw answering the console API. */
 export function renderApp(path = '/', { queryClient = createTestQueryClient() } = {}) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
+  const user = setupUser();
   const result = render(
     <AppProviders queryClient={queryClient} env="test">
       <RouterProvider router={router} />
@@ -38,7 +44,7 @@ export function renderWithProviders(
   { queryClient = createTestQueryClient(), ...options }: { queryClient?: QueryClient } & RenderOptions = {},
 ) {
   const router = createMemoryRouter([{ path: '*', element: ui }]);
-  const user = userEvent.setup();
+  const user = setupUser();
   const result = render(
     <AppProviders queryClient={queryClient} env="test">
       <RouterProvider router={router} />
@@ -46,4 +52,26 @@ export function renderWithProviders(
     options,
   );
   return { ...result, user, router, queryClient };
+}
+
+/** Switches the language the way the header's switch does, inside act: every label re-renders. */
+export function switchLocale(locale: Locale): Promise<void> {
+  return act(() => setLocale(locale, { remember: false }));
+}
+
+/**
+ * The test's clock for the tests of this file (or describe block): fake timers that also follow
+ * real time, so msw answers and findBy… work as usual, while polls, holds and debounces happen
+ * when the test moves the clock with advance(ms), not after real seconds.
+ */
+export function useTestClock(): void {
+  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+  afterEach(() => vi.useRealTimers());
+}
+
+/** Moves the test clock on by `ms`, running every timer due and the renders they cause. */
+export function advance(ms: number): Promise<void> {
+  return act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 }
