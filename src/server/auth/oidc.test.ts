@@ -7,7 +7,10 @@ import { buildApp } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import { loadAuthConfig } from '../config';
 import { SESSION_COOKIE } from '../session';
-import { browse, CookieJar, freePort, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
+import { expectConsole } from '../../api/testing/console-guard';
+import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
+
+expectConsole('warn', OIDC_PROVIDER_WARNINGS);
 import { startTestStack, type TestStack } from '../testing/stack';
 import { safeReturnTo } from './oidc';
 import { signValue } from './signed-value';

@@ -5,7 +5,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type Provider from 'oidc-provider';
-import { expectConsole } from '../../api/testing/console-guard';
+
+/** What the test provider prints on console.warn: true of a test setup, expected. */
+export const OIDC_PROVIDER_WARNINGS = /^oidc-provider WARNING: /;
 
 export interface TestAccount {
   name: string;
@@ -28,9 +30,8 @@ export async function startOidcProvider(options: { redirectUri: string; postLogo
   const clientId = 'dcs-console';
   const clientSecret = 'test-client-secret-do-not-log-0123456789';
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  // The test provider says it is a development setup (in-memory adapter, dev interactions, and
-  // Node 20 where it wants 22): true and expected here. Loaded after saying so.
-  expectConsole('warn', /^oidc-provider WARNING: /);
+  // Loaded here, not at import: it warns that it is a development setup (in-memory adapter, dev
+  // interactions, Node 20 where it wants 22), which tests expect (OIDC_PROVIDER_WARNINGS) once they start one.
   const { default: OidcProvider } = await import('oidc-provider');
   const provider = new OidcProvider(issuer, {
     clients: [

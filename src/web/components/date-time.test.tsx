@@ -1,14 +1,11 @@
-import { act, screen } from '@testing-library/react';
-import { setLocale } from '../i18n';
+import { screen } from '@testing-library/react';
 import { formatExact } from '../lib/format';
-import { renderWithProviders } from '../testing/test-utils';
+import { advance, renderWithProviders, switchLocale, useTestClock } from '../testing/test-utils';
 import { ExactTime, RelativeTime } from './date-time';
 
 describe('RelativeTime', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    return setLocale('en', { remember: false });
-  });
+  useTestClock();
+  afterEach(() => switchLocale('en'));
 
   it('shows "5 minutes ago"; the exact time on hover (title) and on keyboard focus (data-exact, focusable)', async () => {
     const at = new Date(Date.now() - 5 * 60_000);
@@ -49,15 +46,14 @@ describe('RelativeTime', () => {
   });
 
   it('keeps itself current: "just now" becomes "1 minute ago" without a re-render from outside', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
     renderWithProviders(<RelativeTime value={new Date().toISOString()} raw={false} />);
     expect(await screen.findByText('just now')).toBeInTheDocument();
-    await act(() => vi.advanceTimersByTimeAsync(65_000));
+    await advance(65_000);
     expect(screen.getByText('1 minute ago')).toBeInTheDocument();
   });
 
   it('in Chinese: "5分钟前", the exact time in Chinese form', async () => {
-    await setLocale('zh-CN', { remember: false });
+    await switchLocale('zh-CN');
     const at = new Date(Date.now() - 5 * 60_000);
     renderWithProviders(<RelativeTime value={at.toISOString()} />);
     const time = await screen.findByText('5分钟前');
