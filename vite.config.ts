@@ -23,6 +23,10 @@ export default defineConfig({
     // vitest's default is one worker less than the cores: one worker on a 2-core machine, where
     // most test time waits on sockets and two workers nearly halve the run.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Only a guard against a test that hangs: every wait inside a test follows a condition or the
+    // test clock, so a passing test never waits for this. 5 s (the default) is less than a
+    // component test that renders the whole app needs on a 2-core machine with one core busy.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

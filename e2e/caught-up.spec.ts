@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, rowWithStatus, test } from './fixtures';
-import { SIMULATOR_PORT } from './playwright.config';
+import { expect, rowWithStatus, simulatorControlUrl, test } from './fixtures';
 import { expectNoSeriousViolations, rememberChoices, type Theme } from './ui-helpers';
 
 /** Pins the simulated task's offset (see src/simulator/control.ts): constant, or draining to 0 over drain_ms. */
 async function pinOffset(taskId: string, offset: number | null, drainMs?: number) {
-  const res = await fetch(`http://127.0.0.1:${SIMULATOR_PORT}/__simulator/tasks/${taskId}/progress`, {
+  const res = await fetch(`${simulatorControlUrl()}/tasks/${taskId}/progress`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(drainMs === undefined ? { offset } : { offset, drain_ms: drainMs }),

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { expect, test } from './fixtures';
+import { consoleUrl } from './servers';
 
 // A page on another origin tries to stop a task in the console the operator has open.
 let attacker: Server;
 let attackerUrl: string;
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async ({}, workerInfo) => {
+  const baseURL = consoleUrl(workerInfo.parallelIndex);
   attacker = createServer((req, res) => {
     const taskId = new URL(req.url!, 'http://x').searchParams.get('task') ?? '';
     res.setHeader('content-type', 'text/html');

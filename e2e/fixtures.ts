@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { SIMULATOR_PORT } from './playwright.config';
+import { consoleUrl, simulatorUrl } from './servers';
 
 export interface SimulatorControl {
   reset(): Promise<void>;
@@ -11,10 +11,11 @@ export interface SimulatorControl {
   requests(): Promise<{ total: number; routes: Record<string, number> }>;
 }
 
-const controlUrl = `http://127.0.0.1:${SIMULATOR_PORT}/__simulator`;
+/** The control API of this worker's simulator (call inside a test). */
+export const simulatorControlUrl = () => `${simulatorUrl(test.info().parallelIndex)}/__simulator`;
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${controlUrl}${path}`, {
+  const res = await fetch(`${simulatorControlUrl()}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -26,6 +27,10 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 
 /** Every journey starts from fresh seed data and fails on any uncaught error in the page. */
 export const test = base.extend<{ simulator: SimulatorControl; pageErrors: string[] }>({
+  // This worker's own console (e2e/servers.ts).
+  baseURL: async ({}, use, testInfo) => {
+    await use(consoleUrl(testInfo.parallelIndex));
+  },
   simulator: async ({}, use) => {
     const simulator: SimulatorControl = {
       reset: async () => void (await control('POST', '/reset')),

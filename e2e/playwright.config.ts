@@ -1,47 +1,46 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium';
+import { consolePort, E2E_WORKERS, simulatorPort } from './servers';
 
 // The real console (BFF + embedded simulator, as `npm start` runs it) on loopback, driven by
-// Chromium. The simulator's port is pinned so tests can use its control API.
-export const CONSOLE_PORT = Number(process.env.E2E_PORT ?? 18080);
-export const SIMULATOR_PORT = CONSOLE_PORT + 1;
-
+// Chromium. Each worker has its own console and simulator (e2e/servers.ts); the simulator's port
+// is pinned so journeys can use its control API. The fixtures point baseURL at the worker's own.
 export default defineConfig({
   testDir: '.',
   outputDir: './.output/results',
-  workers: 1, // one simulator, shared state: journeys run one after another
-  fullyParallel: false,
+  workers: E2E_WORKERS,
+  fullyParallel: false, // the journeys of one file run in order, in one worker
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './.output/report', open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
+    baseURL: `http://127.0.0.1:${consolePort(0)}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: chromiumLaunchOptions(),
   },
-  webServer: {
-    // The compiled server `npm start` runs (rebuilt here: a few hundred ms), not tsx on the sources.
-    // Each run starts from an empty DATA_DIR: the simulator starts afresh, so audit entries and
-    // stop-when-caught-up watches of an earlier run would point at tasks that no longer exist.
-    command: 'rm -rf e2e/.output/data && npm run -s build:server && exec node dist/server/main.js',
+  // The compiled server `npm start` runs (test:e2e builds it first), not tsx on the sources. Each
+  // run starts from an empty DATA_DIR: the simulator starts afresh, so audit entries and
+  // stop-when-caught-up watches of an earlier run would point at tasks that no longer exist.
+  webServer: Array.from({ length: E2E_WORKERS }, (_, i) => ({
+    command: `rm -rf e2e/.output/data-${i} && exec node dist/server/main.js`,
     cwd: '..',
-    url: `http://127.0.0.1:${CONSOLE_PORT}/healthz`,
+    url: `http://127.0.0.1:${consolePort(i)}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     env: {
       HOST: '127.0.0.1',
-      PORT: String(CONSOLE_PORT),
-      SIMULATOR_PORT: String(SIMULATOR_PORT),
+      PORT: String(consolePort(i)),
+      SIMULATOR_PORT: String(simulatorPort(i)),
       SIMULATOR_STOP_DELAY_MS: '4000',
       LOG_LEVEL: 'warn',
-      DATA_DIR: 'e2e/.output/data',
+      DATA_DIR: `e2e/.output/data-${i}`,
       DCS_TIMEOUT_MS: '3000',
       STOP_RATE_LIMIT: '1000',
     },
-  },
+  })),
 });

@@ -1,9 +1,8 @@
-import { expect, rowWithStatus, test } from './fixtures';
-import { SIMULATOR_PORT } from './playwright.config';
+import { expect, rowWithStatus, simulatorControlUrl, test } from './fixtures';
 
 /** Pins what the simulator reports as the task's progress (`POST /__simulator/tasks/{id}/progress`). */
 async function pinProgress(taskId: string, pins: Record<string, number | null>) {
-  const res = await fetch(`http://127.0.0.1:${SIMULATOR_PORT}/__simulator/tasks/${taskId}/progress`, {
+  const res = await fetch(`${simulatorControlUrl()}/tasks/${taskId}/progress`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(pins),

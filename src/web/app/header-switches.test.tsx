@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { setLocale } from '../i18n';
-import { renderApp } from '../testing/test-utils';
+import { renderApp, switchLocale } from '../testing/test-utils';
 import { COLOR_SCHEME_STORAGE_KEY } from './theme';
 
 const PAGE = '/targets/sim-region-1';
@@ -33,8 +32,10 @@ describe('the header’s theme switch', () => {
 });
 
 describe('the header’s language switch', () => {
+  // Chinese is a catalogue loaded on demand: load its code once here, not inside the switch's 1 s wait.
+  beforeAll(() => import('../i18n/messages/zh-CN'));
   afterEach(async () => {
-    await setLocale('en', { remember: false });
+    await switchLocale('en');
     window.localStorage.clear();
   });
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { loadNotifications, useNotificationsWanted } from '../lib/notify';
+import { loadedNotifications, loadNotifications, useNotificationsWanted } from '../lib/notify';
 
 const Notifications = lazy(() => loadNotifications().then((m) => ({ default: m.Notifications })));
 
@@ -7,6 +7,10 @@ const Notifications = lazy(() => loadNotifications().then((m) => ({ default: m.N
 export function LazyNotifications() {
   const wanted = useNotificationsWanted();
   if (!wanted) return null;
+  // Already here (an earlier notification, or loaded ahead): mount it in this render rather than
+  // suspending for a module that needs no fetching.
+  const Loaded = loadedNotifications()?.Notifications;
+  if (Loaded) return <Loaded position="bottom-right" limit={5} />;
   return (
     <Suspense fallback={null}>
       <Notifications position="bottom-right" limit={5} />

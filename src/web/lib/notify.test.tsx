@@ -1,18 +1,18 @@
 import type { NotificationData } from '@mantine/notifications';
-import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../testing/test-utils';
 import { notify, withAccessibleDefaults } from './notify';
 
 describe('notify', () => {
   it('gives every notification a named close button that closes it', async () => {
-    renderWithProviders(<p>page</p>);
-    notify.show({ id: 'n1', title: 'Task mig-1 has stopped', message: 'Its status is TERMINATED.' });
+    const { user } = renderWithProviders(<p>page</p>);
+    act(() => notify.show({ id: 'n1', title: 'Task mig-1 has stopped', message: 'Its status is TERMINATED.' }));
 
     expect(await screen.findByText('Task mig-1 has stopped')).toBeVisible();
-    await userEvent.click(screen.getByRole('button', { name: 'Close notification' }));
-    await expect.poll(() => screen.queryByText('Task mig-1 has stopped')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Close notification' }));
+    // It leaves with its exit transition.
+    await waitFor(() => expect(screen.queryByText('Task mig-1 has stopped')).toBeNull());
   });
 
   it('keeps what the caller chose: its own close label and styles win', () => {

@@ -67,3 +67,6 @@ export function useNotificationsWanted(): boolean {
 }
 
 export const loadNotifications = load;
+
+/** The module once it has arrived, else null. */
+export const loadedNotifications = (): Module | null => loaded;

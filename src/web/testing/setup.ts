@@ -2,7 +2,7 @@
 import '../../api/testing/console-guard';
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { loadNotifications } from '../lib/notify';
 import { resetMockDb } from './mocks/db';
 import { server } from './mocks/node';
@@ -41,6 +41,30 @@ if (!('fonts' in document)) {
 }
 Element.prototype.scrollIntoView ??= () => {};
 window.HTMLElement.prototype.scrollTo ??= () => {};
+
+// findBy…/waitFor/user-event hand React its act() environment back after one setTimeout(0). Under
+// the test clock (useTestClock) that timeout is a fake one, run in the same clock step as the page's
+// own due timers (TanStack Query's batched notifications), whose renders would then land just after
+// the hand-back, outside act. A real timeout, captured before any test fakes timers, lets them run
+// while the wait is still on. Otherwise as Testing Library's own wrapper.
+const realSetTimeout = globalThis.setTimeout;
+configure({
+  asyncWrapper: async (wait) => {
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const previous = env.IS_REACT_ACT_ENVIRONMENT;
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      const result: unknown = await wait();
+      await new Promise((resolve) => realSetTimeout(resolve, 0));
+      return result;
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = previous;
+    }
+  },
+  // A wait follows its condition and returns as soon as it holds; this only bounds a wait that never
+  // ends. 1 s (the default) is shorter than a cold page takes on a loaded 2-core machine.
+  asyncUtilTimeout: 5_000,
+});
 
 // No promise may be left rejected without a handler (a `mutateAsync` without catch, a fire-and-forget
 // fetch): the test that let one through fails, not a later one or the run as a whole.

@@ -1,21 +1,23 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { ids } from '../../testing/mocks/data';
 import { requestsTo } from '../../testing/mocks/db';
 import { apiError, cloudInternalError } from '../../testing/mocks/handlers/errors';
 import { server } from '../../testing/mocks/node';
-import { createTestQueryClient, renderApp } from '../../testing/test-utils';
+import { advance, createTestQueryClient, renderApp, useTestClock } from '../../testing/test-utils';
 
 // The task page when the cloud misbehaves: the task stays on screen, marked stale; each section
 // says what failed; nothing spins forever.
 const DETAIL = `/api/migration-tasks/${ids.incremental}`;
 const STATS = `${DETAIL}/stats`;
 const PAGE = `/targets/sim-region-1/tasks/${ids.incremental}`;
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 describe('the task page when the cloud fails', () => {
-  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
-  afterEach(() => vi.useRealTimers());
+  useTestClock();
+  // The page is a route loaded on demand: load its code once here, not inside the first test's 1 s wait.
+  beforeAll(async () => {
+    await import('./task');
+  });
 
   it('keeps the task and its progress on screen, each marked stale, and recovers by itself', async () => {
     renderApp(PAGE);

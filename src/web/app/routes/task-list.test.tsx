@@ -1,17 +1,20 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { ids } from '../../testing/mocks/data';
 import { db, requestsTo } from '../../testing/mocks/db';
 import { apiError } from '../../testing/mocks/handlers/errors';
 import { TARGET_1 } from '../../testing/mocks/targets';
 import { server } from '../../testing/mocks/node';
-import { setLocale } from '../../i18n';
-import { renderApp } from '../../testing/test-utils';
+import { renderApp, switchLocale, useTestClock } from '../../testing/test-utils';
 
 const LIST = '/api/migration-tasks';
 const lastListRequest = () => requestsTo(LIST).at(-1)?.url.searchParams;
+/** The list shows the answer to its last request, not the previous page kept on screen while it loads. */
+const listLoaded = () => waitFor(() => expect(screen.getByRole('table')).not.toHaveAttribute('aria-busy'));
 
 describe('task list page', () => {
+  useTestClock();
+
   it('shows rows, the total count, plain-language statuses and raw DCS values', async () => {
     renderApp('/targets/sim-region-1');
     const rows = await screen.findAllByTestId('task-row');
@@ -79,6 +82,7 @@ describe('task list page', () => {
     expect(unknown).toBeChecked();
     await user.click(unknown);
     await waitFor(() => expect(router.state.location.search).toBe(''));
+    await listLoaded();
   });
 
   it('sorts on the server over the whole list, keeps the order in the URL, and back restores the view', async () => {
@@ -95,13 +99,14 @@ describe('task list page', () => {
     await waitFor(() => expect(lastListRequest()?.get('offset')).toBe('20'));
     expect(lastListRequest()?.get('sort')).toBe('name_desc');
 
-    await router.navigate(-1);
+    await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?sort=name_desc'));
-    await router.navigate(-1);
+    await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?page=2'));
     await waitFor(() => expect(screen.getByLabelText('Sort')).toHaveDisplayValue('As the cloud lists them'));
     await waitFor(() => expect(lastListRequest()?.has('sort')).toBe(false));
     expect(lastListRequest()?.get('offset')).toBe('10');
+    await listLoaded();
   });
 
   it('reads every part of the view from a deep link, and ignores an order it does not know', async () => {
@@ -120,7 +125,7 @@ describe('task list page', () => {
   });
 
   it('speaks Simplified Chinese', async () => {
-    await setLocale('zh-CN', { remember: false });
+    await switchLocale('zh-CN');
     try {
       renderApp('/targets/sim-region-1');
       await screen.findAllByTestId('task-row');
@@ -131,7 +136,7 @@ describe('task list page', () => {
       expect(screen.getByText('第 1–10 条，共 24 条')).toBeInTheDocument();
       expect(screen.getByTestId('batch-bar')).toHaveTextContent('勾选可停止的任务，即可批量停止。');
     } finally {
-      await setLocale('en', { remember: false });
+      await switchLocale('en');
     }
   });
 
@@ -148,6 +153,7 @@ describe('task list page', () => {
     await waitFor(() => expect(lastListRequest()?.get('limit')).toBe('20'));
     expect(lastListRequest()?.get('offset')).toBe('0');
     expect(router.state.location.search).toBe('?size=20');
+    await listLoaded();
   });
 
   it('reads filters and page from a deep link', async () => {
@@ -243,6 +249,7 @@ describe('task list page', () => {
     const header = screen.getByTestId('target-switcher');
     expect(within(header).getByText('ap-southeast-1')).toBeInTheDocument();
     expect(within(header).getByText('0a1b2c3d4e5f60718293a4b5c6d7e8f9')).toBeInTheDocument();
+    await screen.findAllByTestId('task-row'); // the page has finished loading
   });
 
   it('shows no demo banner when the current target is the real cloud', async () => {

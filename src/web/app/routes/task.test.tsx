@@ -4,13 +4,20 @@ import { ids } from '../../testing/mocks/data';
 import { db, findTask, requestsTo } from '../../testing/mocks/db';
 import { apiError } from '../../testing/mocks/handlers/errors';
 import { server } from '../../testing/mocks/node';
-import { renderApp } from '../../testing/test-utils';
+import { advance, renderApp, useTestClock } from '../../testing/test-utils';
+import { DETAIL_POLL_STOPPING_MS } from '../../features/migration-tasks/api/get-migration-task';
 import { confirmStop } from '../../features/migration-tasks/testing/stop-dialog';
 
 const DETAIL = (id: string) => `/api/migration-tasks/${id}`;
 const section = (testId: string) => screen.getByTestId(testId);
 
 describe('task page', () => {
+  useTestClock();
+  // The page is a route loaded on demand: load its code once here, not inside the first test's 1 s wait.
+  beforeAll(async () => {
+    await import('./task');
+  });
+
   it('shows the header and every section of an online migration', async () => {
     renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'mig-orders-cache' })).toBeInTheDocument();
@@ -187,13 +194,14 @@ describe('task page', () => {
     expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
 
     // Polling every 2 s while stopping: the next read says TERMINATED.
-    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATED'), { timeout: 5000 });
+    await advance(DETAIL_POLL_STOPPING_MS);
+    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveTextContent('TERMINATED'));
     expect(await screen.findByText('mig-orders-cache has stopped (TERMINATED)')).toBeInTheDocument();
     expect(screen.getByTestId('stop-progress')).toHaveTextContent(/Stopped at \d\d:\d\d:\d\d\./);
 
     // Settled: polling stops and the notification is not repeated.
     const reads = requestsTo(DETAIL(ids.incremental)).length;
-    await new Promise((r) => setTimeout(r, 2500));
+    await advance(2_500);
     expect(requestsTo(DETAIL(ids.incremental)).length).toBe(reads);
     expect(screen.getAllByText('mig-orders-cache has stopped (TERMINATED)')).toHaveLength(1);
   }, 15_000);

@@ -2,26 +2,24 @@ import { focusManager } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { ids } from '../../../testing/mocks/data';
 import { findTask, requestsTo } from '../../../testing/mocks/db';
-import { renderApp } from '../../../testing/test-utils';
-import { setLocale } from '../../../i18n';
+import { advance, renderApp, switchLocale, useTestClock } from '../../../testing/test-utils';
 
 const LIST = '/api/migration-tasks';
 
 describe('list polling in the page', () => {
-  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+  useTestClock();
   afterEach(async () => {
-    focusManager.setFocused(undefined);
-    vi.useRealTimers();
-    await setLocale('en', { remember: false });
+    act(() => focusManager.setFocused(undefined));
+    await switchLocale('en');
   });
 
   it('refetches every 5 s while a shown task can change', async () => {
     renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     const before = requestsTo(LIST).length;
-    await act(() => vi.advanceTimersByTimeAsync(5_100));
+    await advance(5_100);
     expect(requestsTo(LIST).length).toBe(before + 1);
-    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    await advance(5_000);
     expect(requestsTo(LIST).length).toBe(before + 2);
   });
 
@@ -32,11 +30,11 @@ describe('list polling in the page', () => {
     expect(screen.getByTestId('refresh-status')).toHaveTextContent('no task on this page is changing · checking every 30 s');
     expect(screen.getByTestId('refresh-status')).not.toHaveTextContent('settled');
     const before = requestsTo(LIST).length;
-    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    await advance(20_000);
     expect(requestsTo(LIST).length).toBe(before);
 
     findTask(ids.full)!.status = 'MIGRATION_FAILED';
-    await act(() => vi.advanceTimersByTimeAsync(10_100));
+    await advance(10_100);
     expect(requestsTo(LIST).length).toBe(before + 1);
     expect(await screen.findByRole('link', { name: 'mig-session-store' })).toBeInTheDocument();
     expect(screen.getByTestId('task-count')).toHaveTextContent('7 tasks match');
@@ -46,7 +44,7 @@ describe('list polling in the page', () => {
     renderApp('/targets/sim-region-1?status=DELETED');
     expect(await screen.findByTestId('task-count')).toHaveTextContent('0 tasks match');
     const before = requestsTo(LIST).length;
-    await act(() => vi.advanceTimersByTimeAsync(30_100));
+    await advance(30_100);
     expect(requestsTo(LIST).length).toBe(before + 1);
   });
 
@@ -55,15 +53,15 @@ describe('list polling in the page', () => {
     await screen.findAllByTestId('task-row');
     const before = requestsTo(LIST).length;
     act(() => focusManager.setFocused(false));
-    await act(() => vi.advanceTimersByTimeAsync(65_000));
+    await advance(65_000);
     expect(requestsTo(LIST).length).toBe(before);
     act(() => focusManager.setFocused(true));
-    await act(() => vi.advanceTimersByTimeAsync(100));
+    await advance(100);
     expect(requestsTo(LIST).length).toBe(before + 1);
   });
 
   it('says so in Chinese', async () => {
-    await setLocale('zh-CN', { remember: false });
+    await switchLocale('zh-CN');
     renderApp('/targets/sim-region-1?status=SUCCESS,FAILED');
     await screen.findAllByTestId('task-row');
     expect(screen.getByTestId('refresh-status')).toHaveTextContent('本页没有正在变化的任务 · 每 30 秒检查一次');

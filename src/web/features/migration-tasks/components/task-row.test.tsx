@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { formatExact } from '../../../lib/format';
 import { renderApp } from '../../../testing/test-utils';
 
@@ -19,8 +19,9 @@ describe('a row of the task list, by keyboard', () => {
     const link = row.getByRole('link');
     const name = link.textContent!;
 
-    // From the row's first Tab stop, Tab until the keyboard leaves the row.
-    checkbox.focus();
+    // From the row's first Tab stop, Tab until the keyboard leaves the row. (Focus in a row makes it
+    // the list's highlighted row, a state update: inside act.)
+    act(() => checkbox.focus());
     const stops = [checkbox];
     for (;;) {
       await user.tab();

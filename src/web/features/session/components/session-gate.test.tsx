@@ -11,6 +11,16 @@ import { renderApp } from '../../../testing/test-utils';
 const PAGE = '/targets/sim-region-1?name=orders';
 const LOGIN = `${LOGIN_PATH}?return_to=${encodeURIComponent(PAGE)}`;
 
+/**
+ * The app at `path`, once its notification region (a module loaded on demand, mounted just after
+ * the first render) is in place, so that it does not arrive outside act.
+ */
+async function renderPage(path: string) {
+  const result = renderApp(path);
+  await waitFor(() => expect(document.querySelector('[data-position="bottom-right"]')).toBeInTheDocument());
+  return result;
+}
+
 function mockAssign() {
   return vi.spyOn(browserLocation, 'assign').mockImplementation(() => {});
 }
@@ -22,13 +32,13 @@ describe('signing in', () => {
   it('not signed in (oidc): sends the browser to the login URL with return_to = this page, once', async () => {
     const assign = mockAssign();
     signOutMock({ mode: 'oidc' });
-    renderApp(PAGE);
+    const { queryClient } = await renderPage(PAGE);
     await waitFor(() => expect(assign).toHaveBeenCalledWith(LOGIN));
     expect(await screen.findByTestId('sign-in-page')).toHaveAttribute('data-state', 'redirecting');
     expect(screen.getByText('Signing you in…')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Continue to sign-in' })).toHaveAttribute('href', LOGIN);
-    // The targets and task list answered 401 too: still one redirect.
-    await new Promise((r) => setTimeout(r, 100));
+    // The other requests (the targets) answered 401 too: still one redirect.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(assign).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId('task-row')).not.toBeInTheDocument();
   });
@@ -37,7 +47,7 @@ describe('signing in', () => {
     const assign = mockAssign();
     signOutMock({ mode: 'oidc' });
     window.sessionStorage.setItem('dcs-console.sign-in-redirect-at', String(Date.now() - 5_000));
-    renderApp(PAGE);
+    await renderPage(PAGE);
     expect(await screen.findByRole('heading', { name: 'You are not signed in' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', LOGIN);
     expect(assign).not.toHaveBeenCalled();
@@ -47,7 +57,7 @@ describe('signing in', () => {
     const assign = mockAssign();
     signInAs('oidcOperator');
     window.history.replaceState(null, '', '/targets/sim-region-1');
-    const { user } = renderApp('/targets/sim-region-1');
+    const { user } = await renderPage('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     expect(assign).not.toHaveBeenCalled();
 
@@ -61,21 +71,22 @@ describe('signing in', () => {
   it('proxy mode without an identity: a full-page explanation, no redirect', async () => {
     const assign = mockAssign();
     signOutMock({ mode: 'proxy' });
-    renderApp(PAGE);
+    const { queryClient } = await renderPage(PAGE);
     const page = await screen.findByTestId('sign-in-page');
     expect(page).toHaveAttribute('data-state', 'proxy-unauthenticated');
     expect(within(page).getByRole('heading', { name: 'You are not signed in' })).toBeInTheDocument();
     expect(page).toHaveTextContent('takes your identity from the authenticating proxy');
     expect(within(page).getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Sign in' })).not.toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 50));
+    // Nor once every request has answered (401: the session is read again, still no identity).
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(assign).not.toHaveBeenCalled();
   });
 
   it('proxy mode, identity lost mid-use: reads the session again and explains, without a redirect', async () => {
     const assign = mockAssign();
     signInAs('viewer');
-    const { user } = renderApp('/targets/sim-region-1');
+    const { user } = await renderPage('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     server.use(
       http.get('/api/migration-tasks', () => {
@@ -101,7 +112,7 @@ describe('signing in', () => {
         }),
       ),
     );
-    renderApp(PAGE);
+    await renderPage(PAGE);
     const page = await screen.findByTestId('sign-in-page');
     expect(within(page).getByRole('heading', { name: 'Sign-in failed' })).toBeInTheDocument();
     expect(page).toHaveTextContent('The sign-in provider did not sign you in (access_denied).');
@@ -112,9 +123,11 @@ describe('signing in', () => {
 
   it('a session that loads clears the loop guard, so a later sign-in redirects again', async () => {
     window.sessionStorage.setItem('dcs-console.sign-in-redirect-at', String(Date.now() - 5_000));
-    renderApp(PAGE);
+    await renderPage(PAGE);
     await screen.findByTestId('session-summary');
     expect(window.sessionStorage.getItem('dcs-console.sign-in-redirect-at')).toBeNull();
     expect(db.signedOut).toBeNull();
+    // The page goes on to show its tasks.
+    await screen.findAllByTestId('task-row');
   });
 });

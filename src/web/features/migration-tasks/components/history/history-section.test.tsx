@@ -1,9 +1,8 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ids } from '../../../../testing/mocks/data';
 import { findTask, requestsTo } from '../../../../testing/mocks/db';
 import { noEstimate, sample, setHistory } from '../../../../testing/mocks/handlers/history';
-import { renderApp } from '../../../../testing/test-utils';
-import { setLocale } from '../../../../i18n';
+import { advance, renderApp, switchLocale, useTestClock } from '../../../../testing/test-utils';
 import { isolatedPoints, linePath } from './line-chart';
 
 const open = async () => {
@@ -14,7 +13,12 @@ const open = async () => {
 const pathOf = (chart: HTMLElement, series: string) => chart.querySelector(`path[data-series="${series}"]`)!.getAttribute('d')!;
 
 describe('progress history', () => {
-  afterEach(() => setLocale('en', { remember: false }));
+  useTestClock();
+  // The task page is a route loaded on demand: load its code once here, not inside the first test's 1 s wait.
+  beforeAll(async () => {
+    await import('../../../../app/routes/task');
+  });
+  afterEach(() => switchLocale('en'));
 
   it('draws offset, keys (source vs target) and ops/s from the samples, each with a summary for screen readers', async () => {
     setHistory(ids.incremental, {
@@ -88,7 +92,7 @@ describe('progress history', () => {
   });
 
   it('speaks Chinese: ETA, reasons and chart summaries', async () => {
-    await setLocale('zh-CN', { remember: false });
+    await switchLocale('zh-CN');
     setHistory(ids.incremental, {
       samples: [sample(30, { offset: 10 }), sample(0, { offset: 0 })],
       full_sync: { ...noEstimate, eta_seconds: 7500, eta_unknown_reason: null },
@@ -100,32 +104,27 @@ describe('progress history', () => {
   });
 
   it('reads the history once more when the task settles: the last sample and "settled" show, then no more reads', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    try {
-      const incrementalSync = { ...noEstimate, eta_unknown_reason: 'incremental_sync' };
-      setHistory(ids.incremental, { samples: [sample(20, { offset: 10 })], full_sync: incrementalSync });
-      const section = await open();
-      await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('incremental sync'));
-      expect(section).toHaveTextContent('1 sample');
+    const incrementalSync = { ...noEstimate, eta_unknown_reason: 'incremental_sync' };
+    setHistory(ids.incremental, { samples: [sample(20, { offset: 10 })], full_sync: incrementalSync });
+    const section = await open();
+    await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('incremental sync'));
+    expect(section).toHaveTextContent('1 sample');
 
-      // The task is stopped elsewhere; the console's history has a later sample and says "settled".
-      findTask(ids.incremental)!.status = 'TERMINATED';
-      setHistory(ids.incremental, {
-        samples: [sample(20, { offset: 10 }), sample(1, { offset: 0, status: 'TERMINATED', is_migrating: false })],
-        full_sync: { ...noEstimate, eta_unknown_reason: 'settled' },
-      });
-      const history = () => requestsTo(`/api/migration-tasks/${ids.incremental}/history`).length;
-      const before = history();
-      // The task page reads the task every 5 s while it migrates; the history alone would wait 15 s.
-      await act(() => vi.advanceTimersByTimeAsync(5_100));
-      await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('The task no longer migrates'));
-      expect(section).toHaveTextContent('2 samples');
-      expect(history()).toBe(before + 1);
-      await act(() => vi.advanceTimersByTimeAsync(60_000));
-      expect(history()).toBe(before + 1);
-    } finally {
-      vi.useRealTimers();
-    }
+    // The task is stopped elsewhere; the console's history has a later sample and says "settled".
+    findTask(ids.incremental)!.status = 'TERMINATED';
+    setHistory(ids.incremental, {
+      samples: [sample(20, { offset: 10 }), sample(1, { offset: 0, status: 'TERMINATED', is_migrating: false })],
+      full_sync: { ...noEstimate, eta_unknown_reason: 'settled' },
+    });
+    const history = () => requestsTo(`/api/migration-tasks/${ids.incremental}/history`).length;
+    const before = history();
+    // The task page reads the task every 5 s while it migrates; the history alone would wait 15 s.
+    await advance(5_100);
+    await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('The task no longer migrates'));
+    expect(section).toHaveTextContent('2 samples');
+    expect(history()).toBe(before + 1);
+    await advance(60_000);
+    expect(history()).toBe(before + 1);
   });
 
   it('says so when there are no samples yet', async () => {
