@@ -1,5 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { act, render, type RenderOptions } from '@testing-library/react';
+import { defaultScheduler, notifyManager, type QueryClient } from '@tanstack/react-query';
+import { act, render, waitFor, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
@@ -65,8 +65,21 @@ export function switchLocale(locale: Locale): Promise<void> {
  * when the test moves the clock with advance(ms), not after real seconds.
  */
 export function useTestClock(): void {
-  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
-  afterEach(() => vi.useRealTimers());
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // A query's answer reaches React in a microtask as it lands. TanStack's own setTimeout(0) would be
+    // a fake timer here, fired at the clock's next step after a wait has handed back: a render outside act.
+    notifyManager.setScheduler(queueMicrotask);
+  });
+  afterEach(() => {
+    notifyManager.setScheduler(defaultScheduler);
+    vi.useRealTimers();
+  });
+}
+
+/** Waits until no query is fetching and no mutation is pending: every answer asked for has landed. */
+export function settled(queryClient: QueryClient): Promise<void> {
+  return waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
 }
 
 /** Moves the test clock on by `ms`, running every timer due and the renders they cause. */

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { ids } from '../../../testing/mocks/data';
 import { db, findTask } from '../../../testing/mocks/db';
-import { renderApp } from '../../../testing/test-utils';
+import { advance, renderApp, useTestClock, settled } from '../../../testing/test-utils';
+import { DETAIL_POLL_CHANGING_MS, DETAIL_POLL_STOPPING_MS } from '../api/get-migration-task';
 import { SYSTEM_NOTIFICATIONS_KEY } from '../lib/system-notifications';
 import { confirmStop } from '../testing/stop-dialog';
 
@@ -29,7 +30,21 @@ function stubNotifications(permission: NotificationPermission, answer: Notificat
   return { shown, requestPermission };
 }
 
+/** Until no read or stop is on its way: no answer lands after the test has moved on (or ended), outside act. */
+/** A task's page, once every section of it has loaded. */
+async function openTask(taskId: string) {
+  const app = renderApp(`/targets/sim-region-1/tasks/${taskId}`);
+  await screen.findByTestId('task-status');
+  await settled(app.queryClient);
+  return app;
+}
+
 describe('browser notifications', () => {
+  useTestClock();
+  // The task page and the stop dialog load on first use: here, not inside a test's wait.
+  beforeAll(async () => {
+    await Promise.all([import('../../../app/routes/task'), import('./stop-task-dialog')]);
+  });
   afterEach(() => {
     vi.unstubAllGlobals();
     window.localStorage.removeItem(SYSTEM_NOTIFICATIONS_KEY);
@@ -37,8 +52,8 @@ describe('browser notifications', () => {
 
   it('are off until the operator turns them on: no permission is asked on load', async () => {
     const { requestPermission } = stubNotifications('default');
-    const { user } = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
-    const control = await screen.findByTestId('system-notifications');
+    const { user } = await openTask(ids.incremental);
+    const control = screen.getByTestId('system-notifications');
     expect(control).toHaveAttribute('data-state', 'off');
     expect(requestPermission).not.toHaveBeenCalled();
 
@@ -55,46 +70,50 @@ describe('browser notifications', () => {
     const { shown } = stubNotifications('granted');
     window.localStorage.setItem(SYSTEM_NOTIFICATIONS_KEY, 'on');
     db.stopCompletesAfterReads = 1;
-    const { user } = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
-    await user.click(await screen.findByRole('button', { name: 'Stop' }));
+    const { user, queryClient } = await openTask(ids.incremental);
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
     await confirmStop(user, await screen.findByRole('dialog', { name: 'Stop migration task?' }), 'mig-orders-cache');
-    await waitFor(() => expect(shown).toContainEqual(expect.objectContaining({ title: 'mig-orders-cache has stopped (TERMINATED)' })), {
-      timeout: 6000,
-    });
+    await advance(DETAIL_POLL_STOPPING_MS); // the first read since the stop: TERMINATED
+    await waitFor(() => expect(shown).toContainEqual(expect.objectContaining({ title: 'mig-orders-cache has stopped (TERMINATED)' })));
     expect(shown.filter((n) => n.title === 'mig-orders-cache has stopped (TERMINATED)')).toHaveLength(1); // once
+    await settled(queryClient);
   }, 10_000);
 
   it('tell the operator when the open task fails', async () => {
     const { shown } = stubNotifications('granted');
     window.localStorage.setItem(SYSTEM_NOTIFICATIONS_KEY, 'on');
-    renderApp(`/targets/sim-region-1/tasks/${ids.full}`);
-    await screen.findByTestId('task-status');
+    const { queryClient } = await openTask(ids.full);
     expect(shown).toHaveLength(0); // opening a page says nothing
     findTask(ids.full)!.status = 'MIGRATION_FAILED';
-    await waitFor(() => expect(shown).toEqual([expect.objectContaining({ title: 'mig-session-store failed' })]), { timeout: 7000 });
+    await advance(DETAIL_POLL_CHANGING_MS); // the page's next read of the migrating task
+    await waitFor(() => expect(shown).toEqual([expect.objectContaining({ title: 'mig-session-store failed' })]));
     expect(shown[0]!.body).toBe('The migration task is now Migration failed (MIGRATION_FAILED).');
+    await settled(queryClient);
   }, 10_000);
 
   it('respect a permission the browser denied: nothing shown, the control says how to allow it', async () => {
     const { shown, requestPermission } = stubNotifications('denied');
     window.localStorage.setItem(SYSTEM_NOTIFICATIONS_KEY, 'on');
-    renderApp(`/targets/sim-region-1/tasks/${ids.full}`);
-    const control = await screen.findByTestId('system-notifications');
+    const { queryClient } = await openTask(ids.full);
+    const control = screen.getByTestId('system-notifications');
     expect(control).toHaveAttribute('data-state', 'denied');
     expect(control).toHaveTextContent('Blocked by your browser');
     expect(within(control).queryByRole('button')).not.toBeInTheDocument();
     findTask(ids.full)!.status = 'FAILED';
-    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveAttribute('data-status', 'FAILED'), { timeout: 7000 });
+    await advance(DETAIL_POLL_CHANGING_MS); // the page's next read of the migrating task
+    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveAttribute('data-status', 'FAILED'));
     expect(shown).toHaveLength(0);
     expect(requestPermission).not.toHaveBeenCalled();
+    await settled(queryClient);
   }, 10_000);
 
   it('stay silent without the opt-in, even when the browser would allow them', async () => {
     const { shown } = stubNotifications('granted');
-    renderApp(`/targets/sim-region-1/tasks/${ids.full}`);
-    await screen.findByTestId('task-status');
+    const { queryClient } = await openTask(ids.full);
     findTask(ids.full)!.status = 'FAILED';
-    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveAttribute('data-status', 'FAILED'), { timeout: 7000 });
+    await advance(DETAIL_POLL_CHANGING_MS); // the page's next read of the migrating task
+    await waitFor(() => expect(screen.getByTestId('task-status')).toHaveAttribute('data-status', 'FAILED'));
     expect(shown).toHaveLength(0);
+    await settled(queryClient);
   }, 10_000);
 });

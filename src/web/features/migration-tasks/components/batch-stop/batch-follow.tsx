@@ -11,7 +11,7 @@ import { BatchNotificationMessage } from './batch-notification-message';
 import { batchNotificationText } from './batch-notification-text';
 
 /** The settles of one poll (up to 50 reads answering within moments) become one update, not 50 announcements. */
-const BATCH_NOTIFICATION_UPDATE_MS = 400;
+export const BATCH_NOTIFICATION_UPDATE_MS = 400;
 
 type Ending = 'stopped' | 'not-stopped';
 
