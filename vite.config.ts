@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 // reload and proxies /api to a BFF on the embedded simulator (see src/server/dev.ts).
 const bffPort = Number(process.env.BFF_PORT ?? 8090);
 
+// Web tests that assert what is loaded when (lazy catalogues and modules): they need a module graph
+// of their own, so they run isolated.
+const WEB_FRESH_MODULES = ['src/web/i18n/on-demand.test.ts'];
+
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist/web', emptyOutDir: true, sourcemap: true },
@@ -34,7 +38,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{dcs,api,server,simulator}/**/*.test.ts', 'bench/**/*.test.ts'],
-          setupFiles: ['src/api/testing/console-guard.ts'],
+          setupFiles: ['src/api/testing/console-guard.setup.ts'],
         },
       },
       {
@@ -43,6 +47,21 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
+          exclude: WEB_FRESH_MODULES,
+          setupFiles: ['src/web/testing/setup.ts'],
+          // One jsdom and one module graph per worker, not per file: importing React, Mantine and
+          // the app again for each of 56 files cost more than half the web project's time. The
+          // setup resets what tests share (msw handlers, mock data, DOM, storage, notifications,
+          // language, timers) after every test.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web-fresh-modules',
+          environment: 'jsdom',
+          include: WEB_FRESH_MODULES,
           setupFiles: ['src/web/testing/setup.ts'],
         },
       },

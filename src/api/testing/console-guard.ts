@@ -1,5 +1,5 @@
-// Test setup for both vitest projects: a test that prints a console.error or console.warn it did
-// not say it expects fails, so a real warning (React's act(), a failed prop type, a library's
+// Test setup for both vitest projects (installConsoleGuard() in each setup file): a test that prints a
+// console.error or console.warn it did not say it expects fails, so a real warning (React's act(), a failed prop type, a library's
 // complaint) cannot hide in a wall of output. Expected lines are kept out of the log entirely.
 //
 //   expectConsole('warn', /oidc-provider WARNING/);  // at file level: for every test of the file
@@ -47,11 +47,21 @@ if (!state[INSTALLED]) {
   }
 }
 
-// Registered first, so (hooks run in reverse) it runs after every other afterEach, the app's
-// unmount included: an update that warns while the test tears down still counts.
-afterEach(() => {
-  const test = currentTest();
-  for (let i = expectations.length - 1; i >= 0; i--) if (expectations[i]!.test !== undefined && expectations[i]!.test === test) expectations.splice(i, 1);
-  takeUnexpected('This test');
-});
-afterAll(() => takeUnexpected('This file (outside its tests)'));
+/**
+ * Registers the checks for the test file being set up; call it in a setup file, before any other
+ * afterEach, so (hooks run in reverse) it runs after them all, the app's unmount included: an
+ * update that warns while a test tears down still counts. Called per file, since a setup file runs
+ * again for each test file even where modules are shared (isolate: false).
+ */
+export function installConsoleGuard(): void {
+  afterEach(() => {
+    const test = currentTest();
+    for (let i = expectations.length - 1; i >= 0; i--) if (expectations[i]!.test !== undefined && expectations[i]!.test === test) expectations.splice(i, 1);
+    takeUnexpected('This test');
+  });
+  afterAll(() => {
+    // File-level expectations end with their file.
+    for (let i = expectations.length - 1; i >= 0; i--) if (expectations[i]!.test === undefined) expectations.splice(i, 1);
+    takeUnexpected('This file (outside its tests)');
+  });
+}

@@ -74,6 +74,10 @@ export async function startTestStack(
     // AUTH_MODE=none; tests of the stop rate limit pass their own auth settings.
     auth: { ...demoAuthConfig(), stopRateLimit: 10_000 },
     clock: clock.now,
+    // No background timers: a history sample or a watch poll on the wall clock would reach the
+    // simulator at a moment no test chose. Tests run them with historySampler.tick() and caughtUp.pollDue().
+    history: { sampler: { intervalMs: 0 } },
+    caughtUp: { tickMs: 0 },
     ...options.app,
     audit,
   });

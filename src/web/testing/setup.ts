@@ -1,11 +1,13 @@
-// First, so its check runs after every other afterEach (the unmount included).
-import '../../api/testing/console-guard';
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { loadNotifications } from '../lib/notify';
 import { resetMockDb } from './mocks/db';
 import { server } from './mocks/node';
+import { installConsoleGuard } from '../../api/testing/console-guard';
+
+// First of this file's hooks, so its check runs after every other afterEach (the unmount included).
+installConsoleGuard();
 
 // jsdom lacks a few browser APIs Mantine uses.
 if (!window.matchMedia) {
@@ -90,6 +92,7 @@ afterEach(() => {
   server.resetHandlers();
   resetMockDb();
   window.sessionStorage.clear(); // the sign-in loop guard
+  window.localStorage.clear(); // remembered language and theme: the next test, maybe of another file, starts afresh
   vi.restoreAllMocks();
 });
 afterAll(() => {

@@ -82,6 +82,14 @@ export function settled(queryClient: QueryClient): Promise<void> {
   return waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
 }
 
+/** Waits until every answer has landed and `ui()` finds what it looks for; returns what it found. */
+export function whenSettled<T>(queryClient: QueryClient, ui: () => T): Promise<T> {
+  return waitFor(() => {
+    expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0);
+    return ui();
+  });
+}
+
 /** Moves the test clock on by `ms`, running every timer due and the renders they cause. */
 export function advance(ms: number): Promise<void> {
   return act(async () => {

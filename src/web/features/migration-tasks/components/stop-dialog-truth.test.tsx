@@ -3,12 +3,13 @@
 // as retried.
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { setLocale } from '../../../i18n';
 import { buildStats, ids } from '../../../testing/mocks/data';
 import { db, findTask, requestsTo } from '../../../testing/mocks/db';
 import { apiError, cloudInternalError } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
-import { renderApp } from '../../../testing/test-utils';
+import { advance, renderApp, switchLocale, useTestClock, whenSettled } from '../../../testing/test-utils';
+import { taskKeys } from '../api/query-keys';
+import { STOP_AGAIN_HOLD_MS } from '../hooks/use-reread-after-failed-stop';
 
 const STOP = `/api/migration-tasks/${ids.incremental}/stop`;
 const DETAIL = `/api/migration-tasks/${ids.incremental}`;
@@ -22,11 +23,16 @@ const stopCloudError = () =>
     upstream: { status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' },
   });
 
+/**
+ * `ui()` once it finds what it looks for and no read or stop is still on its way: no answer lands,
+ * and renders, after the test has moved on.
+ */
+/** The list, every row of it read, and the dialog of mig-orders-cache, with the progress it reads as it opens. */
 async function openDialog(stopLabel = 'Stop mig-orders-cache', title = 'Stop migration task?') {
   const result = renderApp('/targets/sim-region-1');
-  const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.incremental)!;
+  const row = await whenSettled(result.queryClient, () => screen.getAllByTestId('task-row').find((r) => r.dataset.taskId === ids.incremental)!);
   await result.user.click(within(row).getByRole('button', { name: stopLabel }));
-  const dialog = await screen.findByRole('dialog', { name: title });
+  const dialog = await whenSettled(result.queryClient, () => screen.getByRole('dialog', { name: title }));
   return { ...result, dialog };
 }
 
@@ -39,7 +45,12 @@ async function stopOnce() {
   return { ...opened, confirm };
 }
 
+// The stop dialog loads on demand: loaded here, the first test waits no longer.
+beforeAll(() => import('./stop-task-dialog'));
+
 describe('the stop dialog during the full sync of an incremental migration', () => {
+  useTestClock();
+
   it('shows the offset as not meaningful yet, and says keys not yet copied will be missing', async () => {
     db.stats.set(ids.incremental, { ...buildStats(), full_migration_progress: '88', offset: '0', source_dbsize: '3432342', target_dbsize: '3020460' });
     const { dialog } = await openDialog();
@@ -69,19 +80,21 @@ describe('the stop dialog during the full sync of an incremental migration', () 
 
   it('speaks Chinese: no 已同步 before the full sync has finished', async () => {
     db.stats.set(ids.incremental, { ...buildStats(), full_migration_progress: '67', offset: '0' });
-    await setLocale('zh-CN', { remember: false });
+    await switchLocale('zh-CN');
     try {
       const { dialog } = await openDialog('停止 mig-orders-cache', '停止迁移任务？');
       await waitFor(() => expect(within(dialog).getByTestId('stop-progress-offset')).toHaveTextContent('—（全量迁移未完成）'));
       expect(within(dialog).getByTestId('stop-dialog-progress')).not.toHaveTextContent('已同步');
       expect(within(dialog).getByTestId('stop-consequences')).toHaveTextContent('该任务的全量迁移尚未完成：尚未复制的键将在 dcs-orders-cache 中缺失。');
     } finally {
-      await setLocale('en', { remember: false });
+      await switchLocale('en');
     }
   });
 });
 
 describe('a failed stop', () => {
+  useTestClock();
+
   it('holds Stop until the task has been read again: a second click sends no second stop', async () => {
     let failures = 1;
     let releaseRead!: () => void;
@@ -93,13 +106,18 @@ describe('a failed stop', () => {
         return undefined; // on to the usual handler: the task as it is
       }),
     );
-    const { user, dialog, confirm } = await stopOnce();
-    const alert = await within(dialog).findByTestId('error-alert');
+    const { user, dialog, confirm, queryClient } = await stopOnce();
+    // The failed stop's answer, and every read it caused answered but the read held back above.
+    const heldRead = { queryKey: taskKeys.detail({ targetId: 'sim-region-1', taskId: ids.incremental }) };
+    const alert = await waitFor(() => {
+      expect(queryClient.isFetching() - queryClient.isFetching(heldRead)).toBe(0);
+      return within(dialog).getByTestId('error-alert');
+    });
     expect(alert).toHaveTextContent('The stop was not accepted');
 
     // The operator's second click, after the first stop's answer: nothing is sent.
     await user.click(confirm);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await advance(150);
     await user.click(confirm);
     expect(requestsTo(STOP, 'POST')).toHaveLength(1);
     expect(confirm).toBeDisabled();
@@ -111,15 +129,19 @@ describe('a failed stop', () => {
     const postAt = requestsTo(STOP, 'POST')[0]!;
     expect(db.requests.indexOf(requestsTo(DETAIL).at(-1)!)).toBeGreaterThan(db.requests.indexOf(postAt));
     releaseRead();
+    await advance(STOP_AGAIN_HOLD_MS); // past the hold, however fast the read
     const reread = within(alert).getByTestId('stop-reread');
-    await waitFor(() => expect(reread).toHaveAttribute('data-state', 'read'));
+    await whenSettled(queryClient, () => expect(reread).toHaveAttribute('data-state', 'read'));
     expect(reread).toHaveTextContent('The task’s status, read again after the failed stop:');
     expect(reread).toHaveTextContent('INCRMIGEATING');
-    await waitFor(() => expect(confirm).toBeEnabled(), { timeout: 3_000 });
+    await waitFor(() => expect(confirm).toBeEnabled());
 
     // A deliberate second stop is still possible.
     await user.click(confirm);
     await waitFor(() => expect(requestsTo(STOP, 'POST')).toHaveLength(2));
+    // Accepted this time: the dialog goes and the operator is told.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await whenSettled(queryClient, () => screen.getByText('Stop requested — mig-orders-cache is TERMINATING'));
   });
 
   it('shows the status read again: a stop that took effect after all withdraws Stop', async () => {
@@ -129,12 +151,13 @@ describe('a failed stop', () => {
         return stopCloudError();
       }),
     );
-    const { dialog, confirm } = await stopOnce();
-    const reread = await within(dialog).findByTestId('stop-reread');
-    await waitFor(() => expect(reread).toHaveAttribute('data-state', 'read'), { timeout: 3_000 });
+    const { dialog, confirm, queryClient } = await stopOnce();
+    const reread = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-reread'));
+    await advance(STOP_AGAIN_HOLD_MS); // past the hold, however fast the read
+    await waitFor(() => expect(reread).toHaveAttribute('data-state', 'read'));
     expect(reread).toHaveTextContent('TERMINATING');
     expect(within(dialog).getByText('A stop is already in progress for this task.')).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await advance(1_100);
     expect(confirm).toBeDisabled();
     expect(requestsTo(STOP, 'POST')).toHaveLength(1);
   });
@@ -144,17 +167,18 @@ describe('a failed stop', () => {
       http.post(STOP, () => stopCloudError()),
       http.get(DETAIL, () => apiError(404, { code: 'TASK_NOT_FOUND', message: 'The task does not exist.' })),
     );
-    const { dialog, confirm } = await stopOnce();
-    const reread = await within(dialog).findByTestId('stop-reread');
-    await waitFor(() => expect(reread).toHaveAttribute('data-state', 'failed'), { timeout: 3_000 });
+    const { dialog, confirm, queryClient } = await stopOnce();
+    const reread = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-reread'));
+    await advance(STOP_AGAIN_HOLD_MS); // past the hold, however fast the read
+    await waitFor(() => expect(reread).toHaveAttribute('data-state', 'failed'));
     expect(reread).toHaveTextContent('The task’s status could not be read again: check it before stopping again.');
     expect(confirm).toBeEnabled();
   });
 
   it('is not described as retried: the cloud error says the stop was sent once', async () => {
     server.use(http.post(STOP, () => stopCloudError()));
-    const { dialog } = await stopOnce();
-    const alert = await within(dialog).findByTestId('error-alert');
+    const { dialog, queryClient } = await stopOnce();
+    const alert = await whenSettled(queryClient, () => within(dialog).getByTestId('error-alert'));
     expect(alert).toHaveTextContent('Huawei Cloud answered with an internal error. The console sent this request once and did not retry it.');
     expect(alert).not.toHaveTextContent(/even after/);
     expect(alert).toHaveTextContent('Stops are never retried automatically.');

@@ -1,28 +1,39 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { ids } from '../../../testing/mocks/data';
 import { findTask, requestsTo } from '../../../testing/mocks/db';
 import { cloudInternalError, stopTimedOut } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
-import { renderApp } from '../../../testing/test-utils';
+import { advance, renderApp, useTestClock, whenSettled } from '../../../testing/test-utils';
+import { DETAIL_POLL_STOPPING_MS } from '../api/get-migration-task';
+import { STOP_AGAIN_HOLD_MS } from '../hooks/use-reread-after-failed-stop';
 import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = `/api/migration-tasks/${ids.incremental}/stop`;
 const DETAIL = `/api/migration-tasks/${ids.incremental}`;
 const WAITING = 'Waiting to learn whether the previous stop was applied';
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
+/**
+ * `ui()` once it finds what it looks for and no read or stop is still on its way: no answer lands,
+ * and renders, after the test has moved on.
+ */
 async function stopOnPage() {
   const result = renderApp(`/targets/sim-region-1/tasks/${ids.incremental}`);
-  await result.user.click(await screen.findByRole('button', { name: 'Stop' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+  // The whole page, its last section (stop when caught up) included.
+  const stop = await whenSettled(result.queryClient, () => {
+    screen.getByRole('form', { name: 'Stop when caught up' });
+    return screen.getByRole('button', { name: 'Stop' });
+  });
+  await result.user.click(stop);
+  const dialog = await whenSettled(result.queryClient, () => screen.getByRole('dialog', { name: 'Stop migration task?' }));
   await confirmStop(result.user, dialog, 'mig-orders-cache');
   return { ...result, dialog };
 }
 
 describe('the task page after a stop', () => {
-  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
-  afterEach(() => vi.useRealTimers());
+  useTestClock();
+  // The task page and the stop dialog load on demand: loaded here, their first test waits no longer.
+  beforeAll(() => Promise.all([import('../../../app/routes/task'), import('./stop-task-dialog')]));
 
   it('outcome unknown: watches the task\'s status, then says the stop took effect once it reads TERMINATING', async () => {
     let failures = 0;
@@ -34,9 +45,10 @@ describe('the task page after a stop', () => {
       }),
       http.get(DETAIL, () => (failures-- > 0 ? cloudInternalError() : undefined)),
     );
-    const { user, dialog } = await stopOnPage();
-    await within(dialog).findByTestId('stop-outcome-unknown');
+    const { user, dialog, queryClient } = await stopOnPage();
+    await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-unknown'));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     const progress = await screen.findByTestId('stop-progress');
     expect(progress).toHaveAttribute('data-outcome', 'unknown');
@@ -48,9 +60,9 @@ describe('the task page after a stop', () => {
     expect(await screen.findByTestId('stale-data')).toHaveTextContent('DCS.5000');
     expect(screen.getByTestId('task-status')).toHaveTextContent('INCRMIGEATING');
 
-    await advance(2_100);
-    await advance(2_100);
-    await waitFor(() => expect(screen.getByTestId('stop-progress')).toHaveAttribute('data-outcome', 'applied'));
+    await advance(DETAIL_POLL_STOPPING_MS + 100);
+    await advance(DETAIL_POLL_STOPPING_MS + 100);
+    await whenSettled(queryClient, () => expect(screen.getByTestId('stop-progress')).toHaveAttribute('data-outcome', 'applied'));
     expect(screen.getByTestId('stop-progress')).toHaveTextContent(
       /The stop took effect: the task is now Stopping \(TERMINATING\)\. Following the task until it has stopped…/,
     );
@@ -61,8 +73,8 @@ describe('the task page after a stop', () => {
 
   it('a cloud error (502 UPSTREAM_ERROR, DCS.5000) is a refusal: shown in the dialog, Stop offered again once the task is read again', async () => {
     server.use(http.post(STOP, () => cloudInternalError('req-stop-5000')));
-    const { dialog } = await stopOnPage();
-    const alert = await within(dialog).findByTestId('error-alert');
+    const { dialog, queryClient } = await stopOnPage();
+    const alert = await whenSettled(queryClient, () => within(dialog).getByTestId('error-alert'));
     expect(alert).toHaveTextContent('The stop was not accepted');
     expect(alert).toHaveTextContent('DCS.5000');
     expect(alert).toHaveTextContent('Internal service error.');
@@ -75,9 +87,10 @@ describe('the task page after a stop', () => {
     expect(alert).toHaveTextContent('Stops are never retried automatically.');
     expect(within(dialog).queryByTestId('stop-outcome-unknown')).not.toBeInTheDocument();
     expect(screen.queryByTestId('stop-progress')).not.toBeInTheDocument();
-    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeEnabled(), { timeout: 3_000 });
+    await advance(STOP_AGAIN_HOLD_MS); // past the hold however fast the read was
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeEnabled());
     // The task is read again (the page's first read, then one after the refusal), to show its real status.
-    await waitFor(() => expect(requestsTo(DETAIL).length).toBeGreaterThanOrEqual(2));
+    await whenSettled(queryClient, () => expect(requestsTo(DETAIL).length).toBeGreaterThanOrEqual(2));
     expect(requestsTo(STOP, 'POST')).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { ids } from '../../../testing/mocks/data';
 import { findTask, requestsTo } from '../../../testing/mocks/db';
 import { cloudInternalError, stopTimedOut } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
-import { renderApp } from '../../../testing/test-utils';
+import { advance, renderApp, useTestClock, whenSettled } from '../../../testing/test-utils';
+import { DETAIL_POLL_STOPPING_MS } from '../api/get-migration-task';
 import { confirmStop } from '../testing/stop-dialog';
 
 // A stop whose answer is lost (timeout, dropped connection) may or may not have been applied: the
@@ -14,8 +15,11 @@ const DETAIL = `/api/migration-tasks/${ids.incremental}`;
 const UNKNOWN_TEXT =
   "The stop request was sent but the console does not know whether the cloud applied it. Do not stop again yet: the console is checking the task's real status.";
 const WAITING = 'Waiting to learn whether the previous stop was applied';
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
+/**
+ * `ui()` once it finds what it looks for and no read or stop is still on its way: no answer lands,
+ * and renders, after the test has moved on.
+ */
 /** The stop answers `answer()`; the cloud applied it when `applied`. The next `failedReads` detail reads fail. */
 function loseStopAnswer(answer: () => Response, { applied, failedReads }: { applied: boolean; failedReads: number }) {
   let failures = failedReads;
@@ -30,22 +34,23 @@ function loseStopAnswer(answer: () => Response, { applied, failedReads }: { appl
 
 async function stopFromList() {
   const result = renderApp('/targets/sim-region-1');
-  const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.incremental)!;
+  const row = await whenSettled(result.queryClient, () => screen.getAllByTestId('task-row').find((r) => r.dataset.taskId === ids.incremental)!);
   await result.user.click(within(row).getByRole('button', { name: 'Stop mig-orders-cache' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+  const dialog = await whenSettled(result.queryClient, () => screen.getByRole('dialog', { name: 'Stop migration task?' }));
   await confirmStop(result.user, dialog, 'mig-orders-cache');
   return { ...result, row, dialog };
 }
 
 describe('a stop whose outcome is unknown', () => {
-  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
-  afterEach(() => vi.useRealTimers());
+  useTestClock();
+  // The stop dialog loads on demand: loaded here, the first test waits no longer.
+  beforeAll(() => import('./stop-task-dialog'));
 
   it('504 UPSTREAM_TIMEOUT: says so, keeps reading the task through errors, then says the stop took effect', async () => {
     loseStopAnswer(stopTimedOut, { applied: true, failedReads: 2 });
-    const { dialog } = await stopFromList();
+    const { dialog, queryClient } = await stopFromList();
 
-    const unknown = await within(dialog).findByTestId('stop-outcome-unknown');
+    const unknown = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-unknown'));
     expect(unknown).toHaveAttribute('role', 'alert');
     expect(unknown).toHaveTextContent(UNKNOWN_TEXT);
     expect(unknown).toHaveTextContent('UPSTREAM_TIMEOUT');
@@ -55,12 +60,12 @@ describe('a stop whose outcome is unknown', () => {
     expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeDisabled();
 
     // The detail is read every 2 s, failed reads included, until one answers.
-    await advance(2_100);
-    await advance(2_000);
+    await advance(DETAIL_POLL_STOPPING_MS + 100);
+    await advance(DETAIL_POLL_STOPPING_MS);
     expect(requestsTo(DETAIL).length).toBeGreaterThanOrEqual(2);
     expect(within(dialog).queryByTestId('stop-outcome-learned')).not.toBeInTheDocument();
-    await advance(2_000);
-    const learned = await within(dialog).findByTestId('stop-outcome-learned');
+    await advance(DETAIL_POLL_STOPPING_MS);
+    const learned = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-learned'));
     expect(learned).toHaveTextContent('The stop took effect: the task is now Stopping (TERMINATING).');
     expect(requestsTo(DETAIL).length).toBeGreaterThanOrEqual(3);
     expect(await screen.findByText('The stop of mig-orders-cache took effect')).toBeInTheDocument();
@@ -69,9 +74,9 @@ describe('a stop whose outcome is unknown', () => {
 
   it('a network failure: Stop is held back while unknown, then offered again once the task reads as still migrating', async () => {
     loseStopAnswer(() => HttpResponse.error(), { applied: false, failedReads: 2 });
-    const { user, dialog } = await stopFromList();
+    const { user, dialog, queryClient } = await stopFromList();
 
-    const unknown = await within(dialog).findByTestId('stop-outcome-unknown');
+    const unknown = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-unknown'));
     expect(unknown).toHaveTextContent(UNKNOWN_TEXT);
     expect(unknown).toHaveTextContent('NETWORK_ERROR');
     expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeDisabled();
@@ -87,11 +92,11 @@ describe('a stop whose outcome is unknown', () => {
     expect(stopButton()).toHaveAccessibleDescription(WAITING);
     expect(stopButton().parentElement).toHaveAttribute('title', WAITING);
 
-    await advance(2_100);
-    await advance(2_000);
+    await advance(DETAIL_POLL_STOPPING_MS + 100);
+    await advance(DETAIL_POLL_STOPPING_MS);
     expect(stopButton()).toBeDisabled(); // the reads so far failed: still unknown
-    await advance(2_000);
-    await waitFor(() => expect(stopButton()).toBeEnabled());
+    await advance(DETAIL_POLL_STOPPING_MS);
+    await whenSettled(queryClient, () => expect(stopButton()).toBeEnabled());
     expect(await screen.findByText('The stop of mig-orders-cache was apparently not applied')).toBeInTheDocument();
     expect(
       screen.getByText('The stop was apparently not applied: the task is still Incremental sync (INCRMIGEATING). Stop is available again.'),
@@ -104,12 +109,12 @@ describe('a stop whose outcome is unknown', () => {
       applied: false,
       failedReads: 0,
     });
-    const { dialog } = await stopFromList();
-    const unknown = await within(dialog).findByTestId('stop-outcome-unknown');
+    const { dialog, queryClient } = await stopFromList();
+    const unknown = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-unknown'));
     expect(unknown).toHaveTextContent('UNEXPECTED_RESPONSE');
     expect(unknown).toHaveTextContent('502 Bad Gateway');
-    await advance(2_100);
-    expect(await within(dialog).findByTestId('stop-outcome-learned')).toHaveAttribute('data-outcome', 'not-applied');
+    await advance(DETAIL_POLL_STOPPING_MS + 100);
+    expect(await whenSettled(queryClient, () => within(dialog).getByTestId('stop-outcome-learned'))).toHaveAttribute('data-outcome', 'not-applied');
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop task' })).toBeEnabled());
   });
 });

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { STOP_REASON_MAX } from '../../../../api';
@@ -5,16 +6,21 @@ import { ids } from '../../../testing/mocks/data';
 import { db, requestsTo } from '../../../testing/mocks/db';
 import { apiError } from '../../../testing/mocks/handlers/errors';
 import { server } from '../../../testing/mocks/node';
-import { renderApp } from '../../../testing/test-utils';
+import { renderApp, useTestClock, whenSettled } from '../../../testing/test-utils';
 import { confirmStop } from '../testing/stop-dialog';
 
 const STOP = (id: string) => `/api/migration-tasks/${id}/stop`;
 
+/**
+ * `ui()` once it finds what it looks for and no read or stop is still on its way: no answer lands,
+ * and renders, after the test has moved on.
+ */
+/** The list, every row of it read, and the dialog of mig-orders-cache, with the progress it reads as it opens. */
 async function openDialog() {
   const result = renderApp('/targets/sim-region-1');
-  const row = (await screen.findAllByTestId('task-row')).find((r) => r.dataset.taskId === ids.incremental)!;
+  const row = await whenSettled(result.queryClient, () => screen.getAllByTestId('task-row').find((r) => r.dataset.taskId === ids.incremental)!);
   await result.user.click(within(row).getByRole('button', { name: 'Stop mig-orders-cache' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Stop migration task?' });
+  const dialog = await whenSettled(result.queryClient, () => screen.getByRole('dialog', { name: 'Stop migration task?' }));
   return { ...result, dialog, reason: within(dialog).getByRole('textbox', { name: 'Reason' }) };
 }
 
@@ -23,9 +29,19 @@ const sentBody = async () => {
   return JSON.parse(requestsTo(STOP(ids.incremental), 'POST')[0]!.body) as unknown;
 };
 
+/** The end of an accepted stop: the dialog has gone, the operator is told, the list is read again. */
+async function stopRequestedShown(queryClient: QueryClient) {
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  await whenSettled(queryClient, () => screen.getByText('Stop requested — mig-orders-cache is TERMINATING'));
+}
+
 describe('the reason of a stop', () => {
+  useTestClock();
+  // The stop dialog loads on demand: loaded here, the first test waits no longer.
+  beforeAll(() => import('./stop-task-dialog'));
+
   it('is sent trimmed in the stop body, and lands in the audit trail', async () => {
-    const { user, dialog, reason } = await openDialog();
+    const { user, dialog, reason, queryClient } = await openDialog();
     expect(reason).toHaveAccessibleDescription(/Recorded in the audit trail/);
     await user.type(reason, '  Cut-over finished  ');
     expect(within(dialog).getByTestId('stop-reason-count')).toHaveTextContent(`21 / ${STOP_REASON_MAX}`);
@@ -33,13 +49,15 @@ describe('the reason of a stop', () => {
     expect(await sentBody()).toEqual({ reason: 'Cut-over finished' });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(db.audit.at(-1)).toMatchObject({ task_id: ids.incremental, reason: 'Cut-over finished', outcome: 'accepted' });
+    await stopRequestedShown(queryClient);
   });
 
   it('is left out when empty or only spaces', async () => {
-    const { user, dialog, reason } = await openDialog();
+    const { user, dialog, reason, queryClient } = await openDialog();
     await user.type(reason, '   ');
     await confirmStop(user, dialog, 'mig-orders-cache');
     expect(await sentBody()).toEqual({});
+    await stopRequestedShown(queryClient);
   });
 
   it('stays one line: Enter adds nothing and pasted line breaks become spaces', async () => {
@@ -77,10 +95,11 @@ describe('the reason of a stop', () => {
         return response;
       }),
     );
-    const { user, dialog, reason } = await openDialog();
+    const { user, dialog, reason, queryClient } = await openDialog();
     await user.type(reason, 'again');
     await confirmStop(user, dialog, 'mig-orders-cache');
-    const alert = await within(dialog).findByTestId('stop-rate-limited');
+    // The dialog stays open, and the list is read again after the failed stop.
+    const alert = await whenSettled(queryClient, () => within(dialog).getByTestId('stop-rate-limited'));
     expect(alert).toHaveAttribute('role', 'alert');
     expect(alert).toHaveTextContent('Too many stop requests; try again in 42 s.');
     expect(alert).toHaveTextContent('req-rl-1');
