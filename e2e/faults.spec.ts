@@ -56,10 +56,14 @@ for (const fault of FAULTS) {
       await expect(alert).toBeVisible({ timeout: 12_000 });
       await expect(alert).toContainText(fault.shows, { timeout: 12_000 });
       await heal(simulator);
-      // The page may recover by its own retries first; otherwise the operator presses Retry.
+      // The page may recover by its own retries first; once it has stopped retrying, the operator
+      // presses Retry (a list that never loaded checks again only every 30 s). Wait for one of the
+      // two: while a retry is in flight neither shows.
       const retry = page.getByRole('button', { name: 'Retry' }).first();
+      const firstRow = page.getByTestId('task-row').first();
+      await expect(firstRow.or(retry).first()).toBeVisible({ timeout: 15_000 });
       if (await retry.isVisible()) await retry.click().catch(() => undefined);
-      await expect(page.getByTestId('task-row').first()).toBeVisible({ timeout: 15_000 });
+      await expect(firstRow).toBeVisible({ timeout: 15_000 });
     });
 
     test('the task page keeps its data, marked stale, then recovers', async ({ page, simulator }) => {
