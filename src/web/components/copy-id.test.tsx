@@ -1,26 +1,15 @@
-import { screen, waitFor } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { screen } from '@testing-library/react';
 import { advance, renderWithProviders, switchLocale, useTestClock } from '../testing/test-utils';
 import { CopyId } from './copy-id';
 
 const ID = '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9';
-
-/**
- * With the app's providers, once they have settled: their notification region is a module loaded
- * on demand that mounts just after the first render (outside act if nothing waits for it).
- */
-async function render(ui: ReactElement) {
-  const result = renderWithProviders(ui);
-  await waitFor(() => expect(document.querySelector('[data-position="bottom-right"]')).toBeInTheDocument());
-  return result;
-}
 
 describe('CopyId', () => {
   useTestClock();
   afterEach(() => switchLocale('en'));
 
   it('copies the full value, says "copied" to screen readers and on hover, without a tooltip', async () => {
-    const { user } = await render(<CopyId value={ID} display="5e6f7a8b…" label="Task ID" />);
+    const { user } = renderWithProviders(<CopyId value={ID} display="5e6f7a8b…" label="Task ID" />);
     const button = await screen.findByRole('button', { name: `Copy task id ${ID}` });
     expect(button).toHaveAttribute('title', `Copy task id ${ID}`);
     expect(screen.getByText('5e6f7a8b…')).toHaveAttribute('title', ID);
@@ -39,7 +28,7 @@ describe('CopyId', () => {
 
   it('speaks Chinese in Chinese', async () => {
     await switchLocale('zh-CN');
-    const { user } = await render(<CopyId value={ID} label="任务 ID" />);
+    const { user } = renderWithProviders(<CopyId value={ID} label="任务 ID" />);
     const button = await screen.findByRole('button', { name: `复制任务 ID ${ID}` });
     await user.click(button);
     expect(screen.getByRole('status')).toHaveTextContent('任务 ID已复制到剪贴板');

@@ -1,18 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { screen } from '@testing-library/react';
 import { formatExact } from '../lib/format';
 import { advance, renderWithProviders, switchLocale, useTestClock } from '../testing/test-utils';
 import { ExactTime, RelativeTime } from './date-time';
-
-/**
- * With the app's providers, once they have settled: their notification region is a module loaded
- * on demand that mounts just after the first render (outside act if nothing waits for it).
- */
-async function render(ui: ReactElement) {
-  const result = renderWithProviders(ui);
-  await waitFor(() => expect(document.querySelector('[data-position="bottom-right"]')).toBeInTheDocument());
-  return result;
-}
 
 describe('RelativeTime', () => {
   useTestClock();
@@ -20,7 +9,7 @@ describe('RelativeTime', () => {
 
   it('shows "5 minutes ago"; the exact time on hover (title) and on keyboard focus (data-exact, focusable)', async () => {
     const at = new Date(Date.now() - 5 * 60_000);
-    await render(<RelativeTime value={at.toISOString()} raw={false} />);
+    renderWithProviders(<RelativeTime value={at.toISOString()} raw={false} />);
     const time = await screen.findByText('5 minutes ago');
     expect(time.tagName).toBe('TIME');
     expect(time).toHaveAttribute('datetime', at.toISOString());
@@ -31,7 +20,7 @@ describe('RelativeTime', () => {
 
   it('with tabStop={false} (in a table row with controls of its own): no Tab stop, the exact time still in its text and title', async () => {
     const at = new Date(Date.now() - 5 * 60_000);
-    const { user } = await render(
+    const { user } = renderWithProviders(
       <>
         <button type="button">before</button>
         <RelativeTime value={at.toISOString()} raw={false} tabStop={false} />
@@ -50,14 +39,14 @@ describe('RelativeTime', () => {
   });
 
   it('adds the cloud’s raw value to the hover text of cloud times', async () => {
-    const { container } = await render(<RelativeTime value="2025/11/20 08:30:00" />);
+    const { container } = renderWithProviders(<RelativeTime value="2025/11/20 08:30:00" />);
     await screen.findByText(/ago$|last year/);
     const time = container.ownerDocument.querySelector('time')!;
     expect(time.getAttribute('title')).toMatch(/^20 Nov 2025, \d\d:30:00 .+ \(cloud value: 2025\/11\/20 08:30:00\)$/);
   });
 
   it('keeps itself current: "just now" becomes "1 minute ago" without a re-render from outside', async () => {
-    await render(<RelativeTime value={new Date().toISOString()} raw={false} />);
+    renderWithProviders(<RelativeTime value={new Date().toISOString()} raw={false} />);
     expect(await screen.findByText('just now')).toBeInTheDocument();
     await advance(65_000);
     expect(screen.getByText('1 minute ago')).toBeInTheDocument();
@@ -66,13 +55,13 @@ describe('RelativeTime', () => {
   it('in Chinese: "5分钟前", the exact time in Chinese form', async () => {
     await switchLocale('zh-CN');
     const at = new Date(Date.now() - 5 * 60_000);
-    await render(<RelativeTime value={at.toISOString()} />);
+    renderWithProviders(<RelativeTime value={at.toISOString()} />);
     const time = await screen.findByText('5分钟前');
     expect(time.getAttribute('title')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 .*（云端原始值：.+）$/);
   });
 
   it('shows a value it cannot read as it is, and a missing one as "—"', async () => {
-    await render(
+    renderWithProviders(
       <>
         <RelativeTime value="sometime soon" />
         <ExactTime value={null} />
@@ -86,7 +75,7 @@ describe('RelativeTime', () => {
 describe('ExactTime', () => {
   it('shows the exact time with the relative one beside it, and no Tab stop (the exact time is on screen)', async () => {
     const at = new Date(Date.now() - 5 * 60_000);
-    const { container } = await render(<ExactTime value={at.toISOString()} />);
+    const { container } = renderWithProviders(<ExactTime value={at.toISOString()} />);
     expect(await screen.findByText(formatExact(at))).toHaveAttribute('title', `cloud value: ${at.toISOString()}`);
     expect(screen.getByText('5 minutes ago')).not.toHaveAttribute('tabindex');
     // Within what this test rendered (Mantine's textarea autosize keeps a hidden, unfocusable
@@ -98,7 +87,7 @@ describe('ExactTime', () => {
 describe('past events a little ahead of the browser’s clock', () => {
   it('read "just now", never "in 3 seconds" (the server’s clock ahead, or the shared clock a tick behind)', async () => {
     const ahead = new Date(Date.now() + 3_000).toISOString();
-    await render(
+    renderWithProviders(
       <>
         <RelativeTime value={ahead} raw={false} />
         <ExactTime value={ahead} />
@@ -109,7 +98,7 @@ describe('past events a little ahead of the browser’s clock', () => {
   });
 
   it('a time far ahead (a clock set wrong) still says so', async () => {
-    await render(<RelativeTime value={new Date(Date.now() + 2 * 3_600_000).toISOString()} raw={false} />);
+    renderWithProviders(<RelativeTime value={new Date(Date.now() + 2 * 3_600_000).toISOString()} raw={false} />);
     expect(await screen.findByText('in 2 hours')).toBeInTheDocument();
   });
 });

@@ -11,16 +11,6 @@ import { renderApp } from '../../../testing/test-utils';
 const PAGE = '/targets/sim-region-1?name=orders';
 const LOGIN = `${LOGIN_PATH}?return_to=${encodeURIComponent(PAGE)}`;
 
-/**
- * The app at `path`, once its notification region (a module loaded on demand, mounted just after
- * the first render) is in place, so that it does not arrive outside act.
- */
-async function renderPage(path: string) {
-  const result = renderApp(path);
-  await waitFor(() => expect(document.querySelector('[data-position="bottom-right"]')).toBeInTheDocument());
-  return result;
-}
-
 function mockAssign() {
   return vi.spyOn(browserLocation, 'assign').mockImplementation(() => {});
 }
@@ -32,7 +22,7 @@ describe('signing in', () => {
   it('not signed in (oidc): sends the browser to the login URL with return_to = this page, once', async () => {
     const assign = mockAssign();
     signOutMock({ mode: 'oidc' });
-    const { queryClient } = await renderPage(PAGE);
+    const { queryClient } = renderApp(PAGE);
     await waitFor(() => expect(assign).toHaveBeenCalledWith(LOGIN));
     expect(await screen.findByTestId('sign-in-page')).toHaveAttribute('data-state', 'redirecting');
     expect(screen.getByText('Signing you in…')).toBeInTheDocument();
@@ -47,7 +37,7 @@ describe('signing in', () => {
     const assign = mockAssign();
     signOutMock({ mode: 'oidc' });
     window.sessionStorage.setItem('dcs-console.sign-in-redirect-at', String(Date.now() - 5_000));
-    await renderPage(PAGE);
+    renderApp(PAGE);
     expect(await screen.findByRole('heading', { name: 'You are not signed in' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', LOGIN);
     expect(assign).not.toHaveBeenCalled();
@@ -57,7 +47,7 @@ describe('signing in', () => {
     const assign = mockAssign();
     signInAs('oidcOperator');
     window.history.replaceState(null, '', '/targets/sim-region-1');
-    const { user } = await renderPage('/targets/sim-region-1');
+    const { user } = renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     expect(assign).not.toHaveBeenCalled();
 
@@ -71,7 +61,7 @@ describe('signing in', () => {
   it('proxy mode without an identity: a full-page explanation, no redirect', async () => {
     const assign = mockAssign();
     signOutMock({ mode: 'proxy' });
-    const { queryClient } = await renderPage(PAGE);
+    const { queryClient } = renderApp(PAGE);
     const page = await screen.findByTestId('sign-in-page');
     expect(page).toHaveAttribute('data-state', 'proxy-unauthenticated');
     expect(within(page).getByRole('heading', { name: 'You are not signed in' })).toBeInTheDocument();
@@ -86,7 +76,7 @@ describe('signing in', () => {
   it('proxy mode, identity lost mid-use: reads the session again and explains, without a redirect', async () => {
     const assign = mockAssign();
     signInAs('viewer');
-    const { user } = await renderPage('/targets/sim-region-1');
+    const { user } = renderApp('/targets/sim-region-1');
     await screen.findAllByTestId('task-row');
     server.use(
       http.get('/api/migration-tasks', () => {
@@ -112,7 +102,7 @@ describe('signing in', () => {
         }),
       ),
     );
-    await renderPage(PAGE);
+    renderApp(PAGE);
     const page = await screen.findByTestId('sign-in-page');
     expect(within(page).getByRole('heading', { name: 'Sign-in failed' })).toBeInTheDocument();
     expect(page).toHaveTextContent('The sign-in provider did not sign you in (access_denied).');
@@ -123,7 +113,7 @@ describe('signing in', () => {
 
   it('a session that loads clears the loop guard, so a later sign-in redirects again', async () => {
     window.sessionStorage.setItem('dcs-console.sign-in-redirect-at', String(Date.now() - 5_000));
-    await renderPage(PAGE);
+    renderApp(PAGE);
     await screen.findByTestId('session-summary');
     expect(window.sessionStorage.getItem('dcs-console.sign-in-redirect-at')).toBeNull();
     expect(db.signedOut).toBeNull();
