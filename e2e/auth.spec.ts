@@ -3,13 +3,22 @@ import { startOidcConsole, startProxyConsole, type AuthConsole } from './auth-he
 import { expect, test } from './fixtures';
 import { confirmStop } from './stop-helpers';
 
-/** Signs in at the test OpenID provider's login and consent pages, as a person would. */
-async function signInAtProvider(page: Page, login: string): Promise<void> {
+/**
+ * Signs in at the test OpenID provider's login and consent pages, as a person would, and waits
+ * until the browser is back on the console. The provider asks for consent on an account's first
+ * sign-in only, so the consent button is pressed if, and whenever, it shows up on the way.
+ */
+async function signInAtProvider(page: Page, login: string, consoleUrl: string): Promise<void> {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
   await page.locator('button[type="submit"]').click();
   const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
-  if (await consent.isVisible({ timeout: 3000 }).catch(() => false)) await consent.click();
+  await expect
+    .poll(async () => {
+      if (await consent.isVisible()) await consent.click().catch(() => undefined);
+      return page.url().startsWith(`${consoleUrl}/`);
+    }, { timeout: 15_000 })
+    .toBe(true);
 }
 
 async function firstTaskWithStatus(page: Page, status: string): Promise<string> {
@@ -28,7 +37,7 @@ test.describe('OpenID Connect sign-in', () => {
   test('a viewer sees tasks but no Stop anywhere, and a forced stop is refused with 403', async ({ page }) => {
     await page.goto(`${oidc.url}/`);
     await expect(page).toHaveURL(new RegExp(`^${oidc.provider!.issuer}`));
-    await signInAtProvider(page, 'victor');
+    await signInAtProvider(page, 'victor', oidc.url);
     await expect(page).toHaveURL(new RegExp(`^${oidc.url}/targets/`));
     await expect(page.getByText('victor').first()).toBeVisible();
     await expect(page.getByTestId('task-row').first()).toBeVisible();
@@ -51,7 +60,7 @@ test.describe('OpenID Connect sign-in', () => {
 
   test('an operator stops a task with a reason; it shows in Activity and on the task page', async ({ page }) => {
     await page.goto(`${oidc.url}/`);
-    await signInAtProvider(page, 'alice');
+    await signInAtProvider(page, 'alice', oidc.url);
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     const link = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).first().getByRole('link').first();
     const taskName = (await link.innerText()).trim();
@@ -74,7 +83,7 @@ test.describe('OpenID Connect sign-in', () => {
 
   test('signing out ends the session', async ({ page }) => {
     await page.goto(`${oidc.url}/`);
-    await signInAtProvider(page, 'alice');
+    await signInAtProvider(page, 'alice', oidc.url);
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Yes, sign out' }).click();

@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { auth });
   await app.register(fastifyCookie);
-  await app.register(authPlugin, { auth });
+  await app.register(authPlugin, { auth, now: clock });
   await app.register(healthRoutes(new ReadinessCheck(targets, options.readiness)));
   await app.register(metricsRoutes);
   await app.register(sessionRoutes(targets));

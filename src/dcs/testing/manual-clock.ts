@@ -21,8 +21,4 @@ export class ManualClock {
     this.ms += ms;
     return this.ms;
   }
-
-  set(ms: number): void {
-    this.ms = ms;
-  }
 }

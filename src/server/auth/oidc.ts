@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { LOGIN_PATH, LOGOUT_PATH, type LogoutResponse } from '../../api/session';
+import type { Clock } from '../../dcs/clock';
 import type { AuthConfig, OidcConfig } from '../config';
 import type { ApiHttpError } from '../errors';
 import { groupsFromClaims, rolesForGroups } from './roles';
@@ -63,7 +64,7 @@ export function safeReturnTo(value: unknown): string {
   return value;
 }
 
-export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider) {
+export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider, now: Clock) {
   const { oidc, sessionSecret: secret, publicUrl, roles } = auth;
 
   /** `returnTo`: where the sign-in was to lead, kept by a failure's "Try again" link. */
@@ -91,7 +92,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
         state,
         nonce,
       });
-      const login = { state, nonce, verifier, return_to: returnTo, exp: Date.now() + LOGIN_TTL_MS };
+      const login = { state, nonce, verifier, return_to: returnTo, exp: now() + LOGIN_TTL_MS };
       void reply.setCookie(LOGIN_COOKIE, signValue(secret, 'oidc-login', login), {
         path: LOGIN_COOKIE_PATH,
         httpOnly: true,
@@ -106,7 +107,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       const secure = servedOverHttps(request, publicUrl);
       const parsed = loginStateSchema.safeParse(unsignValue(secret, 'oidc-login', request.cookies[LOGIN_COOKIE]));
       void reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
-      if (!parsed.success || parsed.data.exp <= Date.now()) {
+      if (!parsed.success || parsed.data.exp <= now()) {
         const returnTo = parsed.success ? safeReturnTo(parsed.data.return_to) : '/';
         throw signInFailed(400, 'This sign-in expired or was started in another browser. Sign in again.', returnTo);
       }
@@ -139,7 +140,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       const sub = String(claims.sub);
       const name = firstString(claims.preferred_username, claims.email, claims.name) ?? sub;
       const userRoles = rolesForGroups(groupsFromClaims(claims, roles.claim), roles);
-      writeSession(reply, secret, { sub, name: name.slice(0, 256), roles: userRoles }, secure);
+      writeSession(reply, secret, { sub, name: name.slice(0, 256), roles: userRoles }, secure, now());
       request.log.info({ event: 'auth.sign_in', user: name, roles: userRoles }, userRoles.length ? 'signed in' : 'signed in without a console role');
       return reply.redirect(login.return_to, 303);
     });

@@ -129,7 +129,15 @@ describe('AUTH_MODE=proxy', () => {
     const third = await inject('POST', '/api/migration-tasks/missing-3/stop', { ...erin, headers }, {});
     expect(third.statusCode).toBe(429);
     expect(errorOf(third).code).toBe('RATE_LIMITED');
-    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(third.headers['retry-after'])).toBe(60);
+    // The window follows the console's clock: 59 s on, still refused; a minute on, a fresh budget.
+    stack.clock.advance(59_000);
+    const fourth = await inject('POST', '/api/migration-tasks/missing-5/stop', { ...erin, headers }, {});
+    expect(fourth.statusCode).toBe(429);
+    expect(Number(fourth.headers['retry-after'])).toBe(1);
+    stack.clock.advance(1_000);
+    const nextMinute = await inject('POST', '/api/migration-tasks/missing-6/stop', { ...erin, headers }, {});
+    expect(nextMinute.statusCode).not.toBe(429);
     const frank = { user: 'frank', groups: 'ops' };
     const franks = await csrfFor(frank);
     const other = await inject('POST', '/api/migration-tasks/missing-4/stop', { ...frank, headers: { cookie: franks.cookie, 'x-csrf-token': franks.token } }, {});

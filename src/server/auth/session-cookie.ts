@@ -28,7 +28,7 @@ export interface Session {
 }
 
 /** The session in the request's cookie, or null when there is none, it is forged or it expired. */
-export function readSession(request: FastifyRequest, secret: string, now = Date.now()): Session | null {
+export function readSession(request: FastifyRequest, secret: string, now: number): Session | null {
   const parsed = payloadSchema.safeParse(unsignValue(secret, 'session', request.cookies[SESSION_COOKIE]));
   if (!parsed.success || parsed.data.exp <= now) return null;
   const { sub, name, roles, csrf, exp } = parsed.data;
@@ -36,9 +36,9 @@ export function readSession(request: FastifyRequest, secret: string, now = Date.
 }
 
 /** Starts a session (a fresh CSRF token each sign-in) and returns it. */
-export function writeSession(reply: FastifyReply, secret: string, who: { sub: string; name: string; roles: string[] }, secure: boolean): Session {
+export function writeSession(reply: FastifyReply, secret: string, who: { sub: string; name: string; roles: string[] }, secure: boolean, now: number): Session {
   const csrf = randomBytes(24).toString('base64url');
-  const exp = Date.now() + SESSION_TTL_MS;
+  const exp = now + SESSION_TTL_MS;
   const value = signValue(secret, 'session', { v: 1, sub: who.sub, name: who.name, roles: who.roles, csrf, exp });
   void reply.setCookie(SESSION_COOKIE, value, { ...sessionCookieOptions(secure), maxAge: SESSION_TTL_MS / 1000 });
   return { principal: { name: who.name, roles: who.roles, subject: who.sub }, csrf, expiresAt: new Date(exp) };

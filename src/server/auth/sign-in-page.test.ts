@@ -25,7 +25,7 @@ afterAll(() => stack.close());
 const navigate = (url: string, headers: Record<string, string> = {}) => stack.app.inject({ url, headers: { accept: BROWSER_ACCEPT, ...headers } });
 
 function loginCookie(returnTo: string, expiresIn = 60_000): string {
-  const state = { state: 's'.repeat(20), nonce: 'n'.repeat(20), verifier: 'v'.repeat(43), return_to: returnTo, exp: Date.now() + expiresIn };
+  const state = { state: 's'.repeat(20), nonce: 'n'.repeat(20), verifier: 'v'.repeat(43), return_to: returnTo, exp: stack.clock.now() + expiresIn };
   return `dcs_oidc_login=${signValue(SECRET, 'oidc-login', state)}`;
 }
 

@@ -4,6 +4,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Clock } from '../../dcs/clock';
 import { ApiHttpError } from '../errors';
 import { requiredAction } from './guard';
 import { principalKey } from '../session';
@@ -19,8 +20,10 @@ type Counted = { current: number; ttl: number };
 class SharedStopStore {
   private readonly windows = new Map<string, { count: number; startedAt: number }>();
 
+  constructor(private readonly now: Clock) {}
+
   incr(key: string, callback: (error: Error | null, result: Counted) => void, timeWindow: number): void {
-    const now = Date.now();
+    const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.startedAt + timeWindow <= now) {
       if (this.windows.size >= 10_000) this.dropExpired(now, timeWindow);
@@ -41,7 +44,7 @@ class SharedStopStore {
 }
 
 export const stopRateLimitPlugin = fp(
-  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number }) {
+  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; now: Clock }) {
     // Runs before @fastify/rate-limit's own onRoute hook (registered just below), which reads the config.
     app.addHook('onRoute', (route: RouteOptions) => {
       const guards = [route.preHandler].flat();
@@ -62,8 +65,15 @@ export const stopRateLimitPlugin = fp(
         },
       };
     });
-    // The plugin makes one store per app and asks it for a child per route: always itself.
-    await app.register(rateLimit, { global: false, store: SharedStopStore });
+    // The plugin makes one store per app (`new store(params)`) and asks it for a child per route:
+    // always itself. Windows follow the app's clock.
+    const now = options.now;
+    const store = class extends SharedStopStore {
+      constructor() {
+        super(now);
+      }
+    };
+    await app.register(rateLimit, { global: false, store });
   },
   { name: 'stop-rate-limit' },
 );

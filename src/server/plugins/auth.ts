@@ -9,6 +9,7 @@ import { OidcProvider, oidcRoutes } from '../auth/oidc';
 import { proxyIdentity, trustedAddressList } from '../auth/proxy';
 import { readSession } from '../auth/session-cookie';
 import { stopRateLimitPlugin } from '../auth/stop-rate-limit';
+import type { Clock } from '../../dcs/clock';
 import type { AuthConfig, OidcConfig } from '../config';
 import { anonymous, assertSameOriginWithCsrf, CSRF_COOKIE, csrfTokenValid, localOperator, type Principal, type RequestAuth } from '../session';
 
@@ -28,7 +29,7 @@ export { requirePermission } from '../auth/guard';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const authPlugin = fp(
-  async function auth(app: FastifyInstance, options: { auth: AuthConfig }) {
+  async function auth(app: FastifyInstance, options: { auth: AuthConfig; now: Clock }) {
     const config = options.auth;
     const publicOrigin = config.publicUrl?.origin ?? null;
     const trusted = config.proxy ? trustedAddressList(config.proxy.trusted) : null;
@@ -40,7 +41,7 @@ export const authPlugin = fp(
       const state: RequestAuth = { mode: config.mode, signedIn: false, csrfToken: null, expiresAt: null, publicOrigin };
       let principal = anonymous();
       if (config.mode === 'oidc') {
-        const session = readSession(request, config.sessionSecret);
+        const session = readSession(request, config.sessionSecret, options.now());
         if (session) {
           principal = session.principal;
           Object.assign(state, { signedIn: true, csrfToken: session.csrf, expiresAt: session.expiresAt });
@@ -76,10 +77,10 @@ export const authPlugin = fp(
       assertSameOriginWithCsrf(request, CSRF_HEADER);
     });
 
-    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit });
+    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, now: options.now });
     if (config.mode === 'oidc') {
       const oidcConfig = config as AuthConfig & { oidc: OidcConfig };
-      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc)));
+      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc), options.now));
     }
   },
   { name: 'auth' },
