@@ -1,31 +1,32 @@
 // buildApp(options) returns the console's Fastify app: tests drive it with app.inject(), the
-// entry point (main.ts) listens with it.
+// entry point (main.ts) listens with it. It composes the HTTP edge, auth, and one plugin per slice,
+// each registered the same way with the options it declares.
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../dcs/clock';
+import { auditPlugin } from './audit/plugin';
 import type { AuditStore } from './audit/store';
-import { demoAuthConfig, type AuthConfig } from './config';
-import { AccessLogController, loggerOptions } from './logger';
-import { ConsoleMetrics } from './metrics';
-import { authPlugin } from './plugins/auth';
+import { authPlugin } from './auth/plugin';
 import { caughtUpPlugin, type CaughtUpOptions } from './caught-up/plugin';
-import { historyPlugin } from './history/plugin';
+import { demoAuthConfig, type AuthConfig } from './config';
+import { healthPlugin } from './health/plugin';
+import type { ReadinessOptions } from './health/readiness';
 import type { SamplerOptions } from './history/background-sampler';
 import { openProgressHistory } from './history/history-store';
-import { errorsPlugin } from './plugins/errors';
-import { metricsPlugin, metricsRoutes } from './plugins/metrics';
-import { securityPlugin } from './plugins/security';
-import { spaPlugin } from './plugins/spa';
-import { ReadinessCheck, type ReadinessOptions } from './readiness';
-import { auditRoutes } from './routes/audit';
-import { healthRoutes } from './routes/health';
-import { migrationTaskRoutes } from './routes/migration-tasks';
-import { sessionRoutes } from './routes/session';
-import { targetRoutes } from './routes/targets';
-import { TargetRegistry, type AppTarget } from './targets';
-import { frameworkErrorHandler, rewriteUndecodablePath } from './url-guard';
+import { historyPlugin } from './history/plugin';
+import { errorsPlugin } from './http/error-handler';
+import { metricsPlugin, metricsRoutes } from './http/metrics';
+import { securityPlugin } from './http/security';
+import { spaPlugin } from './http/spa';
+import { frameworkErrorHandler, rewriteUndecodablePath } from './http/url-guard';
+import { AccessLogController, loggerOptions } from './logger';
+import { ConsoleMetrics } from './metrics';
+import { TaskEvents } from './migration-tasks/events';
+import { migrationTasksPlugin } from './migration-tasks/plugin';
+import { targetsPlugin } from './targets/plugin';
+import { TargetRegistry, type AppTarget } from './targets/registry';
 
 export interface AppOptions {
   /**
@@ -96,20 +97,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
+  // The HTTP edge: metrics, the error shape, security headers, cookies, then who is asking (the
+  // route guards below rely on it; its preParsing hook is the one CSRF check, its onRoute hook the
+  // stop rate limit of routes that declare it).
   await app.register(metricsPlugin, { metrics });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { auth });
   await app.register(fastifyCookie);
-  await app.register(authPlugin, { auth, now: clock });
-  await app.register(healthRoutes(new ReadinessCheck(targets, options.readiness)));
+  await app.register(authPlugin, { auth, now: clock, targets });
   await app.register(metricsRoutes);
-  await app.register(sessionRoutes(targets));
-  await app.register(targetRoutes(targets));
-  await app.register(migrationTaskRoutes(targets, options.audit));
-  await app.register(auditRoutes(options.audit));
+
+  // The slices, each given what its plugin declares it needs. The migration-tasks slice tells the
+  // progress history of every detail and stats answer through the task events.
+  const events = new TaskEvents();
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
-  await app.register(historyPlugin, { targets, history: progress, sampler: options.history?.sampler });
-  await app.register(caughtUpPlugin({ targets, audit: options.audit, history: progress }, { now: clock, ...options.caughtUp }));
+  await app.register(healthPlugin, { targets, readiness: options.readiness });
+  await app.register(targetsPlugin, { targets });
+  await app.register(migrationTasksPlugin, { targets, audit: options.audit, events });
+  await app.register(auditPlugin, { audit: options.audit });
+  await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler });
+  await app.register(caughtUpPlugin, { targets, audit: options.audit, history: progress, now: clock, ...options.caughtUp });
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

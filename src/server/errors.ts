@@ -1,7 +1,7 @@
 // Every failure becomes the console's error shape: `{ error: { code, message, request_id, upstream? } }`.
 import type { ApiErrorBody, ApiErrorCode } from '../api/errors';
 import { DCS_ERROR } from '../dcs/errors';
-import { DcsUpstreamError } from './dcs-client';
+import { DcsUpstreamError } from './upstream/upstream-error';
 
 export class ApiHttpError extends Error {
   /** For a browser navigation (Accept: text/html): the page to answer with instead of JSON. */

@@ -8,7 +8,7 @@ import { openSqliteAuditStore } from './audit/sqlite-store';
 import type { AuditStore } from './audit/store';
 import { openSqliteWatchStore } from './caught-up/watch-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
-import type { AppTarget } from './targets';
+import type { AppTarget } from './targets/registry';
 
 const DIST_WEB = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const SECOND_SIMULATED_PROJECT = '7e6f5d4c3b2a19080f1e2d3c4b5a6978';

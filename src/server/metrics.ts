@@ -3,7 +3,7 @@
 // (`/api/migration-tasks/:taskId`, never a raw URL), targets are the configured ids, operations and
 // outcomes are fixed names, error codes are the console's codes.
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { DcsObserver } from './cached-reads';
+import type { DcsObserver } from './upstream/cached-reads';
 
 /** The route label of requests that matched no route (404s, the SPA's client-side paths). */
 export const UNMATCHED_ROUTE = 'unmatched';

@@ -1,6 +1,6 @@
 // The /__simulator control API: request counts, fault injection, reset, forced statuses.
 import { networkInterfaces } from 'node:os';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DcsErrorBody } from '../dcs/errors';
 import type { DcsMigrationTask } from '../dcs/types';
 import { isLoopback } from './control';
@@ -24,6 +24,7 @@ beforeEach(async () => {
 interface Counts {
   total: number;
   routes: Record<string, number>;
+  peak_in_flight: Record<string, number>;
 }
 
 describe('request counts', () => {
@@ -53,8 +54,25 @@ describe('request counts', () => {
         'DELETE /migration-tasks/delete': 1,
         UNMATCHED: 1,
       },
+      // One after the other: never more than one of a route at once.
+      peak_in_flight: Object.fromEntries(Object.keys(counts.routes).filter((route) => counts.routes[route]! > 0).map((route) => [route, 1])),
     });
     expect((await control<Counts>(sim, 'DELETE', '/requests')).body.total).toBe(0);
+  });
+
+  it('keeps the most requests of a route in flight at once: three held open, side by side', async () => {
+    await control(sim, 'DELETE', '/requests');
+    await control(sim, 'POST', '/faults', { route: 'GET /migration-tasks', hang: true, times: 3 });
+    const held = [1, 2, 3].map(() => dcs.get('/migration-tasks').catch(() => 'closed'));
+    await vi.waitFor(async () => expect((await control<Counts>(sim, 'GET', '/requests')).body.routes['GET /migration-tasks']).toBe(3));
+    expect((await control<Counts>(sim, 'GET', '/requests')).body.peak_in_flight).toEqual({ 'GET /migration-tasks': 3 });
+    await control(sim, 'DELETE', '/faults'); // closes the held requests
+    await Promise.all(held);
+    // Answered one after the other, a route's peak is 1; counting starts again from what is still open.
+    await vi.waitFor(async () => expect((await control<Counts>(sim, 'DELETE', '/requests')).body.peak_in_flight).toEqual({}));
+    await dcs.get('/migration-tasks');
+    await dcs.get('/migration-tasks');
+    expect((await control<Counts>(sim, 'GET', '/requests')).body.peak_in_flight).toEqual({ 'GET /migration-tasks': 1 });
   });
 });
 

@@ -13,22 +13,36 @@ export const CONTROL_PREFIX = '/__simulator';
 export class RequestCounter {
   private total = 0;
   private routes = new Map<string, number>();
+  private inFlight = new Map<string, number>();
+  private peaks = new Map<string, number>();
 
-  count(template: string): void {
+  /** Counts a request; the returned function marks it answered (for the in-flight peak). */
+  count(template: string): () => void {
     this.total += 1;
     this.routes.set(template, (this.routes.get(template) ?? 0) + 1);
+    const now = (this.inFlight.get(template) ?? 0) + 1;
+    this.inFlight.set(template, now);
+    if (now > (this.peaks.get(template) ?? 0)) this.peaks.set(template, now);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight.set(template, (this.inFlight.get(template) ?? 1) - 1);
+    };
   }
 
+  /** Clears the counts and peaks (requests still in flight keep counting toward the next peak). */
   clear(): void {
     this.total = 0;
     this.routes.clear();
+    this.peaks = new Map([...this.inFlight].filter(([, n]) => n > 0));
   }
 
-  snapshot(): { total: number; routes: Record<string, number> } {
+  snapshot(): { total: number; routes: Record<string, number>; peak_in_flight: Record<string, number> } {
     const routes: Record<string, number> = {};
     for (const template of ROUTE_TEMPLATES) routes[template] = 0;
     for (const [template, n] of this.routes) routes[template] = n;
-    return { total: this.total, routes };
+    return { total: this.total, routes, peak_in_flight: Object.fromEntries(this.peaks) };
   }
 }
 
@@ -51,7 +65,8 @@ const controlError = (status: number, code: string, message: string): Reply => (
 /**
  * GET    /__simulator/info               → project id, AK, seed, task count, stop delay, now, down,
  *                                           down_until (never the SK)
- * GET    /__simulator/requests           → { total, routes: { "<METHOD> <template>": n, UNMATCHED?: n } }
+ * GET    /__simulator/requests           → { total, routes: { "<METHOD> <template>": n, UNMATCHED?: n },
+ *                                           peak_in_flight: { "<METHOD> <template>": most at once } }
  * DELETE /__simulator/requests           → clears the counters only
  * POST   /__simulator/reset              → re-seed tasks and fault dice, clear counters and faults,
  *                                           close hung requests, bring the simulator up

@@ -45,7 +45,8 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
     const path = decodePath(rawPath);
     const route = path === null ? null : matchRoute(method, path);
     const template = route?.template ?? UNMATCHED;
-    state.counter.count(template);
+    const answered = state.counter.count(template);
+    res.once('close', answered);
     if (state.outage.isDown()) {
       req.socket.resetAndDestroy(); // looks like a connection reset: no status line, no body
       return;

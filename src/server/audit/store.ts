@@ -1,7 +1,7 @@
-// The audit trail's storage: the only server-side state of the console. Everything else talks to
-// this interface, so a PostgreSQL store (several console instances behind a load balancer) can
-// replace the embedded SQLite one without touching the routes. Every method resolves only once
-// the change is durable: a stop is answered after its record is committed.
+// The audit trail's storage, and the port (AuditTrail) that stops and watches write through.
+// Everything else talks to these interfaces, so a PostgreSQL store (several console instances
+// behind a load balancer) can replace the embedded SQLite one without touching the routes. Every
+// method resolves only once the change is durable: a stop is answered after its record is committed.
 import type { AuditAction, AuditOutcome, AuditQuery } from '../../api/audit';
 import type { CaughtUpAuditAction } from '../../api/rules/caught-up';
 
@@ -45,7 +45,11 @@ export interface AuditPage {
   records: AuditRecord[];
 }
 
-export interface AuditStore {
+/**
+ * The port the stop use case (migration-tasks/stop-task.ts) and the stop-when-caught-up watcher
+ * write through: an attempt is begun before the cloud is called, its outcome finished after.
+ */
+export interface AuditTrail {
   /**
    * Records attempts as `pending`, all in one transaction, and returns them with their ids.
    * Called before the cloud is; if it fails, the stop must not be sent.
@@ -53,6 +57,9 @@ export interface AuditStore {
   begin(attempts: readonly AuditAttempt[]): Promise<AuditRecord[]>;
   /** Records outcomes, all in one transaction; each id must be pending. Returns the final records. */
   finish(results: readonly AuditResult[]): Promise<AuditRecord[]>;
+}
+
+export interface AuditStore extends AuditTrail {
   list(filter: AuditFilter): Promise<AuditPage>;
   close(): Promise<void>;
 }

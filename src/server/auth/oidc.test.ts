@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import { loadAuthConfig } from '../config';
-import { SESSION_COOKIE } from '../session';
+import { SESSION_COOKIE } from './principal';
 import { expectConsole } from '../../api/testing/console-guard';
 import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
 

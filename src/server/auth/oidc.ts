@@ -145,7 +145,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       return reply.redirect(login.return_to, 303);
     });
 
-    // Signed in: the CSRF check of plugins/auth.ts applies. Not signed in: there is nothing to end.
+    // Signed in: the CSRF check of plugin.ts applies. Not signed in: there is nothing to end.
     app.post(LOGOUT_PATH, { config: { allowAnonymous: true } }, async (request, reply): Promise<LogoutResponse> => {
       clearSession(reply, servedOverHttps(request, publicUrl));
       if (request.auth.signedIn) request.log.info({ event: 'auth.sign_out', user: request.principal.name }, 'signed out');

@@ -3,8 +3,8 @@
 // AUTH_PROXY_TRUSTED. From anyone else the same headers are ignored.
 import { BlockList, isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
-import type { ProxyAuthConfig, RoleMapping } from '../config';
-import type { Principal } from '../session';
+import type { ProxyAuthConfig, RoleMapping } from '../config/parse';
+import type { Principal } from './principal';
 import { rolesForGroups } from './roles';
 
 /** Parses AUTH_PROXY_TRUSTED entries (IPs or CIDRs); throws an Error naming the bad entry. */

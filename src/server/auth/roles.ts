@@ -1,6 +1,6 @@
 // From the identity provider's groups to the console's roles (AUTH_OPERATOR_GROUPS,
 // AUTH_VIEWER_GROUPS). A user in neither is signed in but may do nothing.
-import type { RoleMapping } from '../config';
+import type { RoleMapping } from '../config/parse';
 
 export function rolesForGroups(groups: readonly string[], mapping: RoleMapping): string[] {
   const roles: string[] = [];

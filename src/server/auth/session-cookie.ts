@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { SESSION_COOKIE, type Principal } from '../session';
+import { SESSION_COOKIE, type Principal } from './principal';
 import { signValue, unsignValue } from './signed-value';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;

@@ -1,13 +1,20 @@
 // STOP_RATE_LIMIT: stop requests per user per minute (@fastify/rate-limit). It applies to every
-// route that requires the migrationTask:stop action (stop and batch stop), counted per signed-in
-// user after the permission check, so refused or forged requests do not use up anyone's budget.
+// route that declares `config: { stopRateLimited: true }` (stop, batch stop, scheduling a
+// stop-when-caught-up), counted per signed-in user after the permission check, so refused or
+// forged requests do not use up anyone's budget.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../../dcs/clock';
 import { ApiHttpError } from '../errors';
-import { requiredAction } from './guard';
-import { principalKey } from '../session';
+import { principalKey } from './principal';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route sends (or schedules) a stop: it counts against the user's STOP_RATE_LIMIT. */
+    stopRateLimited?: boolean;
+  }
+}
 
 const WINDOW_MS = 60_000;
 
@@ -47,8 +54,7 @@ export const stopRateLimitPlugin = fp(
   async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; now: Clock }) {
     // Runs before @fastify/rate-limit's own onRoute hook (registered just below), which reads the config.
     app.addHook('onRoute', (route: RouteOptions) => {
-      const guards = [route.preHandler].flat();
-      if (!guards.some((guard) => typeof guard === 'function' && requiredAction(guard) === 'migrationTask:stop')) return;
+      if (route.config?.stopRateLimited !== true) return;
       route.config = {
         ...route.config,
         rateLimit: {

@@ -2,7 +2,7 @@
 // begun and finished in two commits like every other record, and logged as `{ event: 'audit' }`.
 import type { FastifyBaseLogger } from 'fastify';
 import type { CaughtUpAuditAction } from '../../api/rules/caught-up';
-import type { AuditAttempt, AuditRecord, AuditStore } from '../audit/store';
+import type { AuditAttempt, AuditRecord, AuditTrail } from '../audit/store';
 import { ApiHttpError } from '../errors';
 
 export interface WatchEvent extends Omit<AuditAttempt, 'action' | 'batch_id'> {
@@ -13,7 +13,7 @@ export interface WatchEvent extends Omit<AuditAttempt, 'action' | 'batch_id'> {
 }
 
 /** Throws ApiHttpError 500 INTERNAL when the record cannot be written: the caller must not act. */
-export async function recordWatchEvent(audit: AuditStore, log: FastifyBaseLogger, event: WatchEvent): Promise<AuditRecord> {
+export async function recordWatchEvent(audit: AuditTrail, log: FastifyBaseLogger, event: WatchEvent): Promise<AuditRecord> {
   const { outcome, error_code, ...attempt } = event;
   try {
     const [pending] = await audit.begin([{ ...attempt, batch_id: null }]);

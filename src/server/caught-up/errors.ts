@@ -1,8 +1,8 @@
 // Errors of the stop-when-caught-up routes and polls, in the console's error shape.
 import type { ApiErrorCode } from '../../api/errors';
 import type { CaughtUpErrorCode } from '../../api/rules/caught-up';
-import { DcsUpstreamError } from '../dcs-client';
 import { ApiHttpError, toApiHttpError, type UpstreamOperation } from '../errors';
+import { DcsUpstreamError } from '../upstream/dcs-client';
 
 /** The contract lists these codes in CAUGHT_UP_ERROR_CODES, beside API_ERROR_CODES. */
 export function watchError(status: number, code: CaughtUpErrorCode, message: string): ApiHttpError {

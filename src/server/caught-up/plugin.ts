@@ -1,11 +1,13 @@
 // Stop-when-caught-up: the watcher's lifecycle (resumes stored watches when the app is ready,
 // stops polling and waits for polls in flight when it closes, then closes the store) and routes.
+// It declares what it needs: the targets, the audit trail its stops and events are recorded in,
+// the progress history its polls feed, and where watches are kept.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuditStore } from '../audit/store';
+import type { AuditTrail } from '../audit/store';
 import type { ProgressHistory } from '../history/progress-history';
-import { caughtUpRoutes } from '../routes/caught-up';
-import type { TargetRegistry } from '../targets';
+import { caughtUpRoutes } from './routes';
+import type { TargetRegistry } from '../targets/registry';
 import { CaughtUpWatcher } from './watcher';
 import { openSqliteWatchStore, type WatchStore } from './watch-store';
 
@@ -24,16 +26,23 @@ declare module 'fastify' {
   }
 }
 
-export function caughtUpPlugin(deps: { targets: TargetRegistry; audit: AuditStore; history: ProgressHistory }, options: CaughtUpOptions = {}) {
-  // fastify-plugin: the watcher is decorated on the app itself, not on an encapsulated child.
-  return fp(async function caughtUp(app: FastifyInstance): Promise<void> {
+export interface CaughtUpPluginOptions extends CaughtUpOptions {
+  targets: TargetRegistry;
+  audit: AuditTrail;
+  history: ProgressHistory;
+}
+
+// fastify-plugin: the watcher is decorated on the app itself, not on an encapsulated child.
+export const caughtUpPlugin = fp(
+  async function caughtUp(app: FastifyInstance, { targets, audit, history, ...options }: CaughtUpPluginOptions): Promise<void> {
     const now = options.now ?? Date.now;
     const store = options.store ?? openSqliteWatchStore(':memory:', now);
-    const watcher = new CaughtUpWatcher({ ...deps, store, log: app.log, now, tickMs: options.tickMs ?? 1000 });
+    const watcher = new CaughtUpWatcher({ targets, audit, history, store, log: app.log, now, tickMs: options.tickMs ?? 1000 });
     app.decorate('caughtUp', watcher);
     app.addHook('onReady', async () => watcher.start());
     app.addHook('preClose', async () => watcher.close());
     app.addHook('onClose', async () => store.close());
-    await app.register(caughtUpRoutes(deps.targets, watcher));
-  });
-}
+    await app.register(caughtUpRoutes(targets, watcher));
+  },
+  { name: 'stop-when-caught-up', dependencies: ['auth'] },
+);

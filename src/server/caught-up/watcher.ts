@@ -1,18 +1,18 @@
 // Stop-when-caught-up watches: scheduled and cancelled by the routes, polled by one ticker (every
 // tickMs it polls the watches that are due, each at most one poll at a time), stopped through the
-// audited stop as the operator who scheduled them. Every change is written to the watch store
-// first, so a restarted console resumes the waiting watches (their count starts again: the console
-// did not see the task meanwhile).
+// stop use case (migration-tasks/stop-task.ts, audited) as the operator who scheduled them. Every
+// change is written to the watch store first, so a restarted console resumes the waiting watches
+// (their count starts again: the console did not see the task meanwhile).
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CaughtUpWatch } from '../../api/caught-up';
 import { CAUGHT_UP_CONSOLE_ACTOR, CAUGHT_UP_MAX_ACTIVE_WATCHES } from '../../api/rules/caught-up';
 import type { MigrationTask } from '../../api/migration-tasks';
-import { stopWithAudit } from '../audit/audited-stop';
-import type { AuditRecord, AuditStore } from '../audit/store';
+import type { AuditRecord, AuditTrail } from '../audit/store';
 import type { ApiHttpError } from '../errors';
 import type { ProgressHistory } from '../history/progress-history';
-import type { TargetRegistry } from '../targets';
+import { stopTask } from '../migration-tasks/stop-task';
+import type { TargetRegistry } from '../targets/registry';
 import { recordWatchEvent } from './audit-events';
 import { asApiError, watchError } from './errors';
 import { newWatch, type ScheduleInput } from './new-watch';
@@ -21,7 +21,7 @@ import type { WatchStore } from './watch-store';
 
 export interface WatcherDeps {
   targets: TargetRegistry;
-  audit: AuditStore;
+  audit: AuditTrail;
   history: ProgressHistory;
   store: WatchStore;
   log: FastifyBaseLogger;
@@ -181,14 +181,14 @@ export class CaughtUpWatcher {
     }
   }
 
-  /** Through the same audited stop as POST …/stop, as the operator who scheduled the watch. */
+  /** Through the same audited stop use case as POST …/stop, as the operator who scheduled the watch. */
   private async stop(watch: CaughtUpWatch): Promise<void> {
     let record: AuditRecord | undefined;
     const requestId = randomUUID();
     this.deps.log.info({ event: 'caught_up.stop', watch_id: watch.id, task_id: watch.task_id, request_id: requestId }, 'the task caught up: stopping it');
     let error: ApiHttpError | null = null;
     try {
-      await stopWithAudit(
+      await stopTask(
         {
           audit: this.deps.audit,
           service: this.deps.targets.service(watch.target),

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { HISTORY_BACKGROUND_INTERVAL_S } from '../../api/rules/history';
 import { isChanging } from '../../dcs/status';
 import { toApiHttpError } from '../errors';
-import type { TargetRegistry } from '../targets';
+import type { TargetRegistry } from '../targets/registry';
 import type { ProgressHistory, TaskRef } from './progress-history';
 
 const MAX_PER_TICK = 50;

@@ -70,6 +70,26 @@ describe('samples', () => {
     expect(body).toMatchObject({ task_id: id, target: 'test', retention_s: 3 * 3600, min_spacing_s: HISTORY_MIN_SPACING_S });
   });
 
+  it('hears of every detail and stats answer through the task events, before and after a stop', async () => {
+    // Not fullSyncTask()'s task: the history remembers the status this test leaves.
+    const id = all.filter((t) => t.migration_type === 'online_migration' && t.migration_method === 'full_amount_migration')[1]?.task_id;
+    if (!id) throw new Error('no such seeded task');
+    await stack.control('POST', `/tasks/${id}/status`, { status: 'FULLMIGRATING' });
+    await readTask(id);
+    await pin(id, { full_migration_progress: 10 });
+    await readStats(id);
+    const stop = await as(stack, OPERATOR, 'POST', `/api/migration-tasks/${id}/stop`, { payload: {} });
+    expect([stop.statusCode, stop.json().status]).toEqual([200, 'TERMINATING']);
+    clock += HISTORY_MIN_SPACING_S * 1000;
+    await readTask(id);
+    await readStats(id);
+    const body = await history(id);
+    expect(body.samples.map((s) => [s.status, s.full_migration_progress])).toEqual([
+      ['FULLMIGRATING', 10],
+      ['TERMINATING', 10],
+    ]);
+  });
+
   it(`keeps stored samples ${HISTORY_MIN_SPACING_S} s apart: a newer reading within that replaces the latest`, async () => {
     const id = await fullSyncTask();
     for (const [dt, progress] of [[0, 10], [1000, 11], [1000, 12], [HISTORY_MIN_SPACING_S * 1000, 13]] as const) {

@@ -11,7 +11,7 @@ import { buildApp, type AppOptions } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import type { AuditStore } from '../audit/store';
 import { demoAuthConfig, type UpstreamAuth } from '../config';
-import type { DcsClientOptions } from '../dcs-client';
+import type { DcsClientOptions } from '../upstream/dcs-client';
 
 export interface TestStack {
   app: FastifyInstance;

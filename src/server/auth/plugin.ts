@@ -1,0 +1,100 @@
+// Who is asking (AUTH_MODE none, proxy or oidc), attached to every request; the CSRF rule for
+// every state-changing request; the stop rate limit; and the guard that turns "not signed in" into
+// 401 and "not allowed" into 403. It serves GET /api/session, and in oidc mode /auth/login,
+// /auth/callback and /auth/logout. It declares what it needs: the sign-in settings, the clock, and
+// the targets (the session names the default one).
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { CSRF_HEADER } from '../../api/session';
+import { unauthenticated } from './guard';
+import { OidcProvider, oidcRoutes } from './oidc';
+import { proxyIdentity, trustedAddressList } from './proxy';
+import { sessionRoutes } from './routes';
+import { readSession } from './session-cookie';
+import { stopRateLimitPlugin } from './stop-rate-limit';
+import type { Clock } from '../../dcs/clock';
+import type { AuthConfig, OidcConfig } from '../config';
+import type { TargetRegistry } from '../targets/registry';
+import { anonymous, assertSameOriginWithCsrf, CSRF_COOKIE, csrfTokenValid, localOperator, type Principal, type RequestAuth } from './principal';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A state-changing route that also serves people who are not signed in (sign-out). */
+    allowAnonymous?: boolean;
+  }
+  interface FastifyInstance {
+    /** The sign-in settings the app runs with. */
+    authConfig: AuthConfig;
+  }
+}
+
+export { requirePermission } from './guard';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthPluginOptions {
+  auth: AuthConfig;
+  now: Clock;
+  targets: TargetRegistry;
+}
+
+export const authPlugin = fp(
+  async function auth(app: FastifyInstance, options: AuthPluginOptions) {
+    const config = options.auth;
+    const publicOrigin = config.publicUrl?.origin ?? null;
+    const trusted = config.proxy ? trustedAddressList(config.proxy.trusted) : null;
+    app.decorate('authConfig', config);
+    app.decorateRequest('principal', null as unknown as Principal);
+    app.decorateRequest('auth', null as unknown as RequestAuth);
+
+    app.addHook('onRequest', async (request) => {
+      const state: RequestAuth = { mode: config.mode, signedIn: false, csrfToken: null, expiresAt: null, publicOrigin };
+      let principal = anonymous();
+      if (config.mode === 'oidc') {
+        const session = readSession(request, config.sessionSecret, options.now());
+        if (session) {
+          principal = session.principal;
+          Object.assign(state, { signedIn: true, csrfToken: session.csrf, expiresAt: session.expiresAt });
+        }
+      } else if (config.mode === 'none') {
+        principal = localOperator();
+        state.signedIn = true;
+      } else {
+        const identity = proxyIdentity(request, config.proxy!, trusted!, config.roles);
+        if (identity.kind === 'signed-in') {
+          principal = identity.principal;
+          state.signedIn = true;
+        } else if (identity.kind === 'untrusted') {
+          request.log.warn({ event: 'auth.untrusted_proxy_headers', remote: identity.remoteAddress }, 'identity headers from an address not in AUTH_PROXY_TRUSTED were ignored');
+        }
+      }
+      if (config.mode !== 'oidc' && state.signedIn) {
+        // none/proxy: the CSRF token lives in its own cookie and must have been minted for this user.
+        const cookie = request.cookies[CSRF_COOKIE];
+        if (csrfTokenValid(config.sessionSecret, principal, cookie)) state.csrfToken = cookie!;
+      }
+      request.principal = principal;
+      request.auth = state;
+    });
+
+    // The one CSRF check: every state-changing request of every route passes here (routes do not
+    // check again). Before the body is parsed, so a cross-site form post is refused as such (not
+    // as a bad body).
+    app.addHook('preParsing', async (request) => {
+      if (SAFE_METHODS.has(request.method) || request.is404) return;
+      if (!request.auth.signedIn) {
+        if (request.routeOptions.config.allowAnonymous) return;
+        throw unauthenticated(request);
+      }
+      assertSameOriginWithCsrf(request, CSRF_HEADER);
+    });
+
+    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, now: options.now });
+    await app.register(sessionRoutes(options.targets));
+    if (config.mode === 'oidc') {
+      const oidcConfig = config as AuthConfig & { oidc: OidcConfig };
+      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc), options.now));
+    }
+  },
+  { name: 'auth' },
+);

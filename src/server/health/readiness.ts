@@ -1,0 +1,60 @@
+// Readiness: can the console do its job right now? Every DCS target is asked for a list of one
+// task (one attempt, a short timeout). The verdict is cached for `cacheMs`, and probes that arrive
+// while one is running share it, so a load balancer probing every second costs the cloud at most
+// one read per target per `cacheMs`.
+import { performance } from 'node:perf_hooks';
+import type { Readiness, TargetReadiness } from '../../api/readiness';
+import { fromUpstreamError } from '../errors';
+import type { TargetRegistry } from '../targets/registry';
+import { DcsUpstreamError } from '../upstream/dcs-client';
+
+export interface ReadinessOptions {
+  /** How long a verdict is reused (default 5 s). */
+  cacheMs?: number;
+  /** Upper bound of one probe; the target's DCS_TIMEOUT_MS when that is shorter (default 2 s). */
+  probeTimeoutMs?: number;
+}
+
+export class ReadinessCheck {
+  private cached: { at: number; value: Readiness } | null = null;
+  private running: Promise<Readiness> | null = null;
+  private readonly cacheMs: number;
+  private readonly probeTimeoutMs: number;
+
+  constructor(
+    private readonly targets: TargetRegistry,
+    options: ReadinessOptions = {},
+  ) {
+    this.cacheMs = options.cacheMs ?? 5000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
+  }
+
+  check(): Promise<Readiness> {
+    if (this.cached && performance.now() - this.cached.at < this.cacheMs) return Promise.resolve(this.cached.value);
+    this.running ??= this.probeAll()
+      .then((value) => {
+        this.cached = { at: performance.now(), value };
+        return value;
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private async probeAll(): Promise<Readiness> {
+    const results = await Promise.all(this.targets.clients().map(({ id, client }) => this.probe(id, (ms) => client.probe(ms))));
+    return { status: results.every((r) => r.reachable) ? 'ready' : 'not_ready', targets: results };
+  }
+
+  private async probe(id: string, read: (timeoutMs: number) => Promise<void>): Promise<TargetReadiness> {
+    const started = performance.now();
+    try {
+      await read(this.probeTimeoutMs);
+      return { id, reachable: true, latency_ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      const code = error instanceof DcsUpstreamError ? fromUpstreamError(error, 'list').code : 'INTERNAL';
+      return { id, reachable: false, error_code: code };
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// Operations endpoints, public (no sign-in): liveness and readiness.
+import type { FastifyInstance } from 'fastify';
+import type { Readiness } from '../../api/readiness';
+import type { ReadinessCheck } from './readiness';
+
+export function healthRoutes(readiness: ReadinessCheck) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    // Liveness: the process answers. It does not call the cloud.
+    app.get('/healthz', async () => ({ status: 'ok' }));
+
+    // Readiness: every DCS target answers (cached a few seconds; see readiness.ts). 503 otherwise,
+    // with the same body: which target failed and with which error code.
+    app.get('/readyz', async (_request, reply): Promise<Readiness> => {
+      const verdict = await readiness.check();
+      void reply.code(verdict.status === 'ready' ? 200 : 503).header('cache-control', 'no-store');
+      return verdict;
+    });
+  };
+}
