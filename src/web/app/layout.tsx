@@ -4,7 +4,7 @@ import { Outlet } from 'react-router-dom';
 import { QueryFailure } from '../components/query-failure';
 import { LoadingState } from '../components/states';
 import { StopFollower } from '../features/migration-tasks/components/stop-follower';
-import { useSession } from '../features/session/api/get-session';
+import { useSession } from '../lib/session';
 import { SessionGate } from '../features/session/components/session-gate';
 import { DemoBanner } from '../features/targets/components/demo-banner';
 import { useT } from '../i18n';

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, type DefaultOptions } from '@tanstack/react-query';
-import { sessionQueryKey } from '../features/session/api/get-session';
+import { sessionQueryKey } from '../lib/session';
 import { handleAuthError, signInSucceeded } from '../features/session/lib/sign-in';
 import { queryRetryDelay, shouldRetryQuery } from '../lib/retry-policy';
 

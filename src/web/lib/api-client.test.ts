@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { server } from '../testing/mocks/node';
 import { apiClient, ApiError, parseRetryAfter, REQUEST_TIMEOUT_MS } from './api-client';
+import { forgetCsrfToken, rememberCsrfToken } from './csrf-token';
 import { SHAPES } from './response-shape';
 
 const ok = { ok: 'boolean' };
@@ -16,19 +17,40 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('apiClient', () => {
-  it('sends the CSRF header and a JSON body on POST, and none on GET', async () => {
-    const seen: Headers[] = [];
+  it('attaches the session’s CSRF token to every state-changing request (POST, DELETE), never to a GET', async () => {
+    const seen: Request[] = [];
     server.use(
       http.all('/api/echo', ({ request }) => {
+        seen.push(request);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    rememberCsrfToken('tok-1'); // what GET /api/session answered (lib/session.ts records it)
+    await apiClient.post('/api/echo', {}, ok);
+    await apiClient.get('/api/echo', ok);
+    await apiClient.delete('/api/echo', ok);
+    expect(seen.map((r) => [r.method, r.headers.get('x-csrf-token')])).toEqual([
+      ['POST', 'tok-1'],
+      ['GET', null],
+      ['DELETE', 'tok-1'],
+    ]);
+    expect(seen[0]!.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('sends the token the latest session answer carried, and no header before any', async () => {
+    const seen: Headers[] = [];
+    server.use(
+      http.post('/api/echo', ({ request }) => {
         seen.push(request.headers);
         return HttpResponse.json({ ok: true });
       }),
     );
-    await apiClient.post('/api/echo', {}, ok, { csrfToken: 'tok-1' });
-    await apiClient.get('/api/echo', ok);
-    expect(seen[0]!.get('x-csrf-token')).toBe('tok-1');
-    expect(seen[0]!.get('content-type')).toBe('application/json');
-    expect(seen[1]!.get('x-csrf-token')).toBeNull();
+    forgetCsrfToken();
+    await apiClient.post('/api/echo', {}, ok);
+    rememberCsrfToken('tok-1');
+    rememberCsrfToken('tok-2'); // a new sign-in, or the session read again after CSRF_REJECTED
+    await apiClient.post('/api/echo', {}, ok);
+    expect(seen.map((h) => h.get('x-csrf-token'))).toEqual([null, 'tok-2']);
   });
 
   it('drops empty query values', async () => {
@@ -59,7 +81,7 @@ describe('apiClient', () => {
         ),
       ),
     );
-    const error = await caught(apiClient.post('/api/echo', {}, ok, { csrfToken: 't' }));
+    const error = await caught(apiClient.post('/api/echo', {}, ok));
     expect(error).toMatchObject({ status: 400, code: 'STOP_NOT_ALLOWED', message: 'refused', request_id: 'r-1' });
     expect(error.upstream).toEqual({ status: 400, error_code: 'DCS.4957', error_msg: 'not allowed', request_id: 'u-1' });
   });

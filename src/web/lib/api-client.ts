@@ -4,6 +4,7 @@ import type { ApiErrorBody } from '../../api';
 import { translate } from '../i18n';
 import { CSRF_HEADER } from '../../api/rules';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
+import { currentCsrfToken } from './csrf-token';
 import { shapeProblem, SHAPES } from './response-shape';
 import { parseRetryAfter, snippet } from './response-text';
 
@@ -21,7 +22,6 @@ type Query = Record<string, string | number | undefined>;
 export interface RequestOptions {
   signal?: AbortSignal;
   query?: Query;
-  csrfToken?: string;
 }
 
 function buildUrl(path: string, query?: Query): string {
@@ -133,7 +133,9 @@ async function request<T>(
 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method === 'POST') headers['content-type'] = 'application/json';
-  if (method !== 'GET' && options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
+  // Every state-changing request (all but GET) echoes the session's CSRF token (see csrf-token.ts).
+  const csrfToken = method === 'GET' ? null : currentCsrfToken();
+  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   try {
     let response: Response;

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
+import { forgetCsrfToken } from '../lib/csrf-token';
 import { loadNotifications } from '../lib/notify';
 import { resetMockDb } from './mocks/db';
 import { server } from './mocks/node';
@@ -93,6 +94,7 @@ afterEach(() => {
   resetMockDb();
   window.sessionStorage.clear(); // the sign-in loop guard
   window.localStorage.clear(); // remembered language and theme: the next test, maybe of another file, starts afresh
+  forgetCsrfToken(); // each test's page reads its own session
   vi.restoreAllMocks();
 });
 afterAll(() => {

@@ -12,8 +12,8 @@ import {
   toAuditParams,
 } from '../../features/audit/lib/audit-search-params';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
-import { useSession } from '../../features/session/api/get-session';
-import { useCan } from '../../features/session/hooks/use-can';
+import { useSession } from '../../lib/session';
+import { useCan } from '../../lib/use-can';
 import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import '../../features/audit/lib/english';

@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { EmptyState } from '../../components/states';
-import { useRouteTarget } from '../../features/targets/lib/current-target';
+import { useRouteTarget } from '../../lib/current-target';
 import { listPath } from '../../lib/paths';
 import { rich, slot, useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';

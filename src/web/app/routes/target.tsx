@@ -1,7 +1,7 @@
 import { Outlet, useParams } from 'react-router-dom';
 import { TargetsGate } from '../../features/targets/components/targets-gate';
 import { UnknownTarget } from '../../features/targets/components/unknown-target';
-import { CurrentTargetProvider } from '../../features/targets/lib/current-target';
+import { CurrentTargetProvider } from '../../lib/current-target';
 import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 

@@ -15,8 +15,8 @@ import { useListFilters } from '../../features/migration-tasks/hooks/use-list-fi
 import { useListKeyboard } from '../../features/migration-tasks/hooks/use-list-keyboard';
 import { hasActiveFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
 import { stopKey, useStopEntries } from '../../features/migration-tasks/lib/stop-tracker';
-import { useCan } from '../../features/session/hooks/use-can';
-import { useCurrentTarget } from '../../features/targets/lib/current-target';
+import { useCan } from '../../lib/use-can';
+import { useCurrentTarget } from '../../lib/current-target';
 import { useT } from '../../i18n';
 import { taskPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';

@@ -3,10 +3,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isTaskId } from '../../../api/rules';
 import { QueryFailure } from '../../components/query-failure';
 import { LoadingState } from '../../components/states';
+import { LastStop } from '../../features/audit/components/last-stop';
 import { detailRefetchInterval, useMigrationTask } from '../../features/migration-tasks/api/get-migration-task';
 import { TaskDetail, type TaskTab } from '../../features/migration-tasks/components/task-detail/task-detail';
 import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
-import { useCurrentTarget } from '../../features/targets/lib/current-target';
+import { useCurrentTarget } from '../../lib/current-target';
 import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api-client';
 import { listPath, taskPath } from '../../lib/paths';
@@ -71,6 +72,7 @@ export function TaskRoute({ tab = 'details' }: { tab?: TaskTab }) {
           fetching={query.isFetching}
           tab={tab}
           onTabChange={changeTab}
+          lastStop={<LastStop targetId={targetId} taskId={query.data.task_id} status={query.data.status} />}
         />
       </Stack>
     );

@@ -17,18 +17,9 @@ import { list } from './en/list';
 import { batch } from './en/batch';
 import { task } from './en/task';
 import { stop } from './en/stop';
+import type { Message } from './message';
 
-/** Plural forms by Intl.PluralRules category; `other` is always required. */
-export interface PluralMessage {
-  zero?: string;
-  one?: string;
-  two?: string;
-  few?: string;
-  many?: string;
-  other: string;
-}
-export type Message = string | PluralMessage;
-export type Messages = Record<string, Message>;
+export type { Message, Messages, PluralMessage } from './message';
 
 /** The English of the first download. */
 export const en = { common, shell, session, targets, errors, list, batch, task, stop };

@@ -1,3 +1,5 @@
+import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
+
 /** A time window relative to the moment of the request (the "last hour" presets). */
 export const AUDIT_RANGES = ['1h', '24h', '7d'] as const;
 export type AuditRange = (typeof AUDIT_RANGES)[number];
@@ -23,7 +25,7 @@ export interface AuditListParams {
 }
 
 export const auditKeys = {
-  all: ['audit'] as const,
+  all: AUDIT_QUERY_ROOT,
   lists: () => [...auditKeys.all, 'list'] as const,
   list: (params: AuditListParams) => [...auditKeys.lists(), params] as const,
 };

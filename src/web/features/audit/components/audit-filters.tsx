@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from 
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useT } from '../../../i18n';
-import { useTargets } from '../../targets/api/get-targets';
+import { useTargets } from '../../../lib/targets';
 import type { AuditRange } from '../api/query-keys';
 import {
   fromLocalInput,

@@ -7,7 +7,7 @@ import { RelativeTime } from '../../../components/date-time';
 import { useT, type Translate } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
-import { useTargets } from '../../targets/api/get-targets';
+import { useTargets } from '../../../lib/targets';
 import { OutcomeBadge } from './outcome-badge';
 import '../lib/english';
 

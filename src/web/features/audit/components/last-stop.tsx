@@ -7,7 +7,7 @@ import { RelativeTime } from '../../../components/date-time';
 import { QueryFailure } from '../../../components/query-failure';
 import { rich, slot, useT, type Translate } from '../../../i18n';
 import { activityPath } from '../../../lib/paths';
-import { useCan } from '../../session/hooks/use-can';
+import { useCan } from '../../../lib/use-can';
 import { useLastStop } from '../api/get-audit-records';
 import '../lib/english';
 

@@ -3,9 +3,9 @@ import type { BatchStopResponse, BatchStopResult } from '../../../../api';
 import { BATCH_STOP_MAX } from '../../../../api/rules';
 import { SHAPES } from '../../../lib/response-shape';
 import { apiClient, isApiError } from '../../../lib/api-client';
-import { auditKeys } from '../../audit/api/query-keys';
-import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
-import { isStopOutcomeUnknown, markStopNotSent } from '../lib/stop-outcome';
+import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
+import { sessionQueryKey } from '../../../lib/session';
+import { isStopOutcomeUnknown } from '../lib/stop-outcome';
 import { stopRequestBody } from './stop-migration-task';
 import { getMigrationTaskQueryOptions } from './get-migration-task';
 import { taskKeys } from './query-keys';
@@ -39,22 +39,21 @@ export interface BatchStopVariables {
   onBatchAnswered?: (answered: [taskId: string, outcome: BatchTaskOutcome][]) => void;
 }
 
+/** One batch; api-client adds the session's CSRF token. */
 export function batchStopMigrationTasks({
   targetId,
   taskIds,
   reason,
-  csrfToken,
 }: {
   targetId: string;
   taskIds: string[];
   reason?: string;
-  csrfToken: string;
 }): Promise<BatchStopResponse> {
   return apiClient.post<BatchStopResponse>(
     '/api/migration-tasks/batch-stop',
     { task_ids: taskIds, ...stopRequestBody(reason) },
     SHAPES.batchStop,
-    { csrfToken, query: { target: targetId } },
+    { query: { target: targetId } },
   );
 }
 
@@ -89,10 +88,7 @@ export function useBatchStopMigrationTasks() {
         report(index + 1);
         const sentAt = Date.now();
         try {
-          const session = await queryClient.ensureQueryData(getSessionQueryOptions()).catch((error: unknown) => {
-            throw markStopNotSent(error);
-          });
-          const { results } = await batchStopMigrationTasks({ targetId, taskIds: ids, reason, csrfToken: session.csrf_token });
+          const { results } = await batchStopMigrationTasks({ targetId, taskIds: ids, reason });
           const byId = new Map(results.map((r) => [r.task_id, r]));
           for (const id of ids) outcomes.set(id, verdictOf(byId.get(id), sentAt));
         } catch (error) {
@@ -115,7 +111,7 @@ export function useBatchStopMigrationTasks() {
     },
     // Every attempt is recorded in the audit trail, whatever its outcome.
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
+      void queryClient.invalidateQueries({ queryKey: AUDIT_QUERY_ROOT });
     },
   });
 }

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MigrationTask, MigrationTaskList, StopRequest } from '../../../../api';
 import { SHAPES } from '../../../lib/response-shape';
 import { apiClient, isApiError } from '../../../lib/api-client';
-import { auditKeys } from '../../audit/api/query-keys';
-import { getSessionQueryOptions, sessionQueryKey } from '../../session/api/get-session';
-import { isStopOutcomeUnknown, markStopNotSent } from '../lib/stop-outcome';
+import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
+import { sessionQueryKey } from '../../../lib/session';
+import { isStopOutcomeUnknown } from '../lib/stop-outcome';
 import { taskKeys, type TaskRef } from './query-keys';
 
 /** What the stop dialog sends: the task, and why (optional, recorded in the audit trail). */
@@ -18,14 +18,9 @@ export function stopRequestBody(reason: string | undefined): StopRequest {
   return trimmed ? { reason: trimmed } : {};
 }
 
-export function stopMigrationTask({
-  targetId,
-  taskId,
-  reason,
-  csrfToken,
-}: StopVariables & { csrfToken: string }): Promise<MigrationTask> {
+/** The stop; api-client adds the session's CSRF token. */
+export function stopMigrationTask({ targetId, taskId, reason }: StopVariables): Promise<MigrationTask> {
   return apiClient.post<MigrationTask>(`/api/migration-tasks/${encodeURIComponent(taskId)}/stop`, stopRequestBody(reason), SHAPES.task, {
-    csrfToken,
     query: { target: targetId },
   });
 }
@@ -45,12 +40,7 @@ export function useStopMigrationTask({ onStopped, onOutcomeUnknown }: StopCallba
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...taskKeys.all, 'stop'],
-    mutationFn: async (variables: StopVariables) => {
-      const session = await queryClient.ensureQueryData(getSessionQueryOptions()).catch((error: unknown) => {
-        throw markStopNotSent(error);
-      });
-      return stopMigrationTask({ ...variables, csrfToken: session.csrf_token });
-    },
+    mutationFn: (variables: StopVariables) => stopMigrationTask(variables),
     onMutate: () => ({ sentAt: Date.now() }),
     onSuccess: (task, { targetId, taskId }) => {
       const ref = { targetId, taskId };
@@ -83,7 +73,7 @@ export function useStopMigrationTask({ onStopped, onOutcomeUnknown }: StopCallba
     },
     // Every attempt is recorded, whatever its outcome: the task page's "last stop" and the activity.
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
+      void queryClient.invalidateQueries({ queryKey: AUDIT_QUERY_ROOT });
     },
   });
 }

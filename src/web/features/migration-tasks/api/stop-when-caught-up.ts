@@ -4,8 +4,7 @@ import type { CaughtUpRequest, CaughtUpWatch, CaughtUpWatchRead } from '../../..
 import { CAUGHT_UP_ACTIVE_STATES } from '../../../../api/rules';
 import { apiClient } from '../../../lib/api-client';
 import { SHAPES } from '../../../lib/response-shape';
-import { auditKeys } from '../../audit/api/query-keys';
-import { getSessionQueryOptions } from '../../session/api/get-session';
+import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
 import { taskKeys, type TaskRef } from './query-keys';
 
 const path = (taskId: string) => `/api/migration-tasks/${encodeURIComponent(taskId)}/stop-when-caught-up`;
@@ -35,28 +34,25 @@ export function useCaughtUpWatch(ref: TaskRef, { enabled }: { enabled: boolean }
   return useQuery({ ...getCaughtUpWatchQueryOptions(ref), enabled });
 }
 
-/** Set or cancel: both need the session's CSRF token; the answer is the watch, put in the cache. */
-function useWatchMutation<V>(ref: TaskRef, send: (variables: V, csrfToken: string) => Promise<CaughtUpWatch>) {
+/** Set or cancel (api-client adds the session's CSRF token); the answer is the watch, put in the cache. */
+function useWatchMutation<V>(ref: TaskRef, send: (variables: V) => Promise<CaughtUpWatch>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (variables: V) => {
-      const session = await queryClient.ensureQueryData(getSessionQueryOptions());
-      return send(variables, session.csrf_token);
-    },
+    mutationFn: send,
     onSuccess: (watch) => queryClient.setQueryData(taskKeys.caughtUp(ref), watch),
     onError: () => void queryClient.invalidateQueries({ queryKey: taskKeys.caughtUp(ref) }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: AUDIT_QUERY_ROOT }),
   });
 }
 
 export function useSetCaughtUpWatch(ref: TaskRef) {
-  return useWatchMutation<CaughtUpRequest>(ref, (body, csrfToken) =>
-    apiClient.post<CaughtUpWatch>(path(ref.taskId), body, SHAPES.caughtUpWatch, { csrfToken, query: { target: ref.targetId } }),
+  return useWatchMutation<CaughtUpRequest>(ref, (body) =>
+    apiClient.post<CaughtUpWatch>(path(ref.taskId), body, SHAPES.caughtUpWatch, { query: { target: ref.targetId } }),
   );
 }
 
 export function useCancelCaughtUpWatch(ref: TaskRef) {
-  return useWatchMutation<void>(ref, (_, csrfToken) =>
-    apiClient.delete<CaughtUpWatch>(path(ref.taskId), SHAPES.caughtUpWatch, { csrfToken, query: { target: ref.targetId } }),
+  return useWatchMutation<void>(ref, () =>
+    apiClient.delete<CaughtUpWatch>(path(ref.taskId), SHAPES.caughtUpWatch, { query: { target: ref.targetId } }),
   );
 }

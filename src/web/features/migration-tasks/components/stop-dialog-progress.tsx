@@ -3,7 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MigrationTaskStats } from '../../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, toNumber } from '../../../lib/format';
-import { useCurrentTarget } from '../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../lib/current-target';
 import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-migration-task-stats';
 import { offsetReading } from '../lib/sync-state';
 import { isOnlineMigration, type TaskLike } from '../lib/task-display';

@@ -32,7 +32,7 @@ export function notifyStopSettled(entry: StopEntry) {
     showSystemNotification(title, message, `stop-${stopKey(entry)}`);
     return;
   }
-  const stopped = status === 'TERMINATED';
+  const stopped = statusPhase(status) === 'stopped';
   const title = stopped
     ? translate('stop', 'settledStoppedTitle', { name: entry.name })
     : translate('stop', 'settledOtherTitle', { name: entry.name, status: shownStatus(status) });

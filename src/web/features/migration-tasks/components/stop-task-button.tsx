@@ -1,8 +1,8 @@
 import { Button, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n';
-import { useCan } from '../../session/hooks/use-can';
-import { useCurrentTarget } from '../../targets/lib/current-target';
+import { useCan } from '../../../lib/use-can';
+import { useCurrentTarget } from '../../../lib/current-target';
 import { stopBlockedReason, useStopEntry } from '../lib/stop-tracker';
 import { stopUnavailableText } from '../lib/status-display';
 import { taskDisplayName, type TaskLike } from '../lib/task-display';

@@ -4,7 +4,7 @@ import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
 import { useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
-import { useCurrentTarget } from '../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
 import { useRereadAfterFailedStop } from '../hooks/use-reread-after-failed-stop';
 import { stopUnavailableText } from '../lib/status-display';

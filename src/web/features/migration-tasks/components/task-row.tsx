@@ -7,7 +7,7 @@ import { RelativeTime } from '../../../components/date-time';
 import { useT } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
-import { useCurrentTarget } from '../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../lib/current-target';
 import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from '../lib/task-display';
 import { StatusBadge } from './status-badge';
 import { StopTaskButton } from './stop-task-button';

@@ -1,7 +1,7 @@
 import { Checkbox, Skeleton, Table, VisuallyHidden } from '@mantine/core';
 import type { MigrationTaskSummary } from '../../../../api';
 import { useT } from '../../../i18n';
-import { useCurrentTarget } from '../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../lib/current-target';
 import { stopKey, useStopEntries } from '../lib/stop-tracker';
 import { selectionBlockedReason } from './batch-stop/use-batch-selection';
 import { TaskRow } from './task-row';

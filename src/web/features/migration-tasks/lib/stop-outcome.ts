@@ -14,17 +14,8 @@ const OUTCOME_UNKNOWN_CODES = new Set<string>([
   CLIENT_ERROR_CODES.badBody, // a success answer this page could not read
 ]);
 
-/** Errors raised before the stop request left the browser (e.g. reading the session's CSRF token). */
-const notSent = new WeakSet<object>();
-
-export function markStopNotSent(error: unknown): unknown {
-  if (typeof error === 'object' && error !== null) notSent.add(error);
-  return error;
-}
-
 /** Whether the cloud may have applied a stop that failed with `error`. */
 export function isStopOutcomeUnknown(error: unknown): boolean {
-  if (typeof error === 'object' && error !== null && notSent.has(error)) return false;
   if (!isApiError(error)) return true; // not a known answer at all: assume the worst
   if (OUTCOME_UNKNOWN_CODES.has(error.code)) return true;
   // A proxy's error page instead of the console's answer: the console may have sent the stop.

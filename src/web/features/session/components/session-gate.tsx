@@ -8,7 +8,7 @@ import { isApiError, type ApiError } from '../../../lib/api-client';
 import { useT } from '../../../i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import '../../../components/page.css';
-import { useSession } from '../api/get-session';
+import { useSession } from '../../../lib/session';
 import { signInController, signInUrl, type SignInState } from '../lib/sign-in';
 
 /** The sign-in state of this page load (redirecting, blocked, signing out), or null. */

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useT, type Translate } from '../../../i18n';
 import { formatExact } from '../../../lib/format';
-import { useSession } from '../api/get-session';
+import { useSession } from '../../../lib/session';
 import { SignOutButton } from './sign-out-button';
 
 const ROLE_BADGES: Record<string, { labelKey: 'roleOperator' | 'roleViewer'; color: string }> = {

@@ -9,7 +9,7 @@ import type { Session } from '../../../../api';
 import { LOGIN_PATH, loginUrl } from '../../../../api/rules';
 import { isApiError, type ApiError } from '../../../lib/api-client';
 import { browserLocation } from '../../../lib/browser-location';
-import { sessionQueryKey } from '../api/get-session';
+import { sessionQueryKey } from '../../../lib/session';
 
 export type SignInState =
   /** The browser is on its way to the sign-in page. */

@@ -1,6 +1,6 @@
 import { Box, Text } from '@mantine/core';
 import { useT } from '../../../i18n';
-import { useRouteTarget } from '../lib/current-target';
+import { useRouteTarget } from '../../../lib/current-target';
 
 /** A yellow banner while the current target is the embedded simulator instead of Huawei Cloud. */
 export function DemoBanner() {

@@ -2,8 +2,8 @@ import { Group, NativeSelect, Text } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { listPath } from '../../../lib/paths';
-import { useTargets } from '../api/get-targets';
-import { useRouteTargetId } from '../lib/current-target';
+import { useTargets } from '../../../lib/targets';
+import { useRouteTargetId } from '../../../lib/current-target';
 import { TargetPlace } from './target-place';
 
 /**

@@ -4,7 +4,7 @@ import type { Target } from '../../../../api';
 import { QueryFailure } from '../../../components/query-failure';
 import { EmptyState, LoadingState } from '../../../components/states';
 import { useT } from '../../../i18n';
-import { useTargets } from '../api/get-targets';
+import { useTargets } from '../../../lib/targets';
 
 /** Renders `children` with the configured targets once loaded; loading, error and "none" otherwise. */
 export function TargetsGate({ children }: { children: (targets: Target[]) => ReactNode }) {

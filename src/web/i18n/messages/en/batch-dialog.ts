@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // The batch stop dialog: confirmation, sending, per-task report. Comes with the dialog (loaded on
 // demand: components/batch-stop/english.ts).

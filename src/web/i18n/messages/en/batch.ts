@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // Selecting tasks in the list for a batch stop: the checkboxes and the bar (the dialog's texts are
 // in batch-dialog.ts and come with the dialog).

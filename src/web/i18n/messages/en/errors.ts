@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // What each error code means for the operator (console codes, stop-when-caught-up codes and the
 // codes the page makes itself), the page's own failure messages, and what it does next.

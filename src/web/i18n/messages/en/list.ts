@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // The task list page: heading, filters, sort, table, paging, refresh line and keyboard hint.
 export const list = {

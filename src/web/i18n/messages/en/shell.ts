@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 export const shell = {
   appName: 'DCS Migration Console',

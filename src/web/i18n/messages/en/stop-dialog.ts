@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // The stop confirmation dialog: on demand, with the dialog.
 export const stopDialog = {

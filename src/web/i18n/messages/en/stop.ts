@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // The stop: its button, the confirmation dialog, what follows it, and stop notifications.
 export const stop = {

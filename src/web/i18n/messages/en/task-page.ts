@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // The task page (details, progress, history, stop when caught up, logs): on demand, with the page.
 export const taskPage = {

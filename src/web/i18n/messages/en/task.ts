@@ -1,4 +1,4 @@
-import type { Messages } from '../en';
+import type { Messages } from '../message';
 
 // Status, type and method labels, shown everywhere (the task page's own texts: task-page.ts).
 export const task = {

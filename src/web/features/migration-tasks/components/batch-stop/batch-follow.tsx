@@ -1,6 +1,7 @@
 // One batch stop, told by one notification: "Stopping 12 tasks — 7 stopped, 5 still stopping",
 // updated in place as the StopFollower settles the tasks, ending with a summary that names the ones
 // that did not stop (and, if the operator turned them on, one browser notification).
+import { statusPhase } from '../../../../../api/rules';
 import { translate } from '../../../../i18n';
 import { notify } from '../../../../lib/notify';
 import type { BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
@@ -19,7 +20,7 @@ const isFollowed = (outcome: BatchTaskOutcome) => outcome.kind === 'accepted' ||
 
 function endingOf(entry: StopEntry): Ending | undefined {
   if (entry.settledAt === undefined) return undefined;
-  return entry.settledStatus === 'TERMINATED' && !entry.lost ? 'stopped' : 'not-stopped';
+  return statusPhase(entry.settledStatus) === 'stopped' && !entry.lost ? 'stopped' : 'not-stopped';
 }
 
 let runs = 0;

@@ -4,7 +4,7 @@ import { isChanging } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
 import { useT } from '../../../../i18n';
 import { formatClock, formatExact, formatNumber } from '../../../../lib/format';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../../lib/current-target';
 import { HISTORY_POLL_MS, useTaskHistory } from '../../api/get-task-history';
 import { isOnlineMigration } from '../../lib/task-display';
 import { Section } from '../task-detail/section';

@@ -6,7 +6,7 @@ import { isChanging, LOG_LEVELS } from '../../../../../api/rules';
 import { RelativeTime } from '../../../../components/date-time';
 import { QueryFailure } from '../../../../components/query-failure';
 import { useT } from '../../../../i18n';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../../lib/current-target';
 import { LOGS_FOLLOW_MS, useTaskLogs } from '../../api/get-task-logs';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from '../task-detail/section';

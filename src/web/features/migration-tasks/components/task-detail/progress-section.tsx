@@ -5,7 +5,7 @@ import { QueryFailure } from '../../../../components/query-failure';
 import { FieldList } from '../../../../components/field-list';
 import { useT } from '../../../../i18n';
 import { formatNumber, toNumber } from '../../../../lib/format';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../../lib/current-target';
 import { STATS_POLL_MS, useMigrationTaskStats } from '../../api/get-migration-task-stats';
 import { offsetReading } from '../../lib/sync-state';
 import { isOnlineMigration } from '../../lib/task-display';

@@ -1,8 +1,9 @@
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { statusPhase } from '../../../../../api/rules';
 import { useT } from '../../../../i18n';
 import { formatClock } from '../../../../lib/format';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../../lib/current-target';
 import { useStopEntry, type StopEntry } from '../../lib/stop-tracker';
 import { learnedOutcomeText } from '../stop-notifications';
 
@@ -58,7 +59,7 @@ export function StopProgressAlert({ taskId }: { taskId: string }) {
       </Progress>
     );
   }
-  const stopped = entry.settledStatus === 'TERMINATED';
+  const stopped = statusPhase(entry.settledStatus) === 'stopped';
   const at = formatClock(entry.settledAt);
   return (
     <Progress entry={entry} color={stopped ? 'green' : 'yellow'}>

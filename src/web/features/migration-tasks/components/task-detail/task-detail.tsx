@@ -1,9 +1,9 @@
 import { SimpleGrid, Stack, Tabs } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { MigrationTask } from '../../../../../api';
 import { statusPhase } from '../../../../../api/rules';
 import { useT } from '../../../../i18n';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
+import { useCurrentTarget } from '../../../../lib/current-target';
 import { detailRefetchInterval } from '../../api/get-migration-task';
 import { KNOWN_TASK_FIELDS, unknownFields } from '../../lib/unknown-fields';
 import { CaughtUpPanel } from '../caught-up/caught-up-panel';
@@ -32,6 +32,8 @@ interface TaskDetailProps {
   fetching: boolean;
   tab: TaskTab;
   onTabChange: (tab: TaskTab) => void;
+  /** Under the status: the task's last stop, from the audit trail (the page composes it, see app/routes/task.tsx). */
+  lastStop?: ReactNode;
 }
 
 /** While the page is open: a browser notification (when turned on) if the task turns to a failed status. */
@@ -80,12 +82,12 @@ function DetailSections({ task }: { task: MigrationTask }) {
 }
 
 /** The header, then tabs: every field, progress and history; or the migration log. */
-export function TaskDetail({ task, backTo, updatedAt, fetching, tab, onTabChange }: TaskDetailProps) {
+export function TaskDetail({ task, backTo, updatedAt, fetching, tab, onTabChange, lastStop }: TaskDetailProps) {
   const t = useT('taskPage');
   useNotifyOnFailure(task);
   return (
     <Stack gap="lg">
-      <TaskHeader task={task} backTo={backTo} />
+      <TaskHeader task={task} backTo={backTo} lastStop={lastStop} />
       <RefreshStatus
         updatedAt={updatedAt}
         interval={detailRefetchInterval(task.status)}

@@ -1,18 +1,17 @@
 import { Anchor, Group, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
 import { useT } from '../../../../i18n';
-import { LastStop } from '../../../audit/components/last-stop';
-import { useCurrentTarget } from '../../../targets/lib/current-target';
 import { StatusBadge } from '../status-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
 import '../../lib/english-task-page';
 
-export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: string }) {
+/** `lastStop`: shown under the status (the audit trail's last stop of the task, composed by the page). */
+export function TaskHeader({ task, backTo, lastStop }: { task: MigrationTask; backTo: string; lastStop?: ReactNode }) {
   const t = useT('taskPage');
-  const { id: targetId } = useCurrentTarget();
   return (
     <Stack gap="xs">
       <Anchor component={Link} to={backTo} size="sm">
@@ -25,7 +24,7 @@ export function TaskHeader({ task, backTo }: { task: MigrationTask; backTo: stri
           </Title>
           <CopyId value={task.task_id} label={t('taskId')} />
           <StatusBadge status={task.status} testId="task-status" />
-          <LastStop targetId={targetId} taskId={task.task_id} status={task.status} />
+          {lastStop}
         </Stack>
         <StopTaskButton task={task} variant="page" />
       </Group>

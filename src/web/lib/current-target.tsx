@@ -1,7 +1,9 @@
+// The target a page is about (`/targets/:targetId`): provided by the target route, read by every
+// page and component under it.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMatch } from 'react-router-dom';
-import type { Target } from '../../../../api';
-import { useTargets } from '../api/get-targets';
+import type { Target } from '../../api';
+import { useTargets } from './targets';
 
 const CurrentTargetContext = createContext<Target | null>(null);
 

@@ -1,5 +1,5 @@
-import type { Action } from '../../../../api';
-import { useSession } from '../api/get-session';
+import type { Action } from '../../api';
+import { useSession } from './session';
 
 /** Whether the session allows an action. False while the session is loading or failed. */
 export function useCan(action: Action): boolean {

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { ids } from '../../../testing/mocks/data';
-import { auditIds } from '../../../testing/mocks/audit';
-import { db, findTask, requestsTo } from '../../../testing/mocks/db';
-import { setWatch, waitingWatch } from '../../../testing/mocks/handlers/caught-up';
-import { advance, renderApp, useTestClock, whenSettled } from '../../../testing/test-utils';
-import { DETAIL_POLL_STOPPING_MS } from '../../migration-tasks/api/get-migration-task';
-import { CAUGHT_UP_REFRESH_MS } from '../../migration-tasks/api/stop-when-caught-up';
+import { ids } from '../../testing/mocks/data';
+import { auditIds } from '../../testing/mocks/audit';
+import { db, findTask, requestsTo } from '../../testing/mocks/db';
+import { setWatch, waitingWatch } from '../../testing/mocks/handlers/caught-up';
+import { advance, renderApp, useTestClock, whenSettled } from '../../testing/test-utils';
+import { DETAIL_POLL_STOPPING_MS } from '../../features/migration-tasks/api/get-migration-task';
+import { CAUGHT_UP_REFRESH_MS } from '../../features/migration-tasks/api/stop-when-caught-up';
 
 const auditRequests = () => requestsTo('/api/audit');
 
@@ -16,7 +16,7 @@ const auditRequests = () => requestsTo('/api/audit');
 describe('the task page’s last stop', () => {
   useTestClock();
   // The task page and the stop dialog load on demand: loaded here, their first test waits no longer.
-  beforeAll(() => Promise.all([import('../../../app/routes/task'), import('../../migration-tasks/components/stop-task-dialog')]));
+  beforeAll(() => Promise.all([import('./task'), import('../../features/migration-tasks/components/stop-task-dialog')]));
 
   it('"Stopped by X, T ago: reason", from the newest audit record of this task on this target', async () => {
     const { queryClient } = renderApp(`/targets/sim-region-1/tasks/${ids.terminated}`);

@@ -1,7 +1,9 @@
+// The configured targets (`GET /api/targets`): the target pages, the switcher and the activity's
+// target filter and column all read them.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TargetList } from '../../../../api';
-import { SHAPES } from '../../../lib/response-shape';
-import { apiClient } from '../../../lib/api-client';
+import type { TargetList } from '../../api';
+import { SHAPES } from './response-shape';
+import { apiClient } from './api-client';
 
 export function getTargets(signal?: AbortSignal): Promise<TargetList> {
   return apiClient.get<TargetList>('/api/targets', SHAPES.targets, { signal });
