@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{dcs,api,server,simulator}/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/*.test.ts', 'src/{dcs,api,server,simulator}/**/*.test.ts', 'bench/**/*.test.ts'],
           setupFiles: ['src/api/testing/console-guard.setup.ts'],
         },
       },
