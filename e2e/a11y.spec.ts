@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, pressRetryUntilVisible, test } from './fixtures';
 import { expectNoSeriousViolations, openIncrementalTask, openList, rememberChoices, type Theme } from './ui-helpers';
 
 // axe on every page and dialog, in both themes: no serious or critical violation (WCAG 2.1 A/AA
@@ -61,8 +61,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 
       await simulator.clearFaults();
       // Retry, as the operator would: a list that never loaded checks again only every 30 s.
-      await page.getByTestId('error-alert').getByRole('button', { name: 'Retry' }).click();
-      await expect(page.getByTestId('task-row').first()).toBeVisible();
+      await pressRetryUntilVisible(page.getByTestId('error-alert').getByRole('button', { name: 'Retry' }), page.getByTestId('task-row').first());
       await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
       await expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 30_000 });
       await expectNoSeriousViolations(page, `stale data (${theme})`);

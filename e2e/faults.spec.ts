@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, rowWithStatus, test, type SimulatorControl } from './fixtures';
+import { expect, pressRetryUntilVisible, rowWithStatus, test, type SimulatorControl } from './fixtures';
 import { confirmStop } from './stop-helpers';
 
 // Each way the cloud misbehaves, seen from each view: the operator gets a readable error within
@@ -57,13 +57,8 @@ for (const fault of FAULTS) {
       await expect(alert).toContainText(fault.shows, { timeout: 12_000 });
       await heal(simulator);
       // The page may recover by its own retries first; once it has stopped retrying, the operator
-      // presses Retry (a list that never loaded checks again only every 30 s). Wait for one of the
-      // two: while a retry is in flight neither shows.
-      const retry = page.getByRole('button', { name: 'Retry' }).first();
-      const firstRow = page.getByTestId('task-row').first();
-      await expect(firstRow.or(retry).first()).toBeVisible({ timeout: 15_000 });
-      if (await retry.isVisible()) await retry.click().catch(() => undefined);
-      await expect(firstRow).toBeVisible({ timeout: 15_000 });
+      // presses Retry (a list that never loaded checks again only every 30 s).
+      await pressRetryUntilVisible(page.getByRole('button', { name: 'Retry' }).first(), page.getByTestId('task-row').first());
     });
 
     test('the task page keeps its data, marked stale, then recovers', async ({ page, simulator }) => {

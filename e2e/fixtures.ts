@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { consoleUrl, simulatorUrl } from './servers';
 
 export interface SimulatorControl {
@@ -60,4 +60,17 @@ export { expect };
 /** The first row of the list whose raw status is `status`. */
 export function rowWithStatus(page: Page, status: string) {
   return page.getByTestId('task-row').filter({ hasText: status }).first();
+}
+
+/**
+ * After the cloud has healed: until `shown` is visible, press `retry` whenever it is on screen,
+ * as an operator would. The page's own retries race the operator's button (it vanishes when a
+ * retry lands, and a click on it would then wait for a button that never comes back), so each
+ * press gets a short timeout and the whole loop follows the condition.
+ */
+export async function pressRetryUntilVisible(retry: Locator, shown: Locator): Promise<void> {
+  await expect(async () => {
+    if (await retry.isVisible()) await retry.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(shown).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 }
