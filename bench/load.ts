@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { control, memoryAfterGc, memoryProbeEnv, printTable, rssMb, sleep, startConsoleProcess, startSimulatorProcess, workerPid, type MemoryAfterGc } from './lib';
+import { control, printTable, sleep, startConsoleProcess, startSimulatorProcess } from './lib';
+import { memoryAfterGc, memoryProbeEnv, rssMb, workerPid, type MemoryAfterGc } from './memory';
 
 const ci = process.argv.includes('--ci');
 const durationS = Number(process.env.LOAD_DURATION_S ?? (ci ? 10 : 60));

@@ -3,7 +3,8 @@
 // keeps the upstream calls per resource flat however many dashboards watch.
 import { Agent, request } from 'undici';
 import { goal, max, percentile, printTable, prng, ratio, round, type Goal, type ScenarioOutcome } from '../common';
-import { control, rssMb, sleep, workerPid, type Proc } from '../lib';
+import { control, sleep, type Proc } from '../lib';
+import { rssMb, workerPid } from '../memory';
 
 const LIST_PATH = '/api/migration-tasks?limit=20';
 const ROUTES = { list: 'GET /migration-tasks', detail: 'GET /migration-task/{id}', stats: 'GET /migration-task/{id}/stats' } as const;

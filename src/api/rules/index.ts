@@ -8,5 +8,4 @@ export * from './history';
 export * from './migration-tasks';
 export * from './session';
 export * from './targets';
-export { canStop, isChanging, isIncrementalSync, isSettled, statusPhase, stopUnavailableReason, STOPPABLE_STATUSES } from '../../dcs/status';
-export type { StatusPhase } from '../../dcs/status';
+export * from './status';
