@@ -12,7 +12,7 @@ export const LOCALE_STORAGE_KEY = 'dcs-console.locale';
 /** A language's messages as loaded: English may still lack the namespaces of pages not yet loaded. */
 export type LoadedCatalog = Omit<Catalog, OnDemandNamespace> & Partial<Pick<Catalog, OnDemandNamespace>>;
 
-/** English namespaces registered by the pages loaded so far (registerEnglish). */
+/** English namespaces registered by the pages loaded so far (registerEnglish, via onDemandNamespace). */
 const englishOnDemand: Partial<Pick<Catalog, OnDemandNamespace>> = {};
 
 const loaders: Record<Locale, () => Promise<LoadedCatalog>> = {
@@ -56,8 +56,9 @@ export const currentLocale = (): Locale => current.locale;
 export const currentCatalog = (): LoadedCatalog => current.catalog;
 
 /**
- * A page loaded on demand brings the English of its own namespace (called when its module is
- * evaluated, before it renders). Added in place: views rendered so far do not use it.
+ * A page loaded on demand brings the English of its own namespace (called by onDemandNamespace in
+ * translate.ts when the binding's module is evaluated, before anything using it renders). Added in
+ * place: views rendered so far do not use it.
  */
 export function registerEnglish<N extends OnDemandNamespace>(namespace: N, messages: Catalog[N]): void {
   englishOnDemand[namespace] = messages;

@@ -14,12 +14,11 @@ import {
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
 import { useSession } from '../../lib/session';
 import { useCan } from '../../lib/use-can';
-import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import '../../features/audit/lib/english';
+import { useAuditT } from '../../features/audit/lib/english';
 
 function ActivityPage() {
-  const t = useT('audit');
+  const t = useAuditT();
   const [filters, update] = useAuditFilters();
   const problems = auditFilterProblems(filters);
   const valid = Object.keys(problems).length === 0;
@@ -108,7 +107,7 @@ function ActivityPage() {
 
 /** `/activity`: the audit trail of stop attempts, for those allowed to read it ('audit:read'). */
 export function ActivityRoute() {
-  const t = useT('audit');
+  const t = useAuditT();
   useDocumentTitle(t('title'));
   const session = useSession();
   const allowed = useCan('audit:read');

@@ -8,11 +8,10 @@ import { detailRefetchInterval, useMigrationTask } from '../../features/migratio
 import { TaskDetail, type TaskTab } from '../../features/migration-tasks/components/task-detail/task-detail';
 import { TaskNotFound } from '../../features/migration-tasks/components/task-detail/task-not-found';
 import { useCurrentTarget } from '../../lib/current-target';
-import { useT } from '../../i18n';
 import { isApiError } from '../../lib/api-client';
 import { listPath, taskPath } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import '../../features/migration-tasks/lib/english-task-page';
+import { useTaskPageT } from '../../features/migration-tasks/lib/english-task-page';
 
 function isNotFound(error: unknown): boolean {
   return isApiError(error) && (error.code === 'TASK_NOT_FOUND' || error.status === 404);
@@ -30,7 +29,7 @@ function useBackTo(targetId: string): string {
 
 /** /targets/:targetId/tasks/:taskId (details) and …/logs: tabs are pages, so they can be linked. */
 export function TaskRoute({ tab = 'details' }: { tab?: TaskTab }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const { taskId = '' } = useParams();
   const { id: targetId } = useCurrentTarget();
   const location = useLocation();

@@ -1,9 +1,11 @@
 // The English catalogue, one file per area of the UI (en/<namespace>.ts); the source of truth
 // for keys. Every other language must give every key (TypeScript checks it: see zh-CN.ts).
-// Namespaces used only by pages loaded on demand are not in the first download: their pages
-// register their English with registerEnglish (see locale.ts): `audit` (the activity, the task
-// page's last stop) in features/audit/lib/english.ts; `taskPage` (the task page) and `stopDialog`
-// (the stop dialog) in features/migration-tasks/lib/english-*.ts.
+// Namespaces used only by pages loaded on demand (OnDemandNamespace) are not in the first download:
+// each has one binding, made by onDemandNamespace (see translate.ts), in the module that brings its
+// English, and is reached only through it (useT/translate refuse them): `audit` (the activity, the
+// task page's last stop) in features/audit/lib/english.ts; `taskPage` (the task page) and
+// `stopDialog` (the stop dialog) in features/migration-tasks/lib/english-*.ts; `batchDialog` (the
+// batch stop dialog) in features/migration-tasks/components/batch-stop/english.ts.
 import type { audit } from './en/audit';
 import type { batchDialog } from './en/batch-dialog';
 import type { stopDialog } from './en/stop-dialog';

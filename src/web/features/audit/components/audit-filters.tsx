@@ -1,7 +1,6 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useId, useState } from 'react';
-import { useT } from '../../../i18n';
 import { useTargets } from '../../../lib/targets';
 import type { AuditRange } from '../api/query-keys';
 import {
@@ -10,7 +9,7 @@ import {
   type AuditFilterProblems,
   type AuditFilters as Filters,
 } from '../lib/audit-search-params';
-import '../lib/english';
+import { useAuditT } from '../lib/english';
 import './audit-filters.css';
 
 export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
@@ -69,7 +68,7 @@ interface AuditFiltersProps {
 }
 
 export function AuditFilters({ filters, problems, onChange, onClear }: AuditFiltersProps) {
-  const t = useT('audit');
+  const t = useAuditT();
   const { data: targets } = useTargets();
   const timeLabelId = useId();
   const fixed = Boolean(filters.since || filters.until);

@@ -4,12 +4,12 @@ import type { AuditRecord } from '../../../../api';
 import { AUDIT_ACTIONS, CAUGHT_UP_AUDIT_ACTIONS, CAUGHT_UP_CONSOLE_ACTOR } from '../../../../api/rules';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
-import { useT, type Translate } from '../../../i18n';
+import type { Translate } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useTargets } from '../../../lib/targets';
 import { OutcomeBadge } from './outcome-badge';
-import '../lib/english';
+import { useAuditT } from '../lib/english';
 
 const COLUMNS = [
   'colTime',
@@ -50,7 +50,7 @@ function TargetCell({ targetId }: { targetId: string }) {
 }
 
 function AuditRow({ record }: { record: AuditRecord }) {
-  const t = useT('audit');
+  const t = useAuditT();
   const action = actionLabel(record.action, t);
   const accepted = record.outcome === 'accepted';
   return (
@@ -146,7 +146,7 @@ interface AuditTableProps {
 
 /** Stop attempts, newest first. */
 export function AuditTable({ records, loadingRows = 5, stale }: AuditTableProps) {
-  const t = useT('audit');
+  const t = useAuditT();
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table

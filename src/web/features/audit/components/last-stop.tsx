@@ -5,11 +5,11 @@ import type { AuditRecord } from '../../../../api';
 import { CAUGHT_UP_CONSOLE_ACTOR, isSettled, statusPhase } from '../../../../api/rules';
 import { RelativeTime } from '../../../components/date-time';
 import { QueryFailure } from '../../../components/query-failure';
-import { rich, slot, useT, type Translate } from '../../../i18n';
+import { rich, slot, type Translate } from '../../../i18n';
 import { activityPath } from '../../../lib/paths';
 import { useCan } from '../../../lib/use-can';
 import { useLastStop } from '../api/get-audit-records';
-import '../lib/english';
+import { useAuditT } from '../lib/english';
 
 /**
  * An accepted stop by what the task shows now: "Stopped" once it reads TERMINATED, "Stop requested"
@@ -64,7 +64,7 @@ function useRefetchOnStatusChange(status: string | null | undefined, refetch: ()
  * Refreshed after every stop from this page and whenever the status changes.
  */
 export function LastStop({ targetId, taskId, status }: { targetId: string; taskId: string; status: string | null | undefined }) {
-  const t = useT('audit');
+  const t = useAuditT();
   const allowed = useCan('audit:read');
   const query = useLastStop(targetId, taskId, { enabled: allowed });
   useRefetchOnStatusChange(status, query.refetch, allowed);

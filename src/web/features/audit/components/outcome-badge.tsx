@@ -1,6 +1,5 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { outcomeDisplay } from '../lib/outcome-display';
-import '../lib/english';
 
 /** The outcome of a stop attempt; "unknown" says what to do about it. */
 export function OutcomeBadge({ outcome }: { outcome: string }) {

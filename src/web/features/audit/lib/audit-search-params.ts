@@ -1,9 +1,8 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
 import { isTaskId } from '../../../../api/rules';
-import { translate } from '../../../i18n';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
-import './english';
+import { translateAudit } from './english';
 
 export const AUDIT_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_AUDIT_PAGE_SIZE = 20;
@@ -83,10 +82,10 @@ export interface AuditFilterProblems {
 export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems {
   const problems: AuditFilterProblems = {};
   if (filters.taskId && !isTaskId(filters.taskId)) {
-    problems.taskId = translate('audit', 'taskIdProblem');
+    problems.taskId = translateAudit('taskIdProblem');
   }
   if (filters.since && filters.until && filters.since >= filters.until) {
-    problems.until = translate('audit', 'untilProblem');
+    problems.until = translateAudit('untilProblem');
   }
   return problems;
 }

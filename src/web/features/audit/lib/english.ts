@@ -1,7 +1,8 @@
-// The activity and the task page's last stop bring the English of the `audit` namespace with them,
-// so the first download does not carry it. Imported (for this effect) by every module of this
-// feature that shows text, so the messages are registered before anything renders.
-import { registerEnglish } from '../../../i18n';
+// The binding of the `audit` namespace (the activity, the task page's last stop). Its English comes
+// with this module, so the first download does not carry it: every module of this feature that
+// shows text takes its texts from here (useAuditT / translateAudit), which registers the English
+// before anything renders. The generic useT('audit') does not type-check.
+import { onDemandNamespace } from '../../../i18n';
 import { audit } from '../../../i18n/messages/en/audit';
 
-registerEnglish('audit', audit);
+export const { useT: useAuditT, translate: translateAudit } = onDemandNamespace('audit', audit);

@@ -1,7 +1,6 @@
 // How the outcome of a stop attempt looks. AUDIT_OUTCOMES is open: a newer server's value is shown raw.
 import type { AuditOutcome } from '../../../../api';
-import { translate } from '../../../i18n';
-import './english';
+import { translateAudit } from './english';
 
 interface OutcomeDisplay {
   label: string;
@@ -19,11 +18,11 @@ const COLORS: Record<AuditOutcome, string> = {
 };
 
 export function outcomeDisplay(outcome: string): OutcomeDisplay {
-  if (!Object.hasOwn(COLORS, outcome)) return { label: outcome || translate('audit', 'noOutcome'), color: 'gray' };
+  if (!Object.hasOwn(COLORS, outcome)) return { label: outcome || translateAudit('noOutcome'), color: 'gray' };
   const known = outcome as AuditOutcome;
   return {
-    label: translate('audit', `outcome.${known}`),
+    label: translateAudit(`outcome.${known}`),
     color: COLORS[known],
-    note: known === 'unknown' ? translate('audit', 'outcomeUnknownNote') : undefined,
+    note: known === 'unknown' ? translateAudit('outcomeUnknownNote') : undefined,
   };
 }

@@ -8,10 +8,10 @@ import { isStopOutcomeUnknown, stopCloudErrorNote, stopOutcomeUnknownText } from
 import type { StopEntry } from '../lib/stop-tracker';
 import { StatusBadge } from './status-badge';
 import { learnedOutcomeText } from './stop-notifications';
-import '../lib/english-stop-dialog';
+import { useStopDialogT } from '../lib/english-stop-dialog';
 
 function RateLimitedAlert({ error }: { error: ApiError }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const wait = error.retryAfterSeconds;
   return (
     <Alert color="orange" variant="light" title={t('rateLimitedTitle')} role="alert" data-testid="stop-rate-limited">
@@ -35,7 +35,7 @@ function RateLimitedAlert({ error }: { error: ApiError }) {
 
 /** Where the console is in learning the outcome of the stop: checking, or what it found. */
 function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const ts = useT('stop');
   if (entry?.lost) return <Text size="sm">{ts('taskLost')}</Text>;
   if (entry && entry.outcome !== 'unknown' && entry.learnedAt !== undefined) {
@@ -56,7 +56,7 @@ function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
 }
 
 function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   return (
     <Alert color="orange" variant="light" title={t('outcomeUnknownTitle')} role="alert" data-testid="stop-outcome-unknown">
       <Stack gap={6}>
@@ -70,7 +70,7 @@ function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntr
 
 /** The task read again after a refused stop: reading, its status (the stop may have happened after all), or not readable. */
 function RereadStatus({ reread }: { reread: Reread }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   if (reread.state === 'idle') return null;
   return (
     <div data-testid="stop-reread" data-state={reread.state}>
@@ -97,7 +97,7 @@ function RereadStatus({ reread }: { reread: Reread }) {
 
 /** Why a stop failed, in the dialog: throttled by the console, outcome unknown, or refused. */
 export function StopFailure({ error, entry, reread }: { error: unknown; entry: StopEntry | undefined; reread: Reread }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   if (isApiError(error) && error.code === 'RATE_LIMITED') return <RateLimitedAlert error={error} />;
   if (isStopOutcomeUnknown(error)) return <OutcomeUnknownAlert error={error} entry={entry} />;
   const note = stopCloudErrorNote(error);

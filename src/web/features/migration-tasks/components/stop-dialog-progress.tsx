@@ -1,13 +1,12 @@
 import { Group, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MigrationTaskStats } from '../../../../api';
-import { useT } from '../../../i18n';
 import { formatNumber, toNumber } from '../../../lib/format';
 import { useCurrentTarget } from '../../../lib/current-target';
 import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-migration-task-stats';
 import { offsetReading } from '../lib/sync-state';
 import { isOnlineMigration, type TaskLike } from '../lib/task-display';
-import '../lib/english-stop-dialog';
+import { useStopDialogT } from '../lib/english-stop-dialog';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -23,7 +22,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 }
 
 function Figures({ stats }: { stats: MigrationTaskStats }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
   const reading = offsetReading(stats);
@@ -62,7 +61,7 @@ export function useStopDialogStats(task: TaskLike, opened: boolean) {
 
 /** The figures of `useStopDialogStats`; nothing for a task without progress figures (backup import). */
 export function StopDialogProgress({ task, stats }: { task: TaskLike; stats: UseQueryResult<MigrationTaskStats> }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   if (!isOnlineMigration(task)) return null;
   return (
     <Stack gap={6} data-testid="stop-dialog-progress" aria-live="polite" aria-busy={stats.isFetching}>

@@ -2,7 +2,6 @@ import { Alert, Button, Code, Group, List, Modal, Stack, Text, TextInput } from 
 import { useRef, useState } from 'react';
 import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
-import { useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useCurrentTarget } from '../../../lib/current-target';
 import { useStopMigrationTask } from '../api/stop-migration-task';
@@ -18,7 +17,7 @@ import { StatusBadge } from './status-badge';
 import { StopFailure } from './stop-dialog-alerts';
 import { StopDialogProgress, useStopDialogStats } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';
-import '../lib/english-stop-dialog';
+import { useStopDialogT } from '../lib/english-stop-dialog';
 
 interface StopTaskDialogProps {
   task: TaskLike;
@@ -33,7 +32,7 @@ interface StopTaskDialogProps {
  * without it, the status) says the full sync is still copying keys.
  */
 function Consequences({ task, fullSyncUnfinished }: { task: TaskLike; fullSyncUnfinished: boolean }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const { source, target } = taskEndpoints(task);
   const importing = task.migration_type === 'backupfile_import';
   const incremental = task.migration_method === 'incremental_migration';
@@ -67,7 +66,7 @@ function TypedConfirmation({
   onChange: (value: string) => void;
   disabled: boolean;
 }) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const typed = value.length > 0;
   const matches = value === expected;
   return (
@@ -86,7 +85,7 @@ function TypedConfirmation({
 }
 
 export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDialogProps) {
-  const t = useT('stopDialog');
+  const t = useStopDialogT();
   const tracker = useStopTracker();
   const { id: targetId } = useCurrentTarget();
   const name = taskDisplayName(task);

@@ -1,7 +1,8 @@
-// The task page brings the English of its own texts (the `taskPage` namespace) with it, so the
-// first download does not carry them. Imported (for this effect) by the page's modules that show
-// text, so the messages are registered before anything renders.
-import { registerEnglish } from '../../../i18n';
+// The binding of the `taskPage` namespace (the task page, loaded on demand). Its English comes with
+// this module, so the first download does not carry it: the page's modules take their texts from
+// here (useTaskPageT / translateTaskPage), which registers the English before anything renders.
+// The generic useT('taskPage') does not type-check.
+import { onDemandNamespace } from '../../../i18n';
 import { taskPage } from '../../../i18n/messages/en/task-page';
 
-registerEnglish('taskPage', taskPage);
+export const { useT: useTaskPageT, translate: translateTaskPage } = onDemandNamespace('taskPage', taskPage);

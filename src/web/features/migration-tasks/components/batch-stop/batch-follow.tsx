@@ -2,7 +2,6 @@
 // updated in place as the StopFollower settles the tasks, ending with a summary that names the ones
 // that did not stop (and, if the operator turned them on, one browser notification).
 import { statusPhase } from '../../../../../api/rules';
-import { translate } from '../../../../i18n';
 import { notify } from '../../../../lib/notify';
 import type { BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { stopKey, type StopEntry, type StopTracker } from '../../lib/stop-tracker';
@@ -10,6 +9,7 @@ import { showSystemNotification } from '../../lib/system-notifications';
 import { taskDisplayName, type TaskLike } from '../../lib/task-display';
 import { BatchNotificationMessage } from './batch-notification-message';
 import { batchNotificationText } from './batch-notification-text';
+import { translateBatchDialog } from './english';
 
 /** The settles of one poll (up to 50 reads answering within moments) become one update, not 50 announcements. */
 export const BATCH_NOTIFICATION_UPDATE_MS = 400;
@@ -84,7 +84,7 @@ export function followBatch({ targetId, tasks, tracker }: { targetId: string; ta
       loading: !text.done,
       autoClose: false as const,
       role: 'status',
-      closeButtonProps: { 'aria-label': translate('batchDialog', 'close') },
+      closeButtonProps: { 'aria-label': translateBatchDialog('close') },
       // Mantine's grey description falls under 4.5:1; the theme's dimmed colour does not (in either scheme).
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
       'data-testid': 'batch-notification',

@@ -1,7 +1,6 @@
 import { Box, Button, Modal, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useT } from '../../../../i18n';
-import './english';
+import { useBatchDialogT } from './english';
 import type { BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import type { TaskLike } from '../../lib/task-display';
 import { BatchStopReport } from './batch-stop-report';
@@ -15,7 +14,7 @@ interface BatchNotificationMessageProps {
 
 /** The batch notification's text, and the per-task report again (the dialog that showed it may be closed). */
 export function BatchNotificationMessage({ text, targetId, tasks, outcomes }: BatchNotificationMessageProps) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <Stack gap={6} align="flex-start">

@@ -1,7 +1,6 @@
 // The words of a batch stop's one notification: how many tasks have stopped, how many are still
 // stopping, and at the end which ones did not stop.
-import { translate } from '../../../../i18n';
-import './english';
+import { translateBatchDialog } from './english';
 
 /** Where the tasks of one batch stand. `notStopped`: the names of those that ended otherwise (refused, failed, lost…). */
 export interface BatchTally {
@@ -23,29 +22,29 @@ export interface BatchNotificationText {
 const NAMES_SHOWN = 3;
 
 export function namesText(names: string[]): string {
-  const shown = names.slice(0, NAMES_SHOWN).join(translate('batchDialog', 'notifyNameSeparator'));
+  const shown = names.slice(0, NAMES_SHOWN).join(translateBatchDialog('notifyNameSeparator'));
   const more = names.length - NAMES_SHOWN;
-  return more > 0 ? translate('batchDialog', 'notifyNamesMore', { names: shown, count: more }) : shown;
+  return more > 0 ? translateBatchDialog('notifyNamesMore', { names: shown, count: more }) : shown;
 }
 
 export function batchNotificationText({ total, stopped, pending, notStopped }: BatchTally): BatchNotificationText {
   if (pending > 0) {
     const message = notStopped.length
-      ? translate('batchDialog', 'notifyProgressNotStopped', { stopped, pending, notStopped: notStopped.length })
-      : translate('batchDialog', 'notifyProgress', { stopped, pending });
-    return { title: translate('batchDialog', 'notifyProgressTitle', { count: total }), message, color: 'orange', done: false };
+      ? translateBatchDialog('notifyProgressNotStopped', { stopped, pending, notStopped: notStopped.length })
+      : translateBatchDialog('notifyProgress', { stopped, pending });
+    return { title: translateBatchDialog('notifyProgressTitle', { count: total }), message, color: 'orange', done: false };
   }
   if (notStopped.length === 0) {
     return {
-      title: translate('batchDialog', 'notifyAllStoppedTitle', { count: total }),
-      message: translate('batchDialog', 'notifyAllStopped'),
+      title: translateBatchDialog('notifyAllStoppedTitle', { count: total }),
+      message: translateBatchDialog('notifyAllStopped'),
       color: 'green',
       done: true,
     };
   }
   return {
-    title: translate('batchDialog', 'notifySomeNotStoppedTitle', { stopped, notStopped: notStopped.length }),
-    message: translate('batchDialog', 'notifyNotStopped', { names: namesText(notStopped) }),
+    title: translateBatchDialog('notifySomeNotStoppedTitle', { stopped, notStopped: notStopped.length }),
+    message: translateBatchDialog('notifyNotStopped', { names: namesText(notStopped) }),
     color: 'yellow',
     done: true,
   };

@@ -1,7 +1,7 @@
 import { Alert, Group, ScrollArea, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { STOP_REASON_MAX } from '../../../../../api/rules';
-import { useLocale, useT } from '../../../../i18n';
-import './english';
+import { useLocale } from '../../../../i18n';
+import { useBatchDialogT } from './english';
 import { reasonProblem } from '../../lib/stop-reason';
 import { StopReasonField } from '../stop-reason-field';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
@@ -28,7 +28,7 @@ interface BatchStopConfirmProps {
 
 /** What is about to be stopped, what that means, the reason and, for incremental migrations, the typed count. */
 export function BatchStopConfirm({ tasks, reason, onReasonChange, typed, onTypedChange, disabled }: BatchStopConfirmProps) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const incremental = tasks.filter(isIncremental).length;
   const problem = reasonProblem(reason); // the single stop's rule and words
   return (

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useT } from '../../../../i18n';
-import './english';
+import { useBatchDialogT } from './english';
 import { useBatchStopMigrationTasks, type BatchStopProgress } from '../../api/batch-stop-migration-tasks';
 import { useStopTracker } from '../../lib/stop-tracker';
 import type { TaskLike } from '../../lib/task-display';
@@ -20,7 +20,7 @@ interface BatchStopDialogProps {
 
 /** Confirm once, send in batches of at most 50 with progress, then report per task and follow the accepted ones. */
 export default function BatchStopDialog({ targetId, tasks: opened, onClose, onSent }: BatchStopDialogProps) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const tb = useT('batch');
   const [tasks] = useState(opened);
   const tracker = useStopTracker();

@@ -1,7 +1,7 @@
 import { Alert, Badge, Code, Group, Loader, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useLocale, useT } from '../../../../i18n';
-import './english';
+import { useLocale } from '../../../../i18n';
+import { useBatchDialogT } from './english';
 import { isApiError } from '../../../../lib/api-client';
 import type { BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { getMigrationTaskQueryOptions } from '../../api/get-migration-task';
@@ -31,7 +31,7 @@ function useErrorExplanation() {
 
 /** The task's status as last read (the StopFollower polls the followed ones); a spinner until a followed stop has settled. */
 function CurrentStatus({ targetId, task, followed }: { targetId: string; task: TaskLike; followed: boolean }) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const ref = { targetId, taskId: task.task_id };
   const entry = useStopEntry(ref);
   // From the cache only: this view never polls by itself.
@@ -55,7 +55,7 @@ function CurrentStatus({ targetId, task, followed }: { targetId: string; task: T
 }
 
 function OutcomeDetail({ outcome }: { outcome: BatchTaskOutcome }) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const explain = useErrorExplanation();
   switch (outcome.kind) {
     case 'refused':
@@ -83,7 +83,7 @@ function OutcomeDetail({ outcome }: { outcome: BatchTaskOutcome }) {
 
 /** The first request-level failure of the run, explained, with its codes and request id. */
 function RequestFailure({ error }: { error: unknown }) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const explain = useErrorExplanation();
   if (!isApiError(error)) return <Alert color="red" title={t('requestFailedTitle')}>{t('failedText')}</Alert>;
   return (
@@ -107,7 +107,7 @@ interface BatchStopReportProps {
 
 /** One line per task: accepted (then followed), refused with the cloud's code and message, or not applied and why. */
 export function BatchStopReport({ targetId, tasks, outcomes }: BatchStopReportProps) {
-  const t = useT('batchDialog');
+  const t = useBatchDialogT();
   const counts = new Map<Kind, number>();
   for (const outcome of outcomes.values()) counts.set(outcome.kind, (counts.get(outcome.kind) ?? 0) + 1);
   const requestFailure = [...outcomes.values()].find((o): o is Extract<BatchTaskOutcome, { kind: 'failed' }> => o.kind === 'failed');

@@ -2,17 +2,16 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import type { CaughtUpRequest, MigrationTask, MigrationTaskStats } from '../../../../../api';
 import { isIncrementalSync } from '../../../../../api/rules';
-import { useT } from '../../../../i18n';
 import { formatNumber, toNumber } from '../../../../lib/format';
 import { needsTypedConfirmation, taskDisplayName } from '../../lib/task-display';
 import { fullSyncProgressText } from './caught-up-text';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 type Rule = Required<Omit<CaughtUpRequest, 'reason'>>;
 
 /** What the operator must know before scheduling: it may stop almost at once, or wait for the full sync. */
 function WhenItStops({ task, stats, rule }: { task: MigrationTask; stats: MigrationTaskStats | undefined; rule: Rule }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   if (!isIncrementalSync(task.status)) {
     return (
       <Text size="sm" data-testid="caught-up-full-sync-note">
@@ -61,7 +60,7 @@ export function caughtUpConfirmed(task: MigrationTask, typedName: string): boole
  * typed for an incremental migration, then "Schedule the stop" (a submit of the form).
  */
 export function CaughtUpConfirm({ task, stats, rule, typedName, onTypedNameChange, pending, onBack }: CaughtUpConfirmProps) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const titleId = useId();
   const name = taskDisplayName(task);
   const typeName = needsTypedConfirmation(task);

@@ -12,7 +12,7 @@ import {
   CAUGHT_UP_THRESHOLD_MAX,
 } from '../../../../../api/rules';
 import { ErrorAlert } from '../../../../components/error-alert';
-import { useT, type Translate } from '../../../../i18n';
+import type { Translate } from '../../../../i18n';
 import { isApiError } from '../../../../lib/api-client';
 import type { TaskRef } from '../../api/query-keys';
 import { useSetCaughtUpWatch } from '../../api/stop-when-caught-up';
@@ -20,7 +20,7 @@ import { reasonProblem } from '../../lib/stop-reason';
 import { StopReasonField } from '../stop-reason-field';
 import { CaughtUpConfirm, caughtUpConfirmed } from './caught-up-confirm';
 import { caughtUpErrorText } from './caught-up-text';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 interface Bounds {
   min: number;
@@ -64,7 +64,7 @@ interface CaughtUpFormProps {
  * name typed, a warning if it would stop almost at once) before the watch is sent to the console.
  */
 export function CaughtUpForm({ taskRef, task, stats }: CaughtUpFormProps) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const [threshold, setThreshold] = useState<number | string>(CAUGHT_UP_THRESHOLD_DEFAULT);
   const [polls, setPolls] = useState<number | string>(CAUGHT_UP_POLLS_DEFAULT);
   const [interval, setPollInterval] = useState<number | string>(CAUGHT_UP_POLL_INTERVAL_S_DEFAULT);

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react';
 import type { MigrationTask } from '../../../../../api';
 import { canStop } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
-import { useT } from '../../../../i18n';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCan } from '../../../../lib/use-can';
 import { useCurrentTarget } from '../../../../lib/current-target';
@@ -13,14 +12,14 @@ import { CAUGHT_UP_REFRESH_MS, isWatchActive, useCaughtUpWatch } from '../../api
 import { Section } from '../task-detail/section';
 import { CaughtUpForm } from './caught-up-form';
 import { CaughtUpWatchView } from './caught-up-watch';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 /**
  * "Stop when caught up" on the page of an incremental migration: the latest watch (everyone sees
  * it: it lives on the console), and for operators the form to set one while the task can stop.
  */
 export function CaughtUpPanel({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const { id: targetId } = useCurrentTarget();
   const taskRef = { targetId, taskId: task.task_id };
   const operator = useCan('migrationTask:stop');

@@ -4,7 +4,7 @@ import type { CaughtUpWatch, MigrationTask, MigrationTaskStats } from '../../../
 import { isIncrementalSync } from '../../../../../api/rules';
 import { RelativeTime } from '../../../../components/date-time';
 import { ErrorAlert } from '../../../../components/error-alert';
-import { rich, slot, useT } from '../../../../i18n';
+import { rich, slot } from '../../../../i18n';
 import { formatNumber } from '../../../../lib/format';
 import { useNow } from '../../../../lib/use-now';
 import type { TaskRef } from '../../api/query-keys';
@@ -16,7 +16,7 @@ import {
   caughtUpStateLabel,
   fullSyncProgressText,
 } from './caught-up-text';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -38,7 +38,7 @@ function User({ name }: { name: string }) {
 
 /** Seconds until the next poll, drawn every second between the 2-s reads of the watch. */
 function NextPoll({ at }: { at: string | null }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const now = useNow(1000);
   if (!at) return <>—</>;
   const seconds = Math.max(0, Math.ceil((Date.parse(at) - now) / 1000));
@@ -46,7 +46,7 @@ function NextPoll({ at }: { at: string | null }) {
 }
 
 function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const [confirming, setConfirming] = useState(false);
   const mutation = useCancelCaughtUpWatch(taskRef);
   const errorText = mutation.error && 'code' in mutation.error ? caughtUpErrorText(String(mutation.error.code)) : null;
@@ -80,7 +80,7 @@ function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
 
 /** Why a waiting watch has not counted its last poll: the full sync still runs, or the offset is above the threshold. */
 function WaitingReason({ watch, task, stats }: { watch: CaughtUpWatch; task: MigrationTask; stats: MigrationTaskStats | undefined }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   if (watch.state !== 'waiting' || watch.last_poll?.error_code) return null;
   const status = watch.last_poll?.status ?? task.status;
   let text: string | null = null;
@@ -100,7 +100,7 @@ function WaitingReason({ watch, task, stats }: { watch: CaughtUpWatch; task: Mig
 
 /** How the watch ended, in one sentence. */
 function Ending({ watch }: { watch: CaughtUpWatch }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   if (watch.state === 'done') {
     return <Text size="sm">{t('caughtUpDoneText', { status: watch.stop?.status_after ?? '—' })}</Text>;
   }
@@ -138,7 +138,7 @@ interface CaughtUpWatchViewProps {
 }
 
 export function CaughtUpWatchView({ watch, taskRef, canAct, task, stats }: CaughtUpWatchViewProps) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const active = isWatchActive(watch);
   const polls = Math.min(watch.polls_in_a_row, watch.consecutive_polls);
   // During the full sync the cloud reports offset 0, which says nothing: shown as "—".

@@ -2,9 +2,8 @@
 // console may add fields or send odd values): anything unreadable becomes a gap, never a crash.
 import type { FullSyncEstimate, ProgressSample } from '../../../../../api';
 import { ETA_UNKNOWN_REASONS } from '../../../../../api/rules';
-import { translate } from '../../../../i18n';
 import type { ChartPoint } from './line-chart';
-import '../../lib/english-task-page';
+import { translateTaskPage } from '../../lib/english-task-page';
 
 type NumericField = 'offset' | 'full_migration_progress' | 'source_dbsize' | 'target_dbsize' | 'target_ops';
 
@@ -35,17 +34,17 @@ export function latest(points: readonly ChartPoint[]): number | null {
 /** "about 12 min left", "about 2 h 5 min left", "less than a minute left". */
 export function etaText(seconds: number): string {
   const minutes = Math.round(seconds / 60);
-  if (minutes < 1) return translate('taskPage', 'etaUnderMinute');
-  if (minutes < 60) return translate('taskPage', 'etaMinutes', { count: minutes });
-  return translate('taskPage', 'etaHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  if (minutes < 1) return translateTaskPage('etaUnderMinute');
+  if (minutes < 60) return translateTaskPage('etaMinutes', { count: minutes });
+  return translateTaskPage('etaHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 /** Why the ETA is unknown, in words; a code this console does not know is shown raw. */
 export function etaUnknownText(reason: string | null): string {
   if (reason && (ETA_UNKNOWN_REASONS as readonly string[]).includes(reason)) {
-    return translate('taskPage', `etaUnknown_${reason as (typeof ETA_UNKNOWN_REASONS)[number]}`);
+    return translateTaskPage(`etaUnknown_${reason as (typeof ETA_UNKNOWN_REASONS)[number]}`);
   }
-  return translate('taskPage', 'etaUnknownOther', { reason: reason ?? '—' });
+  return translateTaskPage('etaUnknownOther', { reason: reason ?? '—' });
 }
 
 export function hasEta(estimate: FullSyncEstimate | undefined): estimate is FullSyncEstimate & { eta_seconds: number } {

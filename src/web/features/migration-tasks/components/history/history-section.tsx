@@ -2,7 +2,6 @@ import { Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { FullSyncEstimate, MigrationTask } from '../../../../../api';
 import { isChanging } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
-import { useT } from '../../../../i18n';
 import { formatClock, formatExact, formatNumber } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../../lib/current-target';
 import { HISTORY_POLL_MS, useTaskHistory } from '../../api/get-task-history';
@@ -10,7 +9,7 @@ import { isOnlineMigration } from '../../lib/task-display';
 import { Section } from '../task-detail/section';
 import { etaText, etaUnknownText, hasEta, latest, pointsOf, readableSamples } from './history-data';
 import { LineChart, type ChartSeries } from './line-chart';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 const COLORS = {
   offset: 'var(--mantine-color-orange-filled)',
@@ -22,7 +21,7 @@ const COLORS = {
 const shown = (value: number | null) => (value === null ? '—' : (formatNumber(value) ?? String(value)));
 
 function Estimate({ estimate }: { estimate: FullSyncEstimate }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <Group gap="xl" wrap="wrap" data-testid="history-estimate">
       <Stack gap={0}>
@@ -53,7 +52,7 @@ function Estimate({ estimate }: { estimate: FullSyncEstimate }) {
 
 /** The last samples as a table: the figures of the charts for those who cannot see them. */
 function SamplesTable({ samples }: { samples: ReturnType<typeof readableSamples> }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const rows = samples.slice(-30).reverse();
   return (
     <details>
@@ -99,7 +98,7 @@ function SamplesTable({ samples }: { samples: ReturnType<typeof readableSamples>
 
 /** Progress over the last hours, from the samples the console keeps for every operator. */
 export function HistorySection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const { id: targetId } = useCurrentTarget();
   const online = isOnlineMigration(task);
   const query = useTaskHistory({ targetId, taskId: task.task_id }, { taskStatus: task.status, enabled: online });

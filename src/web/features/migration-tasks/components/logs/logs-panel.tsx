@@ -5,12 +5,11 @@ import type { MigrationLog, MigrationTask } from '../../../../../api';
 import { isChanging, LOG_LEVELS } from '../../../../../api/rules';
 import { RelativeTime } from '../../../../components/date-time';
 import { QueryFailure } from '../../../../components/query-failure';
-import { useT } from '../../../../i18n';
 import { useCurrentTarget } from '../../../../lib/current-target';
 import { LOGS_FOLLOW_MS, useTaskLogs } from '../../api/get-task-logs';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from '../task-detail/section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 type Level = (typeof LOG_LEVELS)[number];
 
@@ -30,7 +29,7 @@ function LevelBadge({ level }: { level: string | null | undefined }) {
 }
 
 function LogTable({ logs }: { logs: MigrationLog[] }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table withTableBorder data-testid="logs-table">
@@ -68,7 +67,7 @@ function LogTable({ logs }: { logs: MigrationLog[] }) {
 
 /** The task's migration log: newest first, filtered by level, followed while the task runs. */
 export function LogsPanel({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const { id: targetId } = useCurrentTarget();
   const [params, setParams] = useSearchParams();
   const level = readLevel(params);

@@ -1,16 +1,15 @@
 import { Table, Text } from '@mantine/core';
 import type { MigrationTask } from '../../../../../api';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { formatBytes, MISSING } from '../../../../lib/format';
 import { copyable } from './instance-card';
 import { Section } from './section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 const FILE_SOURCES = { self_build_obs: 'fileSourceObs', backup_record: 'fileSourceBackupRecord' } as const;
 
 export function BackupFilesSection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const backup = task.backup_files;
   const files = backup?.files ?? [];
   const source = backup?.file_source;

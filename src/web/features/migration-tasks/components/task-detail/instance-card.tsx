@@ -2,11 +2,10 @@ import { Text } from '@mantine/core';
 import type { ConsoleInstance } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { KNOWN_INSTANCE_FIELDS, unknownFields } from '../../lib/unknown-fields';
 import { Section } from './section';
 import { UnknownFieldsTable } from './unknown-fields';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 /** A value with a copy button, or nothing. */
 export function copyable(value: string | number | null | undefined, label: string) {
@@ -26,7 +25,7 @@ export function InstanceCard({
   missingText: string;
   testId: string;
 }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   return (
     <Section title={title} testId={testId}>

@@ -1,12 +1,11 @@
 import type { MigrationTask } from '../../../../../api';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { copyable } from './instance-card';
 import { Section } from './section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 export function NetworkSection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <Section title={t('network')} testId="section-network">
       <FieldList

@@ -1,11 +1,10 @@
 import { Alert, Text } from '@mantine/core';
 import type { MigrationTask } from '../../../../../api';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { formatNumber } from '../../../../lib/format';
 import { migrationMethodLabel, migrationTypeLabel, networkTypeLabel } from '../../lib/task-display';
 import { Section } from './section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 function withRaw(label: string | null, raw: string | null | undefined) {
   if (!raw) return null;
@@ -13,7 +12,7 @@ function withRaw(label: string | null, raw: string | null | undefined) {
 }
 
 export function OverviewSection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const errorMessage = typeof task.error_message === 'string' ? task.error_message : null;
   const bandwidth = formatNumber(task.bandwidth_limit_mb);
   const features = task.supported_features;

@@ -3,7 +3,6 @@ import type { MigrationTask, MigrationTaskStats } from '../../../../../api';
 import { isChanging } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { formatNumber, toNumber } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../../lib/current-target';
 import { STATS_POLL_MS, useMigrationTaskStats } from '../../api/get-migration-task-stats';
@@ -11,10 +10,10 @@ import { offsetReading } from '../../lib/sync-state';
 import { isOnlineMigration } from '../../lib/task-display';
 import { RefreshStatus } from '../refresh-status';
 import { Section } from './section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 function StatsView({ stats }: { stats: MigrationTaskStats }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const percent = toNumber(stats.full_migration_progress);
   const clamped = percent === null ? null : Math.min(100, Math.max(0, percent));
   const reading = offsetReading(stats);
@@ -55,7 +54,7 @@ function StatsView({ stats }: { stats: MigrationTaskStats }) {
 }
 
 export function ProgressSection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const online = isOnlineMigration(task);
   const { id: targetId } = useCurrentTarget();
   const stats = useMigrationTaskStats({ targetId, taskId: task.task_id }, { taskStatus: task.status, enabled: online });

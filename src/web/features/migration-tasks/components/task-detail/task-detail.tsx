@@ -2,7 +2,6 @@ import { SimpleGrid, Stack, Tabs } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MigrationTask } from '../../../../../api';
 import { statusPhase } from '../../../../../api/rules';
-import { useT } from '../../../../i18n';
 import { useCurrentTarget } from '../../../../lib/current-target';
 import { detailRefetchInterval } from '../../api/get-migration-task';
 import { KNOWN_TASK_FIELDS, unknownFields } from '../../lib/unknown-fields';
@@ -21,7 +20,7 @@ import { StopProgressAlert } from './stop-progress-alert';
 import { TaskHeader } from './task-header';
 import { TimestampsSection } from './timestamps-section';
 import { UnknownFieldsTable } from './unknown-fields';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 export type TaskTab = 'details' | 'logs';
 
@@ -48,7 +47,7 @@ function useNotifyOnFailure(task: MigrationTask) {
 }
 
 function DetailSections({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   const isImport = task.migration_type === 'backupfile_import';
   const incremental = task.migration_method === 'incremental_migration' && task.migration_type === 'online_migration';
   return (
@@ -83,7 +82,7 @@ function DetailSections({ task }: { task: MigrationTask }) {
 
 /** The header, then tabs: every field, progress and history; or the migration log. */
 export function TaskDetail({ task, backTo, updatedAt, fetching, tab, onTabChange, lastStop }: TaskDetailProps) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   useNotifyOnFailure(task);
   return (
     <Stack gap="lg">

@@ -3,15 +3,14 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
-import { useT } from '../../../../i18n';
 import { StatusBadge } from '../status-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 /** `lastStop`: shown under the status (the audit trail's last stop of the task, composed by the page). */
 export function TaskHeader({ task, backTo, lastStop }: { task: MigrationTask; backTo: string; lastStop?: ReactNode }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <Stack gap="xs">
       <Anchor component={Link} to={backTo} size="sm">

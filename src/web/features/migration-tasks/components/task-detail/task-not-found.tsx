@@ -1,11 +1,10 @@
 import { Anchor, Code, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../../components/states';
-import { useT } from '../../../../i18n';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 export function TaskNotFound({ taskId, backTo, invalid }: { taskId: string; backTo: string; invalid?: boolean }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <EmptyState title={invalid ? t('invalidIdTitle') : t('notFoundTitle')}>
       <Text data-testid="task-not-found">

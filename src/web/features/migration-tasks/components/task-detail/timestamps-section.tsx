@@ -1,12 +1,11 @@
 import type { MigrationTask } from '../../../../../api';
 import { ExactTime } from '../../../../components/date-time';
 import { FieldList } from '../../../../components/field-list';
-import { useT } from '../../../../i18n';
 import { Section } from './section';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 export function TimestampsSection({ task }: { task: MigrationTask }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   return (
     <Section title={t('timestamps')} testId="section-timestamps">
       <FieldList

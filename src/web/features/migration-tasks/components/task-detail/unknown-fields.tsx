@@ -1,11 +1,10 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
-import { useT } from '../../../../i18n';
 import { redactedJson } from '../../lib/unknown-fields';
-import '../../lib/english-task-page';
+import { useTaskPageT } from '../../lib/english-task-page';
 
 /** Raw key + JSON value of fields the UI does not know, so new cloud fields stay visible. */
 export function UnknownFieldsTable({ fields, emptyText }: { fields: [string, unknown][]; emptyText?: string }) {
-  const t = useT('taskPage');
+  const t = useTaskPageT();
   if (fields.length === 0) {
     return emptyText ? (
       <Text size="sm" c="dimmed">
