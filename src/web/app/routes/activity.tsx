@@ -1,17 +1,19 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { QueryFailure } from '../../components/query-failure';
 import { EmptyState, LoadingState } from '../../components/states';
 import { useAuditRecords } from '../../features/audit/api/get-audit-records';
 import { AuditFilters } from '../../features/audit/components/audit-filters';
 import { AuditTable } from '../../features/audit/components/audit-table';
-import { useAuditFilters } from '../../features/audit/hooks/use-audit-filters';
 import {
   auditFilterProblems,
+  auditFilters,
   EMPTY_AUDIT_FILTERS,
   hasActiveAuditFilters,
   toAuditParams,
 } from '../../features/audit/lib/audit-search-params';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
+import { useSearchParamFilters } from '../../lib/search-params';
 import { useSession } from '../../lib/session';
 import { useCan } from '../../lib/use-can';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -19,7 +21,7 @@ import { useAuditT } from '../../features/audit/lib/english';
 
 function ActivityPage() {
   const t = useAuditT();
-  const [filters, update] = useAuditFilters();
+  const [filters, update] = useSearchParamFilters(auditFilters);
   const problems = auditFilterProblems(filters);
   const valid = Object.keys(problems).length === 0;
   const query = useAuditRecords(toAuditParams(filters), { enabled: valid });
@@ -29,26 +31,30 @@ function ActivityPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
-            {t('title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('intro')}
-          </Text>
-          {data && valid && (
-            <Text c="dimmed" data-testid="audit-count">
-              {t(filtered ? 'countMatching' : 'count', { count: data.count })}
+      <PageHeader
+        title={t('title')}
+        // ActivityRoute names the tab, also while the session loads or when reading is not allowed.
+        documentTitle={false}
+        subtitle={
+          <>
+            <Text c="dimmed" size="sm">
+              {t('intro')}
             </Text>
-          )}
-        </div>
-        {valid && (
-          <Button variant="light" size="xs" onClick={() => void query.refetch()} loading={query.isFetching}>
-            {t('refresh')}
-          </Button>
-        )}
-      </Group>
+            {data && valid && (
+              <Text c="dimmed" data-testid="audit-count">
+                {t(filtered ? 'countMatching' : 'count', { count: data.count })}
+              </Text>
+            )}
+          </>
+        }
+        aside={
+          valid && (
+            <Button variant="light" size="xs" onClick={() => void query.refetch()} loading={query.isFetching}>
+              {t('refresh')}
+            </Button>
+          )
+        }
+      />
 
       <AuditFilters filters={filters} problems={problems} onChange={update} onClear={filtered ? clear : undefined} />
 

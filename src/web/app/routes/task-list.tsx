@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { PageHeader } from '../../components/page-header';
 import { QueryFailure } from '../../components/query-failure';
 import { listRefetchInterval, useMigrationTasks } from '../../features/migration-tasks/api/get-migration-tasks';
 import { BatchActionBar } from '../../features/migration-tasks/components/batch-stop/batch-action-bar';
@@ -11,24 +12,22 @@ import { ListRefreshStatus } from '../../features/migration-tasks/components/ref
 import { TaskFilters } from '../../features/migration-tasks/components/task-filters';
 import { TaskListEmpty } from '../../features/migration-tasks/components/task-list-empty';
 import { TaskTable } from '../../features/migration-tasks/components/task-table';
-import { useListFilters } from '../../features/migration-tasks/hooks/use-list-filters';
 import { useListKeyboard } from '../../features/migration-tasks/hooks/use-list-keyboard';
-import { hasActiveFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
+import { hasActiveFilters, listFilters, toListParams } from '../../features/migration-tasks/lib/list-search-params';
 import { stopKey, useStopEntries } from '../../features/migration-tasks/lib/stop-tracker';
 import { useCan } from '../../lib/use-can';
 import { useCurrentTarget } from '../../lib/current-target';
 import { useT } from '../../i18n';
 import { taskPath } from '../../lib/paths';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSearchParamFilters } from '../../lib/search-params';
 
 export function TaskListRoute() {
   const t = useT('list');
   const tb = useT('batch');
   const target = useCurrentTarget();
-  useDocumentTitle(t('documentTitle', { target: target.label }));
   const navigate = useNavigate();
   const location = useLocation();
-  const [filters, update] = useListFilters();
+  const [filters, update] = useSearchParamFilters(listFilters);
   const query = useMigrationTasks(target.id, toListParams(filters));
   const { data } = query;
   const filtered = hasActiveFilters(filters);
@@ -53,21 +52,18 @@ export function TaskListRoute() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
-            {t('title')}
-          </Title>
-          {data && (
+      <PageHeader
+        title={t('title')}
+        documentTitle={t('documentTitle', { target: target.label })}
+        subtitle={
+          data && (
             <Text c="dimmed" data-testid="task-count">
               {filtered ? t('countMatching', { count: data.count }) : t('count', { count: data.count })}
             </Text>
-          )}
-        </div>
-        {data && (
-          <ListRefreshStatus list={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
-        )}
-      </Group>
+          )
+        }
+        aside={data && <ListRefreshStatus list={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />}
+      />
 
       <TaskFilters
         name={filters.name}

@@ -1,6 +1,6 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useId, useState } from 'react';
+import { SearchInput } from '../../../components/search-input';
 import { useTargets } from '../../../lib/targets';
 import type { AuditRange } from '../api/query-keys';
 import {
@@ -12,8 +12,6 @@ import {
 import { useAuditT } from '../lib/english';
 import './audit-filters.css';
 
-export const AUDIT_SEARCH_DEBOUNCE_MS = 300;
-
 type TimeChoice = AuditRange | '' | 'custom';
 
 const TIME_CHOICES = [
@@ -23,42 +21,6 @@ const TIME_CHOICES = [
   { value: '7d', labelKey: 'last7d' },
   { value: 'custom', labelKey: 'custom' },
 ] as const satisfies readonly { value: TimeChoice; labelKey: string }[];
-
-interface TextFilterProps {
-  label: string;
-  placeholder: string;
-  value: string;
-  maxLength: number;
-  error?: string;
-  onChange: (value: string) => void;
-}
-
-/** A text filter: the input answers every key press, the URL (and the request) follows after a pause. */
-function TextFilter({ label, placeholder, value, maxLength, error, onChange }: TextFilterProps) {
-  const [text, setText] = useState(value);
-  const [synced, setSynced] = useState(value);
-  const push = useDebouncedCallback((next: string) => onChange(next.trim()), AUDIT_SEARCH_DEBOUNCE_MS);
-  if (value !== synced) {
-    // The URL changed from elsewhere (back button, "clear filters"): show it.
-    setSynced(value);
-    if (value !== text.trim()) setText(value);
-  }
-  return (
-    <TextInput
-      label={label}
-      placeholder={placeholder}
-      type="search"
-      maxLength={maxLength}
-      value={text}
-      error={error}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        push(event.currentTarget.value);
-      }}
-      w={{ base: '100%', sm: 260 }}
-    />
-  );
-}
 
 interface AuditFiltersProps {
   filters: Filters;
@@ -84,20 +46,22 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
   return (
     <Stack gap="sm">
       <Group align="flex-start" gap="md" wrap="wrap">
-        <TextFilter
+        <SearchInput
           label={t('taskId')}
           placeholder={t('taskIdPlaceholder')}
           value={filters.taskId}
           maxLength={64}
           error={problems.taskId}
-          onChange={(taskId) => onChange({ taskId })}
+          onSearch={(taskId) => onChange({ taskId })}
+          w={{ base: '100%', sm: 260 }}
         />
-        <TextFilter
+        <SearchInput
           label={t('user')}
           placeholder={t('userPlaceholder')}
           value={filters.user}
           maxLength={256}
-          onChange={(user) => onChange({ user })}
+          onSearch={(user) => onChange({ user })}
+          w={{ base: '100%', sm: 260 }}
         />
         <Select
           label={t('target')}

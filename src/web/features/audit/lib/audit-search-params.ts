@@ -1,12 +1,9 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
 import { isTaskId } from '../../../../api/rules';
+import { dateField, enumField, pageField, pageSizeField, searchParamCodec, textField } from '../../../lib/search-params';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
 import { translateAudit } from './english';
-
-export const AUDIT_PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_AUDIT_PAGE_SIZE = 20;
-const MAX_PAGE = 10_000;
 
 export interface AuditFilters {
   taskId: string;
@@ -30,48 +27,26 @@ export const EMPTY_AUDIT_FILTERS: Omit<AuditFilters, 'page' | 'size'> = {
   until: '',
 };
 
-function instant(value: string | null): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-}
-
-function isRange(value: string | null): value is AuditRange {
-  return (AUDIT_RANGES as readonly string[]).includes(value ?? '');
-}
-
-export function readAuditFilters(params: URLSearchParams): AuditFilters {
-  const size = Number(params.get('size'));
-  const page = Number(params.get('page'));
-  const range = params.get('range');
-  return {
-    taskId: (params.get('task_id') ?? '').trim().slice(0, 64),
-    user: (params.get('user') ?? '').trim().slice(0, 256),
-    target: (params.get('target') ?? '').trim().slice(0, 64),
-    range: isRange(range) ? range : '',
+/** The URL format operators bookmark: `task_id`, `user`, `target`, `range` or `since`/`until`, `page`, `size`. */
+export const auditFilters = searchParamCodec<AuditFilters>(
+  {
+    taskId: textField('task_id', { maxLength: 64, trim: true }),
+    user: textField('user', { maxLength: 256, trim: true }),
+    target: textField('target', { maxLength: 64, trim: true }),
+    range: enumField('range', AUDIT_RANGES),
+    since: dateField('since'),
+    until: dateField('until'),
+    page: pageField(),
+    size: pageSizeField(20),
+  },
+  {
+    page: 'page',
     // A relative range wins over fixed instants.
-    since: isRange(range) ? '' : instant(params.get('since')),
-    until: isRange(range) ? '' : instant(params.get('until')),
-    page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
-    size: (AUDIT_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_AUDIT_PAGE_SIZE,
-  };
-}
+    normalize: (filters) => (filters.range ? { ...filters, since: '', until: '' } : filters),
+  },
+);
 
-/** Search params for the filters; defaults are left out to keep URLs short. */
-export function writeAuditFilters(filters: AuditFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.taskId) params.set('task_id', filters.taskId);
-  if (filters.user) params.set('user', filters.user);
-  if (filters.target) params.set('target', filters.target);
-  if (filters.range) params.set('range', filters.range);
-  else {
-    if (filters.since) params.set('since', filters.since);
-    if (filters.until) params.set('until', filters.until);
-  }
-  if (filters.page > 1) params.set('page', String(filters.page));
-  if (filters.size !== DEFAULT_AUDIT_PAGE_SIZE) params.set('size', String(filters.size));
-  return params;
-}
+export const { parse: readAuditFilters, serialize: writeAuditFilters } = auditFilters;
 
 /** What is wrong with the filters (shown at the inputs; nothing is asked meanwhile). */
 export interface AuditFilterProblems {

@@ -1,6 +1,6 @@
 import { Group, NativeSelect, Pagination, Text } from '@mantine/core';
 import { useT } from '../../../i18n';
-import { PAGE_SIZES } from '../lib/list-search-params';
+import { PAGE_SIZES } from '../../../lib/search-params';
 
 const CONTROL_KEYS = { first: 'pageFirst', previous: 'pagePrevious', next: 'pageNext', last: 'pageLast' } as const;
 

@@ -1,11 +1,9 @@
-import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState, type Ref } from 'react';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack } from '@mantine/core';
+import { useRef, type Ref } from 'react';
 import { FILTER_STATUSES, KNOWN_STATUSES, LIST_SORTS, statusesMatching, type ListSort } from '../../../../api/rules';
+import { SearchInput, type PendingSearch } from '../../../components/search-input';
 import { useT } from '../../../i18n';
 import { statusLabel } from '../lib/status-display';
-
-export const SEARCH_DEBOUNCE_MS = 300;
 
 interface TaskFiltersProps {
   name: string;
@@ -33,15 +31,7 @@ const SORT_KEYS = {
  */
 export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef }: TaskFiltersProps) {
   const t = useT('list');
-  // The input answers every key press; the URL (and the request) follows after a pause.
-  const [text, setText] = useState(name);
-  const [syncedName, setSyncedName] = useState(name);
-  const pushName = useDebouncedCallback((value: string) => onNameChange(value.trim()), SEARCH_DEBOUNCE_MS);
-  if (name !== syncedName) {
-    // The URL changed from elsewhere (back button, "clear filters"): show it.
-    setSyncedName(name);
-    if (name !== text.trim()) setText(name);
-  }
+  const pendingName = useRef<PendingSearch>(null);
 
   const known = new Set<string>(KNOWN_STATUSES);
   // Statuses this console does not know, from a link, stay visible so they can be removed.
@@ -53,18 +43,15 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
   return (
     <Stack gap="sm">
       <Group align="flex-end" gap="md" wrap="wrap">
-        <TextInput
+        <SearchInput
           ref={searchRef}
+          pendingRef={pendingName}
           label={t('searchLabel')}
           placeholder={t('searchPlaceholder')}
-          type="search"
           maxLength={128}
           aria-keyshortcuts="/"
-          value={text}
-          onChange={(event) => {
-            setText(event.currentTarget.value);
-            pushName(event.currentTarget.value);
-          }}
+          value={name}
+          onSearch={onNameChange}
           w={{ base: '100%', sm: 280 }}
         />
         <NativeSelect
@@ -78,7 +65,7 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
           <Button
             variant="subtle"
             onClick={() => {
-              pushName.cancel();
+              pendingName.current?.cancel();
               onClear();
             }}
           >

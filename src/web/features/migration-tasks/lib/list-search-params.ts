@@ -1,9 +1,7 @@
 // The list's filters, sort and page live in the URL so the back button and deep links work.
 import { LIST_SORTS, type ListSort } from '../../../../api/rules';
+import { enumField, listField, pageField, pageSizeField, searchParamCodec, textField } from '../../../lib/search-params';
 import type { TaskListParams } from '../api/query-keys';
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 10;
 
 export interface ListFilters {
   name: string;
@@ -14,40 +12,19 @@ export interface ListFilters {
   sort: ListSort | '';
 }
 
-const STATUS_VALUE = /^[A-Z_]{1,32}$/;
-/** Keeps offset within what the console accepts (≤ 1,000,000). */
-const MAX_PAGE = 10_000;
+/** The URL format operators bookmark: `name`, `status` (comma-separated), `page`, `size`, `sort`. */
+export const listFilters = searchParamCodec<ListFilters>(
+  {
+    name: textField('name', { maxLength: 128 }),
+    status: listField('status', { item: /^[A-Z_]{1,32}$/, max: 16 }),
+    page: pageField(),
+    size: pageSizeField(10),
+    sort: enumField('sort', LIST_SORTS),
+  },
+  { page: 'page' },
+);
 
-export function readListFilters(params: URLSearchParams): ListFilters {
-  const size = Number(params.get('size'));
-  const page = Number(params.get('page'));
-  const status = (params.get('status') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => STATUS_VALUE.test(s));
-  return {
-    name: (params.get('name') ?? '').slice(0, 128),
-    status: [...new Set(status)].slice(0, 16),
-    page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
-    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
-    sort: readSort(params.get('sort')),
-  };
-}
-
-function readSort(value: string | null): ListSort | '' {
-  return (LIST_SORTS as readonly string[]).includes(value ?? '') ? (value as ListSort) : '';
-}
-
-/** Search params for the filters; defaults are left out to keep URLs short. */
-export function writeListFilters(filters: ListFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.name) params.set('name', filters.name);
-  if (filters.status.length) params.set('status', filters.status.join(','));
-  if (filters.page > 1) params.set('page', String(filters.page));
-  if (filters.size !== DEFAULT_PAGE_SIZE) params.set('size', String(filters.size));
-  if (filters.sort) params.set('sort', filters.sort);
-  return params;
-}
+export const { parse: readListFilters, serialize: writeListFilters } = listFilters;
 
 export function toListParams(filters: ListFilters): TaskListParams {
   return {

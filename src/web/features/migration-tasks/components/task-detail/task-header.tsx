@@ -1,8 +1,9 @@
-import { Anchor, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
+import { PageHeader } from '../../../../components/page-header';
 import { StatusBadge } from '../status-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
@@ -16,17 +17,20 @@ export function TaskHeader({ task, backTo, lastStop }: { task: MigrationTask; ba
       <Anchor component={Link} to={backTo} size="sm">
         {t('backToList')}
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <Stack gap={4}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {task.task_name || t('unnamedTask')}
-          </Title>
-          <CopyId value={task.task_id} label={t('taskId')} />
-          <StatusBadge status={task.status} testId="task-status" />
-          {lastStop}
-        </Stack>
-        <StopTaskButton task={task} variant="page" />
-      </Group>
+      <PageHeader
+        title={task.task_name || t('unnamedTask')}
+        // The route names the tab, also while the task loads (app/routes/task.tsx).
+        documentTitle={false}
+        subtitle={
+          <Stack gap={4} mt={4}>
+            <CopyId value={task.task_id} label={t('taskId')} />
+            <StatusBadge status={task.status} testId="task-status" />
+            {lastStop}
+          </Stack>
+        }
+        aside={<StopTaskButton task={task} variant="page" />}
+        align="flex-start"
+      />
       <SystemNotificationsToggle />
     </Stack>
   );
