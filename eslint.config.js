@@ -67,6 +67,16 @@ const webLayout = [
   groups(['**/server', '**/server/**', '**/simulator', '**/simulator/**', '**/dcs', '**/dcs/**'], 'src/web may import only src/api (design.md: the browser sees exactly what api describes).'),
   groups(['node:*'], 'src/web runs in the browser.'),
 ];
+// The msw fixtures (tests only: nothing imports them outside tests, so they never reach the
+// bundle) are projected by the simulator's own wire code and redacted by the server's own
+// function, so they cannot drift from either. Those three modules only, and only there.
+const mocksLayout = [
+  {
+    regex: String.raw`(^|/)(server(?!/upstream/redact$)|simulator(?!/(wire|model)$)|dcs)(/|$)`,
+    message: 'src/web/testing/mocks may import of the simulator and the server only simulator/wire, simulator/model and server/upstream/redact.',
+  },
+  ...webLayout.slice(1),
+];
 
 const serverLayout = [
   groups(['**/simulator', '**/simulator/**'], 'Only the composition root (src/server/main.ts) knows the simulator; talk to the DCS API through DcsClient.'),
@@ -106,6 +116,7 @@ export default tseslint.config(
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   { files: ['src/web/**/*.{ts,tsx}'], ignores: TESTS, rules: { ...restrict(webLayout), ...browserStaysLight } },
   { files: ['src/web/**/*.test.{ts,tsx}', 'src/web/**/testing/**'], rules: restrict(webLayout, { inTests: true }) },
+  { files: ['src/web/testing/mocks/**'], rules: restrict(mocksLayout, { inTests: true }) },
   {
     files: ['src/dcs/**/*.ts'],
     ignores: TESTS,

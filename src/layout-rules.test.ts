@@ -34,6 +34,11 @@ describe('layout rules', () => {
     // test helpers stay out of production code
     ['src/dcs/probe.ts', "import { officialSign } from './testing/official-signer';"],
     ['src/web/features/x/probe.tsx', "import { renderWithProviders } from '../../testing/test-utils';"],
+    // the msw fixtures' exception is theirs alone, and only for the wire projections and the redaction
+    ['src/web/features/x/probe.test.tsx', "import { toDetail } from '../../../simulator/wire';"],
+    ['src/web/testing/probe.ts', "import { toDetail } from '../../simulator/wire';"],
+    ['src/web/testing/mocks/x.ts', "import { startSimulator } from '../../../simulator';"],
+    ['src/web/testing/mocks/x.ts', "import { buildApp } from '../../../server/app';"],
     // server: the simulator only through main.ts, the cloud only through upstream/
     ['src/server/migration-tasks/probe.ts', "import { startSimulator } from '../../simulator';"],
     ['src/server/migration-tasks/probe.ts', "import { request } from 'undici';"],
@@ -61,6 +66,8 @@ describe('layout rules', () => {
     ['src/server/upstream/probe.ts', "import { signRequest } from '../../dcs/signer';"],
     ['src/api/probe.ts', "import { TASK_ID_PATTERN } from '../dcs/ids';"],
     ['src/web/features/x/probe.test.tsx', "import { renderWithProviders } from '../../testing/test-utils';"],
+    ['src/web/testing/mocks/x.ts', "import { toDetail, toListItem } from '../../../simulator/wire';"],
+    ['src/web/testing/mocks/x.ts', "import { redactSecrets } from '../../../server/upstream/redact';"],
   ])('%s may contain: %s', async (filePath, code) => {
     expect(await layoutProblems(filePath, `${code}\nexport {};`)).toEqual([]);
   });
