@@ -73,7 +73,7 @@ const webLayout = [
 const mocksLayout = [
   {
     regex: String.raw`(^|/)(server(?!/upstream/redact$)|simulator(?!/(wire|model)$)|dcs)(/|$)`,
-    message: 'src/web/testing/mocks may import of the simulator and the server only simulator/wire, simulator/model and server/upstream/redact.',
+    message: 'Of the simulator and the server, src/web/testing/mocks may import only simulator/wire, simulator/model and server/upstream/redact.',
   },
   ...webLayout.slice(1),
 ];
