@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { QueryFailure } from '../components/query-failure';
 import { LoadingState } from '../components/states';
-import { StopFollower } from '../features/migration-tasks/components/stop-follower';
+import { FollowStops } from '../features/migration-tasks/components/stop-follower-slot';
 import { useSession } from '../lib/session';
 import { SessionGate } from '../features/session/components/session-gate';
 import { DemoBanner } from '../features/targets/components/demo-banner';
@@ -43,7 +43,7 @@ function Layout() {
           <Outlet />
         </Suspense>
       </Container>
-      <StopFollower />
+      <FollowStops />
     </Box>
   );
 }

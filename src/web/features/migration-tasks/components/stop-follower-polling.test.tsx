@@ -5,9 +5,9 @@ import { advance, renderApp, settled, useTestClock, whenSettled } from '../../..
 import { DETAIL_POLL_STOPPING_MS } from '../api/get-migration-task';
 import { confirmStop } from '../testing/stop-dialog';
 
-// A followed stop costs one read of the task per poll period, whichever views are open: the task
-// page polls the detail query, and the StopFollower (in the layout) reuses an answer younger than
-// a period instead of reading again.
+// A followed stop is read through the query cache alone: one poller per task, whichever views are
+// open. The task page and the StopFollower (in the layout) observe the same detail query; only one
+// of them polls it.
 const DETAIL = `/api/migration-tasks/${ids.incremental}`;
 const PERIODS = 5;
 

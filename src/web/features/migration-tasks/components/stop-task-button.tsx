@@ -6,10 +6,11 @@ import { useCurrentTarget } from '../../../lib/current-target';
 import { stopBlockedReason, useStopEntry } from '../lib/stop-tracker';
 import { stopUnavailableText } from '../lib/status-display';
 import { taskDisplayName, type TaskLike } from '../lib/task-display';
+import { loadStopFollower } from './stop-follower-slot';
 
 // The dialog (Mantine's Modal and what it brings) loads on demand: this button is in every row of
 // the list, which is the first page most visits open. Hover or focus starts the download early.
-const loadDialog = () => import('./stop-task-dialog');
+const loadDialog = () => Promise.all([import('./stop-task-dialog'), loadStopFollower()]).then(([dialog]) => dialog);
 const StopTaskDialog = lazy(loadDialog);
 export const prefetchStopDialog = () => void loadDialog();
 

@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useT } from '../../../../i18n';
 import type { TaskLike } from '../../lib/task-display';
+import { loadStopFollower } from '../stop-follower-slot';
 
 // The dialog (and Mantine's Modal with it) downloads only when someone opens it.
-const BatchStopDialog = lazy(() => import('./batch-stop-dialog'));
+const BatchStopDialog = lazy(() => Promise.all([import('./batch-stop-dialog'), loadStopFollower()]).then(([dialog]) => dialog));
 
 interface BatchActionBarProps {
   targetId: string;
