@@ -7,9 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, measureBundle } from './bundle-size';
 
-function fakeDist(initialJsBytes: number, options: { zodIn?: string } = {}): string {
-  const dist = mkdtempSync(join(tmpdir(), 'bundle-'));
-  mkdirSync(join(dist, 'assets'));
+/** A made-up build: `<tmp>/web` as served, its source maps in `<tmp>/sourcemaps` (or, with mapsServed, in web itself). */
+function fakeDist(initialJsBytes: number, options: { zodIn?: string; mapsServed?: boolean } = {}): string {
+  const dist = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'web');
+  const maps = options.mapsServed ? dist : join(dist, '..', 'sourcemaps');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  mkdirSync(join(maps, 'assets'), { recursive: true });
   writeFileSync(
     join(dist, 'index.html'),
     '<script type="module" src="/assets/index.js"></script><link rel="modulepreload" href="/assets/vendor.js"><link rel="stylesheet" href="/assets/index.css">',
@@ -21,7 +24,7 @@ function fakeDist(initialJsBytes: number, options: { zodIn?: string } = {}): str
   writeFileSync(join(dist, 'assets/task.js'), 'export const lazy = 1;');
   for (const file of ['index.js', 'vendor.js', 'task.js']) {
     const sources = file === options.zodIn ? ['../../node_modules/zod/v4/classic/schemas.js'] : ['../../src/web/main.tsx'];
-    writeFileSync(join(dist, `assets/${file}.map`), JSON.stringify({ version: 3, sources, mappings: '' }));
+    writeFileSync(join(maps, `assets/${file}.map`), JSON.stringify({ version: 3, sources, mappings: '' }));
   }
   return dist;
 }
@@ -40,5 +43,12 @@ describe('page-weight budget', () => {
   it('fails when zod reaches any chunk, lazy ones included', () => {
     const report = measureBundle(fakeDist(50_000, { zodIn: 'task.js' }));
     expect(report.overBudget).toEqual([expect.stringContaining('assets/task.js bundles zod')]);
+  });
+
+  it('fails a build whose served files hold source maps (each carries every source file), or that has none to check', () => {
+    const served = measureBundle(fakeDist(50_000, { mapsServed: true }));
+    expect(served.overBudget).toEqual(
+      expect.arrayContaining([expect.stringMatching(/holds source maps, which the console would serve to anyone: assets\/\w+\.js\.map/), expect.stringContaining('no source map in')]),
+    );
   });
 });

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const DIST_WEB = fileURLToPath(new URL('../dist/web', import.meta.url));
+/** Where the build writes the source maps: beside dist/web, never served (vite.config.ts). */
+export const sourceMapsOf = (dist: string) => join(dist, '..', 'sourcemaps');
 
 /** Budgets in bytes of gzip (kB = 1000 bytes, as Vite reports sizes). */
 export const BUDGETS = { initialJsGzip: 190_000, initialCssGzip: 40_000 } as const;
@@ -67,7 +69,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Measures dist/web; throws with a clear message when it has not been built. */
-export function measureBundle(dist: string = DIST_WEB): BundleReport {
+export function measureBundle(dist: string = DIST_WEB, maps: string = sourceMapsOf(dist)): BundleReport {
   const indexPath = join(dist, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`${indexPath} does not exist: build the SPA first (npm run build)`);
   const initial = initialAssets(readFileSync(indexPath, 'utf8'));
@@ -93,9 +95,16 @@ export function measureBundle(dist: string = DIST_WEB): BundleReport {
   if (totals.initialJsGzip > BUDGETS.initialJsGzip) {
     overBudget.push(`initial JS is ${kb(totals.initialJsGzip)} gzip, over the budget of ${kb(BUDGETS.initialJsGzip)} (${initialJs.map((a) => a.file).join(', ')})`);
   }
+  // What the console serves holds no source map: each carries the text of every source file.
+  const served = others.filter((f) => f.endsWith('.map'));
+  if (served.length > 0) overBudget.push(`${dist} holds source maps, which the console would serve to anyone: ${served.slice(0, 3).join(', ')}`);
   // The browser checks answers with src/web/lib/response-shape.ts; zod (24 kB gzip) stays on the server.
-  for (const file of [...initial.js, ...others.filter((f) => /\.m?js$/.test(f))]) {
-    const mapPath = join(dist, `${file}.map`);
+  const scripts = [...initial.js, ...others.filter((f) => /\.m?js$/.test(f))];
+  // Files from public/ are copied as they are and have none.
+  const unmapped = scripts.filter((file) => file.startsWith('assets/') && !existsSync(join(maps, `${file}.map`)));
+  if (unmapped.length > 0) overBudget.push(`no source map in ${maps} for ${unmapped.slice(0, 3).join(', ')}: cannot check that zod stays out`);
+  for (const file of scripts) {
+    const mapPath = join(maps, `${file}.map`);
     if (!existsSync(mapPath)) continue;
     const sources = (JSON.parse(readFileSync(mapPath, 'utf8')) as { sources?: string[] }).sources ?? [];
     if (sources.some((source) => /node_modules\/zod\//.test(source))) overBudget.push(`${file} bundles zod: the browser must not import zod schemas (take values from src/api/rules)`);

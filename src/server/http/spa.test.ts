@@ -12,6 +12,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dcs-console-spa-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(dir, 'assets', 'index-abc.js'), 'export {};');
+  writeFileSync(join(dir, 'assets', 'index-abc.js.map'), '{"version":3,"sourcesContent":["secret source"]}');
   stack = await startTestStack({ app: { staticDir: dir } });
 });
 afterAll(async () => {
@@ -44,5 +46,16 @@ describe('SPA fallback', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(errorOf(res).code).toBe('ROUTE_NOT_FOUND');
+  });
+});
+
+describe('source maps', () => {
+  it('are never served, even when a build left one among the assets', async () => {
+    expect((await stack.app.inject({ url: '/assets/index-abc.js' })).statusCode).toBe(200);
+    for (const url of ['/assets/index-abc.js.map', '/assets/INDEX-abc.js.map', '/assets/index-abc.js.map?x=1']) {
+      const res = await stack.app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('secret source');
+    }
   });
 });

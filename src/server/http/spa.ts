@@ -22,6 +22,9 @@ export async function spaPlugin(app: FastifyInstance, options: { root: string | 
       root,
       wildcard: false,
       index: false,
+      // Source maps carry every source file's text; the build writes them outside root, and one
+      // left inside by another build is still not handed out.
+      allowedPath: (pathName) => !/\.map$/i.test(pathName),
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
