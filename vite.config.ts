@@ -1,5 +1,8 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // The SPA lives in src/web; index.html at the root is its entry. `npm run dev` serves it with hot
@@ -10,16 +13,45 @@ const bffPort = Number(process.env.BFF_PORT ?? 8090);
 // of their own, so they run isolated.
 const WEB_FRESH_MODULES = ['src/web/i18n/on-demand.test.ts'];
 
+/**
+ * Source maps (with every source file's text) go to dist/sourcemaps, beside what the console serves
+ * (dist/web), and the scripts do not name them ('hidden'): a browser gets no map, a developer reading
+ * a stack trace from production has them, and the bundle budget reads them to keep zod out.
+ */
+function sourceMapsOutsideServedFiles(): Plugin {
+  let mapsDir = '';
+  return {
+    name: 'source-maps-outside-served-files',
+    apply: 'build',
+    configResolved(config) {
+      mapsDir = resolve(config.root, config.build.outDir, '..', 'sourcemaps');
+    },
+    buildStart() {
+      rmSync(mapsDir, { recursive: true, force: true });
+    },
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!fileName.endsWith('.map') || output.type !== 'asset') continue;
+        const path = join(mapsDir, fileName);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, output.source);
+        delete bundle[fileName];
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  build: { outDir: 'dist/web', emptyOutDir: true, sourcemap: true },
+  plugins: [react(), sourceMapsOutsideServedFiles()],
+  build: { outDir: 'dist/web', emptyOutDir: true, sourcemap: 'hidden' },
   server: {
     host: '127.0.0.1',
     port: Number(process.env.PORT ?? 5173),
     proxy: {
-      '/api': `http://127.0.0.1:${bffPort}`,
-      '/auth': `http://127.0.0.1:${bffPort}`,
-      '/healthz': `http://127.0.0.1:${bffPort}`,
+      // changeOrigin: the BFF answers only to its own Host (DNS rebinding guard), not to Vite's port.
+      '/api': { target: `http://127.0.0.1:${bffPort}`, changeOrigin: true },
+      '/auth': { target: `http://127.0.0.1:${bffPort}`, changeOrigin: true },
+      '/healthz': { target: `http://127.0.0.1:${bffPort}`, changeOrigin: true },
     },
   },
   test: {
