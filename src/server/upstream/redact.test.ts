@@ -63,6 +63,69 @@ describe('textScrubber', () => {
   });
 });
 
+describe('textScrubber: passwords as Redis and the DCS console word them', () => {
+  const scrub = textScrubber();
+
+  it.each([
+    // The value runs to the end of the clause, so the words after a password go with it.
+    ['masterauth Spaced pw 77! was rejected', 'masterauth [redacted]'],
+    ['the password for user "admin" is Xy12!', 'the password [redacted]'],
+    ['my password: correct horse battery staple', 'my password: [redacted]'],
+    ['password=Tgt-secret, retry', 'password=[redacted], retry'],
+    // A key word inside a password is part of it, not the start of a new pair.
+    ['requirepass Tgt-secret was rejected', 'requirepass [redacted]'],
+    ['AUTH Xq-token failed', 'AUTH [redacted]'],
+    // A new pair or clause ends the value; the next key word is scrubbed on its own.
+    ['auth failed: requirepass x1, retrying', 'auth failed: requirepass [redacted], retrying'],
+    ['user=a password=b1 db=0', 'user=a password=[redacted] db=0'],
+    ['密码错误：abc123，请重试', '密码错误：[redacted]，请重试'],
+    ['密码为 abc123 的实例', '密码为 [redacted] 的实例'],
+    ['source_instance.password: p1', 'source_instance.password: [redacted]'],
+    ['api-key=Z9 apikey: q8 client_secret: c7 security_token=s6', 'api-key=[redacted] apikey: [redacted] client_secret: [redacted] security_token=[redacted]'],
+    // Anything but plain words after a password word is hidden, even when it is not a secret.
+    ['Check the password of instance dcs-abc123.', 'Check the password [redacted].'],
+    ['auth 10.0.0.5:6379 failed', 'auth [redacted]'],
+  ])('%s', (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+    expect(scrub(expected)).toBe(expected); // scrubbing twice changes nothing
+  });
+
+  it('leaves messages with no value alone: plain words after the key word, or a key word inside a word', () => {
+    for (const text of [
+      'Invalid password.',
+      'password is wrong',
+      'password',
+      'password:',
+      'Source Redis password verification failed (DCS.4080)',
+      'The password must be 8 to 64 characters long.',
+      "The password can't be empty, please retry.",
+      'WRONGPASS invalid username-password pair or user is disabled.',
+      'NOAUTH Authentication required.',
+      'ERR Client sent AUTH, but no password is set',
+      'OAuth token expired',
+      'the auth failed',
+      'you shall not pass',
+      "password's length is 12",
+      'password-protected instance, password_set=true',
+      'Task passport-02 bypasses the compass check.',
+      '密码错误，请重试',
+      '请输入密码',
+      '令牌已过期',
+      'e-mail admin@example.com',
+    ]) {
+      expect(scrub(text)).toBe(text);
+    }
+  });
+
+  it('scrubs a long message full of key words in linear time', () => {
+    const plain = 'password is wrong, '.repeat(10_000);
+    expect(scrub(plain)).toBe(plain);
+    expect(scrub('password=abc '.repeat(10_000))).toBe('password=[redacted] '.repeat(10_000));
+    expect(scrub('密码'.repeat(50_000))).toBe('密码'.repeat(50_000));
+    expect(scrub('密码为x1'.repeat(20_000))).toBe('密码为[redacted]'.repeat(20_000));
+  });
+});
+
 describe('scrubUpstreamJson', () => {
   it('scrubs the free-text fields only, unless the answer holds a known secret', () => {
     const scrub = textScrubber(['ExampleSecretKey0000']);
