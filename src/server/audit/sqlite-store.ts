@@ -4,9 +4,9 @@
 // better-sqlite3 is synchronous: a commit (one fsync) holds the event loop for about a
 // millisecond, which the console's stop rate affords; a batch of 50 is one commit.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openPrivateDatabase } from '../store/private-database';
 import type { AuditAttempt, AuditFilter, AuditPage, AuditRecord, AuditResult, AuditStore } from './store';
 
 export const AUDIT_DB_FILE = 'audit.db';
@@ -74,8 +74,7 @@ export function openSqliteAuditStore(dataDir: string, options: SqliteAuditStoreO
   const file = dataDir === ':memory:' ? ':memory:' : join(resolve(dataDir), AUDIT_DB_FILE);
   let db: Database.Database;
   try {
-    if (file !== ':memory:') mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
-    db = new Database(file);
+    db = openPrivateDatabase(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');

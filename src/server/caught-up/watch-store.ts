@@ -1,11 +1,11 @@
 // Where stop-when-caught-up watches are kept so they survive a console restart: one SQLite file,
 // DATA_DIR/caught-up.db (':memory:' for tests). Only the latest watch of each task is kept, and
 // finished ones for FINISHED_KEEP_DAYS; a watch is a few hundred bytes of JSON.
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CaughtUpWatch } from '../../api/caught-up';
 import { CAUGHT_UP_ACTIVE_STATES } from '../../api/rules/caught-up';
+import { openPrivateDatabase } from '../store/private-database';
 
 export const WATCH_DB_FILE = 'caught-up.db';
 const FINISHED_KEEP_DAYS = 7;
@@ -35,8 +35,7 @@ CREATE INDEX IF NOT EXISTS watch_state ON watch (state);`;
 export function openSqliteWatchStore(dataDir: string, now: () => number = Date.now): WatchStore {
   const file = dataDir === ':memory:' ? ':memory:' : join(resolve(dataDir), WATCH_DB_FILE);
   try {
-    if (file !== ':memory:') mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
-    const db = new Database(file);
+    const db = openPrivateDatabase(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');

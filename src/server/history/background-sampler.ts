@@ -69,9 +69,12 @@ export class BackgroundSampler {
     try {
       const service = this.targets.service(target);
       const task = await service.get(taskId);
+      // Dropped meanwhile (others were read since): a background read does not bring it back.
+      if (!this.history.isTracked(target, taskId)) return;
       this.history.recordTask(target, taskId, task);
       if (!this.history.hasStats(target, taskId)) return;
-      this.history.recordStats(target, taskId, await service.stats(taskId));
+      const stats = await service.stats(taskId);
+      if (this.history.isTracked(target, taskId)) this.history.recordStats(target, taskId, stats);
     } catch (thrown) {
       let code = 'INTERNAL';
       try {

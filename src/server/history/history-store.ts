@@ -8,11 +8,11 @@
 // tasks × 3 h (216,000 samples) is about 18 MB, read back at start in about half a second.
 // The history is worth less than the console: a file that cannot be opened or written (corrupt,
 // read-only, newer schema) leaves the history in memory only, with a warning in the log.
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { HISTORY_RETENTION_S } from '../../api/rules/history';
+import { openPrivateDatabase } from '../store/private-database';
 import type { StoredSample } from './estimate';
 import { HISTORY_MAX_TASKS, ProgressHistory, type HistoryEntry, type HistoryStore, type PersistedTask } from './progress-history';
 
@@ -84,8 +84,7 @@ export function openHistoryStore(dataDir: string, options: HistoryStoreOptions):
   const file = join(resolve(dataDir), HISTORY_DB_FILE);
   let db: Database.Database | null = null;
   try {
-    mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
-    db = new Database(file);
+    db = openPrivateDatabase(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // Short: a write holds the event loop, and only this process uses the file.
@@ -117,7 +116,6 @@ export class SqliteHistoryStore implements HistoryStore {
   private loaded: PersistedTask[];
   private db: Database.Database | null;
   private readonly pending = new Map<string, Pending>();
-  private lru: number;
   private lastPruneMs: number;
   private readonly timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -145,7 +143,6 @@ export class SqliteHistoryStore implements HistoryStore {
     this.lastPruneMs = this.now();
     this.prune();
     this.loaded = this.load();
-    this.lru = this.loaded.at(-1)?.lru ?? 0;
     const interval = options.flushIntervalMs ?? HISTORY_FLUSH_INTERVAL_MS;
     if (interval > 0) {
       this.timer = setInterval(() => this.flush(), interval);
@@ -153,7 +150,7 @@ export class SqliteHistoryStore implements HistoryStore {
     }
   }
 
-  /** The tasks stored at start, least recently touched first, each with its samples oldest first. */
+  /** The tasks stored at start, least recently read first, each with its samples oldest first. */
   takeLoaded(): PersistedTask[] {
     const loaded = this.loaded;
     this.loaded = [];
@@ -169,7 +166,7 @@ export class SqliteHistoryStore implements HistoryStore {
     if (!this.db) return;
     const pending = this.pendingOf(key, entry.target, entry.taskId);
     pending.entry = entry;
-    pending.lru = ++this.lru;
+    pending.lru = entry.lru;
   }
 
   sampled(key: string, entry: HistoryEntry, sample: StoredSample, replaced: StoredSample | undefined): void {
@@ -251,7 +248,7 @@ export class SqliteHistoryStore implements HistoryStore {
     }
   }
 
-  /** The same bounds as in memory: samples of the retention, the maxTasks most recently touched tasks. */
+  /** The same bounds as in memory: samples of the retention, the maxTasks most recently read tasks. */
   private prune(): void {
     this.statements.pruneSamples.run(this.now() - HISTORY_RETENTION_S * 1000);
     this.statements.pruneTasks.run(this.maxTasks);

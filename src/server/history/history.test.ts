@@ -190,7 +190,7 @@ describe('background sampling', () => {
   it('samples a migrating task someone looked at, without anyone polling, and stops once it has settled', async () => {
     const id = await fullSyncTask();
     await pin(id, { full_migration_progress: 10 });
-    await history(id); // looked at: no sample yet, nothing sent upstream by the read itself
+    await history(id); // looked at: no sample yet
     expect((await history(id)).samples).toEqual([]);
     await stack.app.historySampler.tick();
     clock += 60_000;
@@ -224,8 +224,8 @@ describe('background sampling', () => {
 
   it('a backup import has no stats: its detail is read once, its stats never, and the history says why', async () => {
     const id = await migratingImport(1);
-    await history(id);
     await stack.control('DELETE', '/requests');
+    await history(id); // not tracked yet: the one detail read that confirms it also says it has no stats
     await stack.app.historySampler.tick();
     expect((await stack.upstreamRequests()).routes).toMatchObject({ 'GET /migration-task/{id}': 1, 'GET /migration-task/{id}/stats': 0 });
     for (let i = 0; i < 3; i += 1) {
@@ -253,14 +253,17 @@ describe('background sampling', () => {
     expect((await history(id)).full_sync.eta_unknown_reason).toBe('no_stats');
   });
 
-  it('forgets a task the cloud does not know', async () => {
-    const id = '00000000-0000-0000-0000-00000000abcd';
+  it('forgets a task the cloud no longer knows, and reads it no more', async () => {
+    const id = await fullSyncTask();
     await history(id);
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 404, error_code: 'DCS.4133', error_msg: 'not found' });
     await stack.app.historySampler.tick();
+    await stack.control('DELETE', '/faults');
     await stack.control('DELETE', '/requests');
     clock += 60_000;
     await stack.app.historySampler.tick();
     expect((await stack.upstreamRequests()).total).toBe(0);
+    expect(logLines(id, 'history.sample_failed')).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 // Progress history: every detail and stats answer the console sends is recorded (the status and a
-// sample), the background sampler fills the gaps, and GET …/history reads it back. It declares
-// what it needs: the targets (the sampler reads through them), the history, and the task events
-// of the migration-tasks slice, which tell it of every detail and stats answer.
+// sample) for the tasks it tracks (tracking.ts decides which), the background sampler fills the
+// gaps, and GET …/history reads it back. It declares what it needs: the targets (the sampler and
+// the history route read through them), the history, and the task events of the migration-tasks
+// slice, which tell it of every detail and stats answer and who asked.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TaskEvents } from '../migration-tasks/events';
@@ -9,6 +10,7 @@ import type { TargetRegistry } from '../targets/registry';
 import { historyRoutes } from './routes';
 import { BackgroundSampler, type SamplerOptions } from './background-sampler';
 import type { ProgressHistory } from './progress-history';
+import { TaskTracking } from './tracking';
 
 export interface HistoryPluginOptions {
   targets: TargetRegistry;
@@ -19,6 +21,7 @@ export interface HistoryPluginOptions {
 
 export const historyPlugin = fp(
   async function progressHistory(app: FastifyInstance, { targets, history, events, sampler: samplerOptions }: HistoryPluginOptions) {
+    const tracking = new TaskTracking(history);
     const sampler = new BackgroundSampler(history, targets, app.log, samplerOptions);
     app.decorate('historySampler', sampler);
     app.addHook('onReady', async () => sampler.start());
@@ -26,22 +29,22 @@ export const historyPlugin = fp(
     // After every writer (requests, sampler, caught-up watcher) has stopped: the last changes are written.
     app.addHook('onClose', async () => history.close());
 
-    // Someone read the task: it is looked at. Its answer is recorded at most once per task and kind
-    // a second (READING_MIN_GAP_MS), however many poll it.
-    events.on('taskRead', ({ target, taskId, task }, log) =>
+    // Someone read the task, which the cloud's answer confirms exists: it is looked at. Its answer
+    // is recorded at most once per task and kind a second (READING_MIN_GAP_MS), however many poll it.
+    events.on('taskRead', ({ target, taskId, task, reader }, log) =>
       guarded(log, () => {
-        history.markViewed(target, taskId);
+        if (!tracking.read(reader, target, taskId, log)) return;
         if (history.wantsReading(target, taskId, 'task')) history.recordTask(target, taskId, task);
       }),
     );
-    events.on('statsRead', ({ target, taskId, stats }, log) =>
+    events.on('statsRead', ({ target, taskId, stats, reader }, log) =>
       guarded(log, () => {
-        history.markViewed(target, taskId);
+        if (!tracking.read(reader, target, taskId, log)) return;
         if (history.wantsReading(target, taskId, 'stats')) history.recordStats(target, taskId, stats);
       }),
     );
 
-    await app.register(historyRoutes(targets, history, sampler.intervalMs));
+    await app.register(historyRoutes({ targets, history, tracking, backgroundIntervalMs: sampler.intervalMs }));
   },
   { name: 'progress-history', dependencies: ['auth'] },
 );

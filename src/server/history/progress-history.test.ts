@@ -34,6 +34,17 @@ describe('ProgressHistory bounds', () => {
     expect(history.read('t', 'a', undefined).samples).toHaveLength(1);
   });
 
+  it('answers recorded later (background samples, watches) do not keep a task: the one least recently read goes', () => {
+    let now = 0;
+    const history = new ProgressHistory(() => now, 2);
+    history.markViewed('t', 'a');
+    history.markViewed('t', 'b');
+    now += HISTORY_MIN_SPACING_S * 1000;
+    history.recordStats('t', 'a', stats(1)); // sampled, not read
+    history.markViewed('t', 'c');
+    expect([history.isTracked('t', 'a'), history.isTracked('t', 'b'), history.isTracked('t', 'c')]).toEqual([false, true, true]);
+  });
+
   it('keeps targets apart', () => {
     const history = new ProgressHistory(() => 0);
     history.recordStats('one', 'a', stats(1));

@@ -3,8 +3,10 @@
 // later in batches, and the history it kept is read back at start, so it survives a restart.
 // Bounds: samples older than HISTORY_RETENTION_S are dropped; stored samples are at least
 // HISTORY_MIN_SPACING_S apart (a newer reading replaces the latest one), so at most
-// HISTORY_MAX_SAMPLES (+1) per task; at most maxTasks tasks, the least recently touched dropped
-// first. About 150 bytes a sample: 200 tasks × 1081 samples ≈ 32 MB at worst.
+// HISTORY_MAX_SAMPLES (+1) per task; at most maxTasks tasks, the one least recently read by someone
+// dropped first (samples from the background or a watch do not keep a task: only reads do). Which
+// tasks enter is decided by the caller (tracking.ts: only tasks the cloud confirmed, a bounded
+// number per user). About 150 bytes a sample: 200 tasks × 1081 samples ≈ 32 MB at worst.
 import type { MigrationTask, MigrationTaskStats } from '../../api/migration-tasks';
 import type { ProgressHistory as ProgressHistoryBody, ProgressSample } from '../../api/history';
 import { HISTORY_MAX_SAMPLES, HISTORY_MIN_SPACING_S, HISTORY_RETENTION_S, HISTORY_VIEW_WINDOW_S } from '../../api/rules/history';
@@ -22,9 +24,11 @@ export interface HistoryEntry {
   readonly taskId: string;
   readonly status: string | null;
   readonly lastViewedMs: number;
+  /** Orders tasks by when someone last read them (higher: more recent); the store keeps it. */
+  readonly lru: number;
 }
 
-/** A task as a store kept it; `lru` orders tasks by when they were last touched. */
+/** A task as a store kept it; `lru` orders tasks by when they were last read. */
 export interface PersistedTask {
   target: string;
   taskId: string;
@@ -57,6 +61,7 @@ interface TaskHistory {
   /** The status of the latest detail read; null until one is read. */
   status: string | null;
   lastViewedMs: number;
+  lru: number;
   /** When a stats / detail answer was last recorded. */
   lastStatsMs: number;
   lastTaskMs: number;
@@ -70,24 +75,34 @@ export interface TaskRef {
 }
 
 export class ProgressHistory {
+  /** Least recently read first: the first one goes when a new task would pass maxTasks. */
   private readonly tasks = new Map<string, TaskHistory>();
+  private lastLru = 0;
 
   constructor(
-    private readonly now: () => number = Date.now,
+    /** The history's clock (the app's, or the one its options name). */
+    readonly now: () => number = Date.now,
     private readonly maxTasks = HISTORY_MAX_TASKS,
     private readonly store: HistoryStore | null = null,
   ) {
     const nowMs = now();
-    for (const { target, taskId, status, lastViewedMs, samples } of store?.takeLoaded().slice(-maxTasks) ?? []) {
-      const entry: TaskHistory = { target, taskId, samples, status, lastViewedMs, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
+    // Tracked before the restart, so the cloud had confirmed them.
+    for (const { target, taskId, status, lastViewedMs, lru, samples } of store?.takeLoaded().slice(-maxTasks) ?? []) {
+      const entry: TaskHistory = { target, taskId, samples, status, lastViewedMs, lru, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
       this.prune(entry, nowMs);
       this.tasks.set(key(target, taskId), entry);
+      this.lastLru = Math.max(this.lastLru, lru);
     }
   }
 
-  /** A stats answer of the cloud: one sample. */
+  /** Whether the task's history is kept (and its samples recorded). */
+  isTracked(target: string, taskId: string): boolean {
+    return this.tasks.has(key(target, taskId));
+  }
+
+  /** A stats answer of the cloud: one sample. The task is tracked from now on if it was not. */
   recordStats(target: string, taskId: string, stats: MigrationTaskStats): void {
-    const entry = this.touch(target, taskId);
+    const entry = this.entryOf(target, taskId);
     const atMs = this.now();
     entry.lastStatsMs = atMs;
     const sample: StoredSample = {
@@ -112,7 +127,7 @@ export class ProgressHistory {
 
   /** A detail answer of the cloud: the status the next samples carry, and whether the task has stats. */
   recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status' | 'migration_type'>): void {
-    const entry = this.touch(target, taskId);
+    const entry = this.entryOf(target, taskId);
     entry.status = task.status ?? null;
     entry.lastTaskMs = this.now();
     if (TYPES_WITHOUT_STATS.has(task.migration_type ?? '')) entry.noStats = true;
@@ -125,7 +140,7 @@ export class ProgressHistory {
 
   /** The cloud refused the task's stats as not applicable: it is not sampled again. False if already known. */
   markNoStats(target: string, taskId: string): boolean {
-    const entry = this.touch(target, taskId);
+    const entry = this.entryOf(target, taskId);
     const known = entry.noStats === true;
     entry.noStats = true;
     return !known;
@@ -138,9 +153,20 @@ export class ProgressHistory {
     return this.now() - (kind === 'stats' ? entry.lastStatsMs : entry.lastTaskMs) >= READING_MIN_GAP_MS;
   }
 
-  /** Someone read the task: keep sampling it in the background for HISTORY_VIEW_WINDOW_S. */
+  /**
+   * Someone read the task (the cloud confirmed it exists): it becomes the most recently read, is
+   * tracked if it was not, and is sampled in the background for HISTORY_VIEW_WINDOW_S.
+   */
   markViewed(target: string, taskId: string): void {
-    this.touch(target, taskId).lastViewedMs = this.now();
+    const k = key(target, taskId);
+    const entry = this.tasks.get(k);
+    if (entry) this.tasks.delete(k);
+    const viewed = entry ?? this.newEntry(target, taskId);
+    viewed.lastViewedMs = this.now();
+    viewed.lru = ++this.lastLru;
+    this.tasks.set(k, viewed);
+    this.store?.touched(k, viewed);
+    this.dropBeyondMax();
   }
 
   /** The task is gone (the cloud no longer knows it): drop its history. */
@@ -189,20 +215,32 @@ export class ProgressHistory {
     this.store?.close();
   }
 
-  /** The task's entry, moved to the most recently used end; the least recently used goes beyond maxTasks. */
-  private touch(target: string, taskId: string): TaskHistory {
+  /**
+   * The task's entry, about to change: where it is in the read order stays (an answer recorded is
+   * not a read); a new one counts as just read.
+   */
+  private entryOf(target: string, taskId: string): TaskHistory {
     const k = key(target, taskId);
     let entry = this.tasks.get(k);
-    if (entry) this.tasks.delete(k);
-    else entry = { target, taskId, samples: [], status: null, lastViewedMs: -Infinity, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
-    this.tasks.set(k, entry);
-    this.store?.touched(k, entry);
-    if (this.tasks.size > this.maxTasks) {
-      const [oldestKey, oldest] = this.tasks.entries().next().value as [string, TaskHistory];
-      this.tasks.delete(oldestKey);
-      this.store?.dropped(oldestKey, oldest);
+    if (!entry) {
+      entry = this.newEntry(target, taskId);
+      entry.lru = ++this.lastLru;
+      this.tasks.set(k, entry);
     }
+    this.store?.touched(k, entry);
+    this.dropBeyondMax();
     return entry;
+  }
+
+  private newEntry(target: string, taskId: string): TaskHistory {
+    return { target, taskId, samples: [], status: null, lastViewedMs: -Infinity, lru: 0, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
+  }
+
+  private dropBeyondMax(): void {
+    if (this.tasks.size <= this.maxTasks) return;
+    const [oldestKey, oldest] = this.tasks.entries().next().value as [string, TaskHistory];
+    this.tasks.delete(oldestKey);
+    this.store?.dropped(oldestKey, oldest);
   }
 
   private prune(entry: TaskHistory, nowMs: number): void {

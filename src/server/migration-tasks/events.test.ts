@@ -17,7 +17,7 @@ describe('task events', () => {
     });
     events.on('taskRead', ({ target, taskId, task: t }) => heard.push(`${target}/${taskId}/${t.status}`));
     events.on('statsRead', () => heard.push('stats'));
-    events.emit('taskRead', { target: 'east', taskId: 't-1', task }, log);
+    events.emit('taskRead', { target: 'east', taskId: 't-1', task, reader: 'vera' }, log);
     expect(heard).toEqual(['east/t-1/FULLMIGRATING']);
     expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ event: 'task_event.listener_failed', task_event: 'taskRead' }), expect.any(String));
   });
@@ -26,9 +26,9 @@ describe('task events', () => {
     const events = new TaskEvents();
     const heard: string[] = [];
     const off = events.on('statsRead', ({ taskId }) => heard.push(taskId));
-    events.emit('statsRead', { target: 'east', taskId: 'a', stats: {} }, log);
+    events.emit('statsRead', { target: 'east', taskId: 'a', stats: {}, reader: 'vera' }, log);
     off();
-    events.emit('statsRead', { target: 'east', taskId: 'b', stats: {} }, log);
+    events.emit('statsRead', { target: 'east', taskId: 'b', stats: {}, reader: 'vera' }, log);
     expect(heard).toEqual(['a']);
   });
 });

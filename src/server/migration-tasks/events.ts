@@ -6,10 +6,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MigrationTask, MigrationTaskStats } from '../../api/migration-tasks';
 
 export interface TaskEventMap {
-  /** `GET /api/migration-tasks/{id}` answered 200 with `task`. */
-  taskRead: { target: string; taskId: string; task: MigrationTask };
-  /** `GET /api/migration-tasks/{id}/stats` answered 200 with `stats`. */
-  statsRead: { target: string; taskId: string; stats: MigrationTaskStats };
+  /** `GET /api/migration-tasks/{id}` answered 200 with `task`; `reader`: who asked (principalKey). */
+  taskRead: { target: string; taskId: string; task: MigrationTask; reader: string };
+  /** `GET /api/migration-tasks/{id}/stats` answered 200 with `stats`; `reader`: who asked (principalKey). */
+  statsRead: { target: string; taskId: string; stats: MigrationTaskStats; reader: string };
 }
 
 export type TaskEventName = keyof TaskEventMap;

@@ -8,6 +8,7 @@ import { logsQuerySchema } from '../../api/logs';
 import { listQuerySchema, taskQuerySchema } from '../../api/migration-tasks';
 import type { AuditTrail } from '../audit/store';
 import { requirePermission } from '../auth/plugin';
+import { principalKey } from '../auth/principal';
 import { toApiHttpError, type UpstreamOperation } from '../errors';
 import { invalidInput, parseQuery, parseTaskId, type TaskRequest } from '../http/validation';
 import type { TargetRegistry } from '../targets/registry';
@@ -43,14 +44,14 @@ export function migrationTaskRoutes({ targets, audit, events }: MigrationTaskDep
     app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId', canGet, async (request, reply) => {
       const { taskId, target } = parseTaskRequest(request);
       const task = await upstream('get', () => targets.service(target).get(taskId));
-      events.emit('taskRead', { target: target ?? targets.defaultId, taskId, task }, request.log);
+      events.emit('taskRead', { target: target ?? targets.defaultId, taskId, task, reader: principalKey(request.principal) }, request.log);
       return json(reply, task);
     });
 
     app.get<{ Params: TaskParams }>('/api/migration-tasks/:taskId/stats', canGet, async (request, reply) => {
       const { taskId, target } = parseTaskRequest(request);
       const stats = await upstream('stats', () => targets.service(target).stats(taskId));
-      events.emit('statsRead', { target: target ?? targets.defaultId, taskId, stats }, request.log);
+      events.emit('statsRead', { target: target ?? targets.defaultId, taskId, stats, reader: principalKey(request.principal) }, request.log);
       return json(reply, stats);
     });
 
