@@ -3,21 +3,23 @@
 // The task page's "Stopped by X, T ago: reason" is `GET /api/audit?task_id=X&limit=1`.
 import { z } from 'zod';
 import { taskIdSchema } from './migration-tasks';
-import { STOP_REASON_FORBIDDEN, STOP_REASON_MAX } from './rules/audit';
+import { STOP_REASON_MAX } from './rules/audit';
 import { targetIdSchema } from './targets';
+import { refuseInvisible } from './text';
 
 export * from './rules/audit';
 
 /**
- * Why the operator stops (free text from the dialog). Trimmed; at most 500 characters; no control
- * characters (line breaks included) and no bidirectional overrides, so it cannot forge or disguise
- * a log line. Empty after trimming means "no reason".
+ * Why the operator stops (free text from the dialog). One line: trimmed; at most 500 characters; no
+ * invisible or control character (tabs and line breaks included, except at the ends, which trimming
+ * drops; see rules/text.ts), so it cannot forge, break or disguise a log line or the audit trail.
+ * Empty after trimming means "no reason".
  */
 export const stopReasonSchema = z
   .string()
+  .superRefine(refuseInvisible(true))
   .trim()
-  .max(STOP_REASON_MAX, `at most ${STOP_REASON_MAX} characters`)
-  .refine((value) => !STOP_REASON_FORBIDDEN.test(value), 'no control characters or line breaks');
+  .max(STOP_REASON_MAX, `at most ${STOP_REASON_MAX} characters`);
 
 /** `POST /api/migration-tasks/{id}/stop` body: empty, `{}` or `{ reason }`; nothing else. */
 export const stopRequestSchema = z.strictObject({ reason: stopReasonSchema.optional() });
@@ -72,7 +74,7 @@ const instantSchema = z.iso
 export const auditQuerySchema = z
   .object({
     task_id: taskIdSchema.optional(),
-    user: z.string().min(1).max(256).optional(),
+    user: z.string().min(1).max(256).superRefine(refuseInvisible()).optional(),
     target: targetIdSchema.optional(),
     since: instantSchema.optional(),
     until: instantSchema.optional(),

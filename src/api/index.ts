@@ -8,4 +8,5 @@ export * from './migration-tasks';
 export * from './readiness';
 export * from './session';
 export * from './targets';
+export * from './text';
 export * from './rules/status';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, LIST_LIMIT_MIN } from '../dcs/ids';
 import { LIST_SORTS, TASK_ID_PATTERN, TASK_ID_RULE } from './rules/migration-tasks';
 import { targetIdSchema } from './targets';
+import { refuseInvisible } from './text';
 
 export * from './rules/migration-tasks';
 
@@ -105,12 +106,15 @@ export const migrationTaskStatsSchema = z.looseObject({
 /** Query of the single-task routes: only which target. */
 export const taskQuerySchema = z.object({ target: targetIdSchema.optional() });
 
-/** `GET /api/migration-tasks` query. `status` filters on the console side (the cloud cannot). */
+/**
+ * `GET /api/migration-tasks` query. `status` filters on the console side (the cloud cannot); `name`
+ * goes to the cloud, so an invisible or control character in it is refused first.
+ */
 export const listQuerySchema = z.object({
   target: targetIdSchema.optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(LIST_LIMIT_MIN).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
-  name: z.string().max(128).optional(),
+  name: z.string().max(128).superRefine(refuseInvisible()).optional(),
   status: z
     .string()
     .regex(/^[A-Z_]{1,32}(,[A-Z_]{1,32}){0,15}$/, 'comma-separated upper-case status values')

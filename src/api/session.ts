@@ -18,7 +18,8 @@ export const sessionSchema = z.object({
   expires_at: z.string().optional(),
   /** The upstream is the embedded simulator: the data is not real. */
   simulated: z.boolean(),
-  target: z.object({ region: z.string(), project_id: z.string(), endpoint_host: z.string() }),
+  /** The default target; its project and endpoint only for a user who may list tasks (a role). */
+  target: z.object({ region: z.string(), project_id: z.string().optional(), endpoint_host: z.string().optional() }),
 });
 
 export type Session = z.infer<typeof sessionSchema>;

@@ -17,8 +17,9 @@ import type { SamplerOptions } from './history/background-sampler';
 import { openProgressHistory } from './history/history-store';
 import { historyPlugin } from './history/plugin';
 import { errorsPlugin } from './http/error-handler';
+import { hostGuardPlugin } from './http/host-guard';
 import { metricsPlugin, metricsRoutes } from './http/metrics';
-import { securityPlugin } from './http/security';
+import { clientErrorHandler, securityPlugin } from './http/security';
 import { spaPlugin } from './http/spa';
 import { frameworkErrorHandler, rewriteUndecodablePath } from './http/url-guard';
 import { AccessLogController, loggerOptions } from './logger';
@@ -40,7 +41,7 @@ export interface AppOptions {
   audit: AuditStore;
   logLevel?: string;
   logStream?: DestinationStream;
-  /** Sign-in mode, roles, session secret, stop rate limit; default AUTH_MODE=none (local demo). */
+  /** Sign-in mode, roles, session secret, rate limits, metrics token; default AUTH_MODE=none (local demo). */
   auth?: AuthConfig;
   /** GET /readyz: how long a verdict is cached, how long a probe may take. */
   readiness?: ReadinessOptions;
@@ -75,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorHandler,
     // close() (SIGTERM) closes idle keep-alive connections at once and lets requests in flight finish.
     forceCloseConnections: 'idle',
+    // What Node refuses before routing (headers over 16 KiB: 431) still gets the security headers.
+    clientErrorHandler: clientErrorHandler(auth),
   });
   // JSON bodies only: text/plain is refused like XML or a form (415 INVALID_BODY), not read as a string.
   app.removeContentTypeParser('text/plain');
@@ -97,21 +100,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  // The HTTP edge: metrics, the error shape, security headers, cookies, then who is asking (the
+  // The HTTP edge: metrics, the error shape, security headers, the Host allow-list, cookies, then who is asking (the
   // route guards below rely on it; its preParsing hook is the one CSRF check, its onRoute hook the
   // stop rate limit of routes that declare it).
   await app.register(metricsPlugin, { metrics });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { auth });
+  await app.register(hostGuardPlugin, { auth });
   await app.register(fastifyCookie);
   await app.register(authPlugin, { auth, now: clock, targets });
-  await app.register(metricsRoutes);
+  await app.register(metricsRoutes, { token: auth.metricsToken });
 
   // The slices, each given what its plugin declares it needs. The migration-tasks slice tells the
   // progress history of every detail and stats answer through the task events.
   const events = new TaskEvents();
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
-  await app.register(healthPlugin, { targets, readiness: options.readiness });
+  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken });
   await app.register(targetsPlugin, { targets });
   await app.register(migrationTasksPlugin, { targets, audit: options.audit, events });
   await app.register(auditPlugin, { audit: options.audit });

@@ -24,6 +24,9 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     level,
     ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    // JSON leaves U+2028/U+2029 (and U+0085) raw, and many log readers break lines on them: escaped
+    // in the serialised line, where they can only be inside a string, so the JSON means the same.
+    hooks: { streamWrite: escapeLineBreaks },
     serializers: {
       req(request: { method: string; url: string; id: string; ip?: string }) {
         // The path only: query strings may hold search terms, and headers hold credentials.
@@ -31,6 +34,10 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
       },
     },
   };
+}
+
+export function escapeLineBreaks(line: string): string {
+  return line.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

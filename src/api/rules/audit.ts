@@ -1,9 +1,6 @@
 // Audit values the browser needs at run time (no zod here: the browser bundle stays light).
 export const STOP_REASON_MAX = 500;
 
-/** Control characters (line breaks included) and bidirectional overrides: they could forge or disguise a log line. */
-export const STOP_REASON_FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
 export const AUDIT_ACTIONS = ['stop', 'batch-stop'] as const;
 
 /**

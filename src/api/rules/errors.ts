@@ -21,6 +21,8 @@ export const API_ERROR_CODES = [
   'UPSTREAM_TIMEOUT', // the cloud did not answer in time
   'UPSTREAM_UNREACHABLE', // connection refused, reset or DNS failure
   'UPSTREAM_BAD_RESPONSE', // the cloud answered something that is not the documented shape
+  'INVALID_REQUEST', // refused before any route: headers too large (431), not HTTP (400), too slow (408)
+  'HOST_NOT_ALLOWED', // the request's Host is not one of the console's own names (DNS rebinding guard)
   'INTERNAL', // a bug in the console
 ] as const;
 

@@ -9,3 +9,4 @@ export * from './migration-tasks';
 export * from './session';
 export * from './targets';
 export * from './status';
+export * from './text';

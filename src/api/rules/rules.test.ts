@@ -1,7 +1,7 @@
 // The zod-free rules the browser uses must say exactly what the schemas the server applies say.
 import { describe, expect, it } from 'vitest';
-import { consoleInstanceSchema, migrationTaskSchema, stopReasonSchema, taskIdSchema, targetIdSchema } from '..';
-import { CONSOLE_INSTANCE_FIELDS, isTaskId, MIGRATION_TASK_FIELDS, STOP_REASON_FORBIDDEN, TARGET_ID_PATTERN } from '.';
+import { auditQuerySchema, consoleInstanceSchema, listQuerySchema, migrationTaskSchema, showInvisible, stopReasonSchema, taskIdSchema, targetIdSchema } from '..';
+import { CONSOLE_INSTANCE_FIELDS, findInvisible, isTaskId, MIGRATION_TASK_FIELDS, TARGET_ID_PATTERN } from '.';
 
 describe('browser rules agree with the contract schemas', () => {
   it('names the same task and instance fields', () => {
@@ -17,10 +17,15 @@ describe('browser rules agree with the contract schemas', () => {
     expect(TARGET_ID_PATTERN.test(id)).toBe(targetIdSchema.safeParse(id).success);
   });
 
-  it.each(['planned maintenance', 'line\nbreak', 'tab\there', 'bidi \u202E override', 'isolate \u2066', '中文原因'])(
-    'stop reason %j: forbidden characters agree',
-    (reason) => {
-      expect(!STOP_REASON_FORBIDDEN.test(reason.trim())).toBe(stopReasonSchema.safeParse(reason).success);
-    },
-  );
+  const texts = ['planned maintenance', 'line\nbreak', 'tab\there', ' edges\n', 'bidi \u202E override', 'isolate \u2066', 'ls\u2028', '\uFEFFbom', 'zw\u200Bsp', '中文原因', '👩\u200D💻 done', 'café'];
+  // Titles show invisible characters by code point.
+  const cases = texts.map((text) => [JSON.stringify(showInvisible(text)), text] as const);
+  it.each(cases)('stop reason %s: the same verdict', (_title, reason) => {
+    expect(findInvisible(reason, true) === null).toBe(stopReasonSchema.safeParse(reason).success);
+  });
+
+  it.each(cases)('search terms %s: the same verdict, ends included', (_title, text) => {
+    expect(findInvisible(text) === null).toBe(listQuerySchema.safeParse({ name: text }).success);
+    expect(findInvisible(text) === null).toBe(auditQuerySchema.safeParse({ user: text }).success);
+  });
 });

@@ -13,6 +13,7 @@ import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, signInAtProvider, 
 expectConsole('warn', OIDC_PROVIDER_WARNINGS);
 import { startTestStack, type TestStack } from '../testing/stack';
 import { safeReturnTo } from './oidc';
+import { sealValue } from './sealed-value';
 import { signValue } from './signed-value';
 
 const SECRET = 'oidc-test-session-secret-0123456789abcdef';
@@ -52,6 +53,7 @@ beforeAll(async () => {
       AUTH_OPERATOR_GROUPS: 'dcs-operators',
       AUTH_VIEWER_GROUPS: 'dcs-viewers',
       STOP_RATE_LIMIT: '3',
+      LOGIN_RATE_LIMIT: '1000', // every sign-in here comes from 127.0.0.1 within one minute of the test clock
     },
     { host: '127.0.0.1', port, cloud: false },
   );
@@ -117,6 +119,11 @@ describe('sign-in with OpenID Connect (authorization code + PKCE)', () => {
     expect(loginCookie).toMatch(/HttpOnly/i);
     expect(loginCookie).toMatch(/SameSite=Lax/i);
     expect(loginCookie).toMatch(/Path=\/auth\//);
+    // Sealed (AES-256-GCM), not just signed: neither the state and nonce of the URL nor the PKCE verifier can be read from it.
+    const value = loginCookie.slice(loginCookie.indexOf('=') + 1, loginCookie.indexOf(';'));
+    const readable = [value, ...value.split('.')].map((part) => Buffer.from(part, 'base64url').toString('latin1')).join(' ');
+    for (const param of ['state', 'nonce']) expect(readable).not.toContain(url.searchParams.get(param));
+    expect(readable).not.toMatch(/verifier|return_to/);
   });
 
   it('an operator signs in, lands on return_to, and may stop a task (with the session CSRF token)', async () => {
@@ -209,7 +216,7 @@ describe('sign-in with OpenID Connect (authorization code + PKCE)', () => {
       'promoted to operator, old MAC': `${Buffer.from(JSON.stringify({ ...payload, roles: ['operator', 'viewer'] })).toString('base64url')}.${mac}`,
       'signed with another secret': signValue('another-secret-of-at-least-32-characters!', 'session', payload),
       'expired': signValue(SECRET, 'session', { ...payload, exp: stack.clock.now() - 1000 }),
-      'a login cookie replayed as a session': signValue(SECRET, 'oidc-login', payload),
+      'a login cookie replayed as a session': sealValue(SECRET, 'oidc-login', payload),
       'garbage': 'not-a-session',
     };
     for (const [what, value] of Object.entries(forgeries)) {
@@ -366,6 +373,66 @@ describe('sign-in with OpenID Connect (authorization code + PKCE)', () => {
       expect(res.body).not.toContain(String(deadPort));
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('sign-in behind https and under load', () => {
+  const https = { PUBLIC_URL: 'https://console.example.com', AUTH_OPERATOR_GROUPS: 'dcs-operators', SESSION_SECRET: SECRET, AUTH_OIDC_CLIENT_ID: 'dcs-console' };
+
+  it('behind https the cookies are __Host-dcs_session (Secure, Path=/, no Domain) and __Secure-dcs_oidc_login; the plain names are not read', async () => {
+    const auth = loadAuthConfig({ AUTH_MODE: 'oidc', AUTH_OIDC_ISSUER: idp.issuer, ...https }, { host: '0.0.0.0', port: 8080, cloud: false });
+    const behindTls = await startTestStack({ app: { auth } });
+    try {
+      const login = await behindTls.app.inject({ url: '/auth/login' });
+      expect(login.statusCode).toBe(302);
+      expect(String(login.headers['set-cookie'])).toMatch(/^__Secure-dcs_oidc_login=[\w-]+; Max-Age=600; Path=\/auth\/; HttpOnly; Secure; SameSite=Lax$/);
+
+      const csrf = 'c'.repeat(32);
+      const session = signValue(SECRET, 'session', { v: 1, sub: 'alice', name: 'alice', roles: ['operator'], csrf, exp: behindTls.clock.now() + 3600_000 });
+      const me = await behindTls.app.inject({ url: '/api/session', headers: { cookie: `__Host-dcs_session=${session}` } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({ user: { name: 'alice' }, csrf_token: csrf });
+      expect((await behindTls.app.inject({ url: '/api/session', headers: { cookie: `dcs_session=${session}` } })).statusCode).toBe(401);
+
+      const out = await behindTls.app.inject({
+        method: 'POST',
+        url: '/auth/logout',
+        headers: { cookie: `__Host-dcs_session=${session}`, 'x-csrf-token': csrf, origin: 'https://console.example.com', 'content-type': 'application/json' },
+        payload: '{}',
+      });
+      expect(out.statusCode).toBe(200);
+      const cleared = String(out.headers['set-cookie']);
+      expect(cleared).toMatch(/^__Host-dcs_session=; Max-Age=0; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+      expect(cleared).not.toMatch(/Domain/i);
+    } finally {
+      await behindTls.close();
+    }
+  });
+
+  it('GET /auth/login is limited per client address (LOGIN_RATE_LIMIT=3 a minute, on the console clock): 429 RATE_LIMITED, a page for a browser', async () => {
+    const deadIssuer = `http://127.0.0.1:${await freePort()}`;
+    const auth = loadAuthConfig({ AUTH_MODE: 'oidc', AUTH_OIDC_ISSUER: deadIssuer, LOGIN_RATE_LIMIT: '3', ...https }, { host: '0.0.0.0', port: 8080, cloud: false });
+    const limited = await startTestStack({ app: { auth } });
+    try {
+      const start = (remoteAddress: string, headers: Record<string, string> = {}) => limited.app.inject({ url: '/auth/login?return_to=/x', remoteAddress, headers });
+      for (let i = 0; i < 3; i++) expect((await start('203.0.113.5')).statusCode).toBe(502); // counted, then the provider is down
+      const refused = await start('203.0.113.5');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBe('60');
+      expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/at most 3 a minute/), request_id: refused.headers['x-request-id'] });
+      const page = await start('203.0.113.5', { accept: 'text/html,application/xhtml+xml' });
+      expect(page.statusCode).toBe(429);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('<code>RATE_LIMITED</code>');
+      // Another address has its own budget; the window follows the console's clock.
+      expect((await start('203.0.113.6')).statusCode).toBe(502);
+      limited.clock.advance(59_000);
+      expect((await start('203.0.113.5')).statusCode).toBe(429);
+      limited.clock.advance(1_000);
+      expect((await start('203.0.113.5')).statusCode).toBe(502);
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // AUTH_MODE=oidc: the OpenID Connect authorization-code flow with PKCE, through openid-client.
 //   GET  /auth/login?return_to=/path → the provider (state, nonce and PKCE verifier kept in a
-//        short-lived signed cookie)
+//        short-lived encrypted cookie, sealed-value.ts; rate-limited per address, LOGIN_RATE_LIMIT)
 //   GET  /auth/callback              → code exchange, ID token checks, roles from the groups claim,
 //        session cookie, back to return_to
 //   POST /auth/logout                → session cookie cleared; `{ redirect_url }` is the provider's
@@ -11,17 +11,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { LOGIN_PATH, LOGOUT_PATH, type LogoutResponse } from '../../api/session';
+import { stripInvisible } from '../../api/text';
 import type { Clock } from '../../dcs/clock';
 import type { AuthConfig, OidcConfig } from '../config';
 import type { ApiHttpError } from '../errors';
 import { groupsFromClaims, rolesForGroups } from './roles';
+import { sealValue, unsealValue } from './sealed-value';
 import { clearSession, servedOverHttps, writeSession } from './session-cookie';
 import { signInFailed } from './sign-in-page';
-import { signValue, unsignValue } from './signed-value';
 
 const LOGIN_COOKIE = 'dcs_oidc_login';
 const LOGIN_COOKIE_PATH = '/auth/';
 const LOGIN_TTL_MS = 10 * 60 * 1000;
+/** Behind https `__Secure-` (the browser keeps it only if Secure); `__Host-` would need Path=/. */
+const loginCookieName = (secure: boolean) => (secure ? `__Secure-${LOGIN_COOKIE}` : LOGIN_COOKIE);
 const PROVIDER_TIMEOUT_S = 10;
 
 const loginStateSchema = z.object({
@@ -78,7 +81,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
   }
 
   return async function register(app: FastifyInstance): Promise<void> {
-    app.get<{ Querystring: { return_to?: unknown } }>(LOGIN_PATH, async (request, reply) => {
+    app.get<{ Querystring: { return_to?: unknown } }>(LOGIN_PATH, { config: { loginRateLimited: true } }, async (request, reply) => {
       const returnTo = safeReturnTo(request.query.return_to);
       const configuration = await providerConfiguration(request, returnTo);
       const verifier = client.randomPKCECodeVerifier();
@@ -93,11 +96,12 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
         nonce,
       });
       const login = { state, nonce, verifier, return_to: returnTo, exp: now() + LOGIN_TTL_MS };
-      void reply.setCookie(LOGIN_COOKIE, signValue(secret, 'oidc-login', login), {
+      const secure = servedOverHttps(request, publicUrl);
+      void reply.setCookie(loginCookieName(secure), sealValue(secret, 'oidc-login', login), {
         path: LOGIN_COOKIE_PATH,
         httpOnly: true,
         sameSite: 'lax', // sent on the top-level redirect back from the provider
-        secure: servedOverHttps(request, publicUrl),
+        secure,
         maxAge: LOGIN_TTL_MS / 1000,
       });
       return reply.redirect(url.href, 302);
@@ -105,8 +109,8 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
 
     app.get('/auth/callback', async (request, reply) => {
       const secure = servedOverHttps(request, publicUrl);
-      const parsed = loginStateSchema.safeParse(unsignValue(secret, 'oidc-login', request.cookies[LOGIN_COOKIE]));
-      void reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
+      const parsed = loginStateSchema.safeParse(unsealValue(secret, 'oidc-login', request.cookies[loginCookieName(secure)]));
+      void reply.clearCookie(loginCookieName(secure), { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
       if (!parsed.success || parsed.data.exp <= now()) {
         const returnTo = parsed.success ? safeReturnTo(parsed.data.return_to) : '/';
         throw signInFailed(400, 'This sign-in expired or was started in another browser. Sign in again.', returnTo);
@@ -138,7 +142,7 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       }
 
       const sub = String(claims.sub);
-      const name = firstString(claims.preferred_username, claims.email, claims.name) ?? sub;
+      const name = firstString(claims.preferred_username, claims.email, claims.name) ?? stripInvisible(sub);
       const userRoles = rolesForGroups(groupsFromClaims(claims, roles.claim), roles);
       writeSession(reply, secret, { sub, name: name.slice(0, 256), roles: userRoles }, secure, now());
       request.log.info({ event: 'auth.sign_in', user: name, roles: userRoles }, userRoles.length ? 'signed in' : 'signed in without a console role');
@@ -171,8 +175,9 @@ function scopes(configuration: client.Configuration, oidc: OidcConfig, rolesClai
   return wanted.filter((scope) => scope === 'openid' || supported.includes(scope));
 }
 
+/** The first claim that is a name: invisible and control characters stripped, not refused (the provider vouches for it). */
 function firstString(...values: unknown[]): string | undefined {
-  return values.find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim();
+  return values.map((v) => (typeof v === 'string' ? stripInvisible(v).trim() : '')).find((v) => v !== '');
 }
 
 /** What went wrong at the callback, for the user; the log gets the OAuth error code, never tokens. */

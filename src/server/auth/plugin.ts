@@ -8,9 +8,9 @@ import fp from 'fastify-plugin';
 import { CSRF_HEADER } from '../../api/session';
 import { unauthenticated } from './guard';
 import { OidcProvider, oidcRoutes } from './oidc';
-import { proxyIdentity, trustedAddressList } from './proxy';
+import { proxyIdentity, trustedAddressList, UntrustedHeaderWarnings } from './proxy';
 import { sessionRoutes } from './routes';
-import { readSession } from './session-cookie';
+import { hostCookieName, readSession, servedOverHttps } from './session-cookie';
 import { stopRateLimitPlugin } from './stop-rate-limit';
 import type { Clock } from '../../dcs/clock';
 import type { AuthConfig, OidcConfig } from '../config';
@@ -46,12 +46,14 @@ export const authPlugin = fp(
     app.decorate('authConfig', config);
     app.decorateRequest('principal', null as unknown as Principal);
     app.decorateRequest('auth', null as unknown as RequestAuth);
+    const untrustedWarnings = new UntrustedHeaderWarnings(options.now);
 
     app.addHook('onRequest', async (request) => {
       const state: RequestAuth = { mode: config.mode, signedIn: false, csrfToken: null, expiresAt: null, publicOrigin };
       let principal = anonymous();
+      const secure = servedOverHttps(request, config.publicUrl);
       if (config.mode === 'oidc') {
-        const session = readSession(request, config.sessionSecret, options.now());
+        const session = readSession(request, config.sessionSecret, options.now(), secure);
         if (session) {
           principal = session.principal;
           Object.assign(state, { signedIn: true, csrfToken: session.csrf, expiresAt: session.expiresAt });
@@ -65,12 +67,16 @@ export const authPlugin = fp(
           principal = identity.principal;
           state.signedIn = true;
         } else if (identity.kind === 'untrusted') {
-          request.log.warn({ event: 'auth.untrusted_proxy_headers', remote: identity.remoteAddress }, 'identity headers from an address not in AUTH_PROXY_TRUSTED were ignored');
+          // At most one line per address a minute; `suppressed`: the lines left out since the last one.
+          const suppressed = untrustedWarnings.take(identity.remoteAddress);
+          if (suppressed !== null) {
+            request.log.warn({ event: 'auth.untrusted_proxy_headers', remote: identity.remoteAddress, suppressed }, 'identity headers from an address not in AUTH_PROXY_TRUSTED were ignored');
+          }
         }
       }
       if (config.mode !== 'oidc' && state.signedIn) {
         // none/proxy: the CSRF token lives in its own cookie and must have been minted for this user.
-        const cookie = request.cookies[CSRF_COOKIE];
+        const cookie = request.cookies[hostCookieName(CSRF_COOKIE, secure)];
         if (csrfTokenValid(config.sessionSecret, principal, cookie)) state.csrfToken = cookie!;
       }
       request.principal = principal;
@@ -89,7 +95,7 @@ export const authPlugin = fp(
       assertSameOriginWithCsrf(request, CSRF_HEADER);
     });
 
-    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, now: options.now });
+    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, loginPerMinute: config.loginRateLimit, now: options.now });
     await app.register(sessionRoutes(options.targets));
     if (config.mode === 'oidc') {
       const oidcConfig = config as AuthConfig & { oidc: OidcConfig };

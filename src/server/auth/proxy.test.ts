@@ -89,6 +89,18 @@ describe('AUTH_MODE=proxy', () => {
     expect((await inject('GET', '/api/migration-tasks', stranger)).statusCode).toBe(403);
   });
 
+  it("the session names the default target's project and endpoint only to a user with a role", async () => {
+    const full = { region: 'test-region', project_id: stack.simulator.projectId, endpoint_host: new URL(stack.simulator.url).host };
+    for (const who of [{ user: 'vera', groups: 'readers' }, { user: 'bob', groups: 'ops' }]) {
+      expect((await inject('GET', '/api/session', who)).json().target, who.user).toEqual(full);
+    }
+    const stranger = await inject('GET', '/api/session', { user: 'sam', groups: 'marketing' });
+    expect(stranger.statusCode).toBe(200);
+    expect(stranger.json().target).toEqual({ region: 'test-region' });
+    expect(stranger.body).not.toContain(stack.simulator.projectId);
+    expect(stranger.body).not.toContain(new URL(stack.simulator.url).host);
+  });
+
   it('an operator stops with the CSRF token; a token issued to another user, or a cross-site request, is refused', async () => {
     const taskId = await stoppable();
     const bob = { user: 'bob', groups: 'ops' };
@@ -142,6 +154,30 @@ describe('AUTH_MODE=proxy', () => {
     const franks = await csrfFor(frank);
     const other = await inject('POST', '/api/migration-tasks/missing-4/stop', { ...frank, headers: { cookie: franks.cookie, 'x-csrf-token': franks.token } }, {});
     expect(other.statusCode).not.toBe(429);
+  });
+});
+
+describe('AUTH_MODE=proxy: the warning about identity headers from an untrusted address', () => {
+  const warnings = (from: string) =>
+    stack.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === 'auth.untrusted_proxy_headers' && l.remote === from);
+
+  it('is written at most once per address a minute (on the console clock), the next one counting those left out', async () => {
+    const [noisy, other] = ['198.51.100.7', '198.51.100.8'];
+    for (let i = 0; i < 5; i++) expect((await inject('GET', '/api/session', { user: 'mallory', groups: 'ops', from: noisy })).statusCode).toBe(401);
+    expect(warnings(noisy)).toEqual([expect.objectContaining({ level: 40, suppressed: 0 })]);
+    // Another address has its own line.
+    await inject('GET', '/api/session', { user: 'mallory', from: other });
+    expect(warnings(other)).toHaveLength(1);
+    stack.clock.advance(59_999);
+    await inject('GET', '/api/session', { user: 'mallory', from: noisy });
+    expect(warnings(noisy)).toHaveLength(1);
+    stack.clock.advance(1);
+    await inject('GET', '/api/session', { user: 'mallory', from: noisy });
+    expect(warnings(noisy)).toHaveLength(2);
+    expect(warnings(noisy)[1]).toMatchObject({ suppressed: 5 });
+    // Without identity headers there is nothing to warn about.
+    await inject('GET', '/api/session', { from: '198.51.100.9' });
+    expect(warnings('198.51.100.9')).toEqual([]);
   });
 });
 

@@ -3,6 +3,8 @@
 // AUTH_PROXY_TRUSTED. From anyone else the same headers are ignored.
 import { BlockList, isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../dcs/clock';
+import { stripInvisible } from '../../api/text';
 import type { ProxyAuthConfig, RoleMapping } from '../config/parse';
 import type { Principal } from './principal';
 import { rolesForGroups } from './roles';
@@ -56,7 +58,8 @@ export function proxyIdentity(request: FastifyRequest, config: ProxyAuthConfig, 
   // proxy's: believe neither.
   if (typeof userHeader !== 'string' || (groupsHeader !== undefined && typeof groupsHeader !== 'string')) return { kind: 'anonymous' };
   if (occurrences(request, config.userHeader) > 1 || occurrences(request, config.groupsHeader) > 1) return { kind: 'anonymous' };
-  const name = userHeader.trim();
+  // Shown and recorded: invisible and control characters are stripped, not refused (the proxy vouches for the user).
+  const name = stripInvisible(userHeader).trim();
   if (!USER_VALUE.test(name)) return { kind: 'anonymous' };
   const groups = (groupsHeader ?? '')
     .split(',')
@@ -70,4 +73,36 @@ function occurrences(request: FastifyRequest, header: string): number {
   let count = 0;
   for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === header) count++;
   return count;
+}
+
+const WARNING_WINDOW_MS = 60_000;
+const WARNING_ADDRESSES_MAX = 10_000;
+
+/**
+ * Identity headers from an untrusted address are worth a warning, but not one per request: at most
+ * one line per address a minute (on the app's clock), and that line counts the ones left out since.
+ */
+export class UntrustedHeaderWarnings {
+  private readonly addresses = new Map<string, { at: number; suppressed: number }>();
+
+  constructor(private readonly now: Clock) {}
+
+  /** null: stay quiet; otherwise log now, saying how many lines were suppressed since the last. */
+  take(remoteAddress: string): number | null {
+    const now = this.now();
+    if (!this.addresses.has(remoteAddress) && this.addresses.size >= WARNING_ADDRESSES_MAX) this.forgetQuiet(now);
+    // Beyond the bound (addresses spread over a whole range), they share one line a minute.
+    const key = this.addresses.has(remoteAddress) || this.addresses.size < WARNING_ADDRESSES_MAX ? remoteAddress : '*';
+    const entry = this.addresses.get(key);
+    if (entry && now - entry.at < WARNING_WINDOW_MS) {
+      entry.suppressed += 1;
+      return null;
+    }
+    this.addresses.set(key, { at: now, suppressed: 0 });
+    return entry?.suppressed ?? 0;
+  }
+
+  private forgetQuiet(now: number): void {
+    for (const [address, entry] of this.addresses) if (now - entry.at >= WARNING_WINDOW_MS) this.addresses.delete(address);
+  }
 }

@@ -1,7 +1,8 @@
 // AUTH_MODE=oidc: the session is a small signed cookie, not server state. It holds who the user
 // is, their console roles, the CSRF token of the session and when it ends (8 h after sign-in). It
 // is HttpOnly (page scripts never see it), SameSite=Lax (sent on the top-level navigation back
-// from the provider, never on cross-site POSTs) and Secure whenever the console is served over https.
+// from the provider, never on cross-site POSTs) and Secure whenever the console is served over https,
+// where it is also named `__Host-dcs_session` (see hostCookieName).
 import { randomBytes } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,8 +29,8 @@ export interface Session {
 }
 
 /** The session in the request's cookie, or null when there is none, it is forged or it expired. */
-export function readSession(request: FastifyRequest, secret: string, now: number): Session | null {
-  const parsed = payloadSchema.safeParse(unsignValue(secret, 'session', request.cookies[SESSION_COOKIE]));
+export function readSession(request: FastifyRequest, secret: string, now: number, secure: boolean): Session | null {
+  const parsed = payloadSchema.safeParse(unsignValue(secret, 'session', request.cookies[hostCookieName(SESSION_COOKIE, secure)]));
   if (!parsed.success || parsed.data.exp <= now) return null;
   const { sub, name, roles, csrf, exp } = parsed.data;
   return { principal: { name, roles, subject: sub }, csrf, expiresAt: new Date(exp) };
@@ -40,16 +41,25 @@ export function writeSession(reply: FastifyReply, secret: string, who: { sub: st
   const csrf = randomBytes(24).toString('base64url');
   const exp = now + SESSION_TTL_MS;
   const value = signValue(secret, 'session', { v: 1, sub: who.sub, name: who.name, roles: who.roles, csrf, exp });
-  void reply.setCookie(SESSION_COOKIE, value, { ...sessionCookieOptions(secure), maxAge: SESSION_TTL_MS / 1000 });
+  void reply.setCookie(hostCookieName(SESSION_COOKIE, secure), value, { ...sessionCookieOptions(secure), maxAge: SESSION_TTL_MS / 1000 });
   return { principal: { name: who.name, roles: who.roles, subject: who.sub }, csrf, expiresAt: new Date(exp) };
 }
 
 export function clearSession(reply: FastifyReply, secure: boolean): void {
-  void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(secure));
+  void reply.clearCookie(hostCookieName(SESSION_COOKIE, secure), sessionCookieOptions(secure));
 }
 
 function sessionCookieOptions(secure: boolean): CookieSerializeOptions {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure };
+}
+
+/**
+ * A Path=/ cookie's name: behind https with the `__Host-` prefix, so the browser keeps it only when it
+ * is Secure, Path=/ and has no Domain (a sibling subdomain can neither plant nor overwrite it); the
+ * plain name over http (local use), where browsers would refuse the prefix.
+ */
+export function hostCookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
 }
 
 /** Cookies are Secure when the browser reaches the console over https (PUBLIC_URL or the request itself). */

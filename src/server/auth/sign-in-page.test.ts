@@ -1,12 +1,12 @@
 // A failed sign-in seen from a browser (Accept: text/html) is a small page within the CSP, with the
 // error code, the request id and a "Try again" link that keeps return_to; API clients keep JSON.
-// The provider here cannot be reached, and login cookies are minted with the session secret.
+// The provider here cannot be reached, and login cookies are sealed with the session secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../config';
 import { freePort } from '../testing/oidc';
 import { startTestStack, type TestStack } from '../testing/stack';
 import { escapeHtml, signInFailedPage } from './sign-in-page';
-import { signValue } from './signed-value';
+import { sealValue } from './sealed-value';
 
 const SECRET = 'sign-in-page-test-session-secret-0123456789';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -26,7 +26,7 @@ const navigate = (url: string, headers: Record<string, string> = {}) => stack.ap
 
 function loginCookie(returnTo: string, expiresIn = 60_000): string {
   const state = { state: 's'.repeat(20), nonce: 'n'.repeat(20), verifier: 'v'.repeat(43), return_to: returnTo, exp: stack.clock.now() + expiresIn };
-  return `dcs_oidc_login=${signValue(SECRET, 'oidc-login', state)}`;
+  return `dcs_oidc_login=${sealValue(SECRET, 'oidc-login', state)}`;
 }
 
 function expectPage(res: Awaited<ReturnType<typeof navigate>>, status: number, returnTo: string): string {

@@ -3,7 +3,7 @@
 // another.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type SignedPurpose = 'session' | 'oidc-login' | 'csrf';
+export type SignedPurpose = 'session' | 'csrf';
 
 const MAX_LENGTH = 4096;
 

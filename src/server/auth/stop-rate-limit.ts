@@ -2,17 +2,22 @@
 // route that declares `config: { stopRateLimited: true }` (stop, batch stop, scheduling a
 // stop-when-caught-up), counted per signed-in user after the permission check, so refused or
 // forged requests do not use up anyone's budget.
+// LOGIN_RATE_LIMIT: sign-in starts (`config: { loginRateLimited: true }`, GET /auth/login) per
+// client address per minute, counted before anything else runs: each one contacts the provider.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../../dcs/clock';
 import { ApiHttpError } from '../errors';
 import { principalKey } from './principal';
+import { signInFailedPage } from './sign-in-page';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route sends (or schedules) a stop: it counts against the user's STOP_RATE_LIMIT. */
     stopRateLimited?: boolean;
+    /** The route starts a sign-in: it counts against the client address's LOGIN_RATE_LIMIT. */
+    loginRateLimited?: boolean;
   }
 }
 
@@ -51,9 +56,22 @@ class SharedStopStore {
 }
 
 export const stopRateLimitPlugin = fp(
-  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; now: Clock }) {
+  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; loginPerMinute: number; now: Clock }) {
     // Runs before @fastify/rate-limit's own onRoute hook (registered just below), which reads the config.
     app.addHook('onRoute', (route: RouteOptions) => {
+      if (route.config?.loginRateLimited === true) {
+        route.config = {
+          ...route.config,
+          rateLimit: {
+            max: options.loginPerMinute,
+            timeWindow: WINDOW_MS,
+            hook: 'onRequest',
+            keyGenerator: (request) => `address:${request.ip}`,
+            errorResponseBuilder: (_request, context) => loginRateLimited(options.loginPerMinute, context.ttl),
+          },
+        };
+        return;
+      }
       if (route.config?.stopRateLimited !== true) return;
       route.config = {
         ...route.config,
@@ -83,3 +101,11 @@ export const stopRateLimitPlugin = fp(
   },
   { name: 'stop-rate-limit' },
 );
+
+/** RATE_LIMITED for a sign-in start: JSON for API clients, the sign-in failure page for a browser. */
+function loginRateLimited(perMinute: number, ttlMs: number): ApiHttpError {
+  const message = `Too many sign-in attempts from your address: at most ${perMinute} a minute. Try again in ${Math.max(1, Math.ceil(ttlMs / 1000))} s.`;
+  const error = new ApiHttpError(429, 'RATE_LIMITED', message);
+  error.htmlPage = (requestId) => signInFailedPage({ code: error.code, message, requestId, returnTo: '/' });
+  return error;
+}

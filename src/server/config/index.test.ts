@@ -171,3 +171,36 @@ describe('loadConfig: sign-in (AUTH_MODE)', () => {
     }
   });
 });
+
+describe('loadConfig: operations endpoints and sign-in starts', () => {
+  const TOKEN = 'metrics-token-0123456789abcdef';
+
+  it('METRICS_TOKEN: unset (default) leaves /metrics and /readyz public; set, it is the bearer token', () => {
+    expect(loadConfig({}).auth.metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: '  ' }).auth.metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: TOKEN }).auth.metricsToken).toBe(TOKEN);
+    expect(loadConfig({ METRICS_TOKEN: 'aGVsbG8td29ybGQtMDEyMzQ1Njc4OQ==' }).auth.metricsToken).toBe('aGVsbG8td29ybGQtMDEyMzQ1Njc4OQ==');
+  });
+
+  it('LOGIN_RATE_LIMIT: 20 sign-in starts per client address a minute by default', () => {
+    expect(loadConfig({}).auth.loginRateLimit).toBe(20);
+    expect(loadConfig({ LOGIN_RATE_LIMIT: '5' }).auth.loginRateLimit).toBe(5);
+  });
+
+  it.each([
+    [/^METRICS_TOKEN: must be 16 to 512 characters/, 'short-token'],
+    [/^METRICS_TOKEN: may hold only letters, digits/, 'has spaces in it 0123456789'],
+    [/^METRICS_TOKEN: may hold only letters, digits/, 'quote"d-token-0123456789'],
+  ])('refuses a METRICS_TOKEN that cannot serve (%s) without echoing it', (message, token) => {
+    expect(() => loadConfig({ METRICS_TOKEN: token })).toThrow(message);
+    try {
+      loadConfig({ METRICS_TOKEN: token });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(token);
+    }
+  });
+
+  it.each(['0', '-1', 'lots'])('refuses LOGIN_RATE_LIMIT=%s', (value) => {
+    expect(() => loadConfig({ LOGIN_RATE_LIMIT: value })).toThrow(/^LOGIN_RATE_LIMIT: must be/);
+  });
+});

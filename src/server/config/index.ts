@@ -48,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
 
 const SESSION_SECRET_MIN = 32;
 const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A DNS name, an IPv4 address or a bracketed IPv6 address, optionally with a port. */
+const ALLOWED_HOST_ENTRY = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 
 /** The sign-in settings. `cloud`: real targets are configured, so AUTH_MODE must be chosen explicitly. */
 export function loadAuthConfig(env: NodeJS.ProcessEnv, where: { host: string; port: number; cloud: boolean }): AuthConfig {
@@ -89,7 +91,38 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, where: { host: string; po
     oidc,
     proxy: mode === 'proxy' ? loadProxy(env) : null,
     stopRateLimit: integer(env, 'STOP_RATE_LIMIT', 10, 1, 10_000),
+    loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 20, 1, 10_000),
+    metricsToken: parseMetricsToken(nonEmpty(env.METRICS_TOKEN)),
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS, mode),
   };
+}
+
+/** `ALLOWED_HOSTS`: names (and optional ports) browsers may use to reach the console; see http/host-guard.ts. */
+function parseAllowedHosts(raw: string | undefined, mode: AuthMode): string[] {
+  const entries = list(raw).map((entry) => entry.toLowerCase().replace(/\.(?=$|:\d+$)/, ''));
+  if (entries.length > 0 && mode === 'none') {
+    throw new ConfigError('ALLOWED_HOSTS', 'cannot be used with AUTH_MODE=none, which answers only to localhost, 127.0.0.1 and [::1]');
+  }
+  for (const entry of entries) {
+    if (!ALLOWED_HOST_ENTRY.test(entry)) {
+      throw new ConfigError('ALLOWED_HOSTS', `must list host names, each optionally with :port (e.g. console.example.com,console.internal:8080), not "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+const METRICS_TOKEN_MIN = 16;
+/** What an HTTP client can send as `Authorization: Bearer <token>` (RFC 6750 b64token). */
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
+
+/** METRICS_TOKEN: unset means /metrics and /readyz stay public. The value is never echoed. */
+function parseMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length < METRICS_TOKEN_MIN || raw.length > 512) {
+    throw new ConfigError('METRICS_TOKEN', `must be ${METRICS_TOKEN_MIN} to 512 characters (e.g. \`openssl rand -hex 32\`)`);
+  }
+  if (!BEARER_TOKEN.test(raw)) throw new ConfigError('METRICS_TOKEN', 'may hold only letters, digits and - . _ ~ + / (then = padding): it is sent as a bearer token');
+  return raw;
 }
 
 /** AUTH_MODE=none with a fresh random secret: what the app uses when it is given no auth settings. */

@@ -75,6 +75,15 @@ export interface AuthConfig {
   proxy: ProxyAuthConfig | null;
   /** Stop and batch-stop requests per user per minute. */
   stopRateLimit: number;
+  /** Sign-in starts (GET /auth/login) per client address per minute (LOGIN_RATE_LIMIT). */
+  loginRateLimit: number;
+  /** METRICS_TOKEN: the bearer token GET /metrics and GET /readyz require; null: both are public. */
+  metricsToken: string | null;
+  /**
+   * Host names (lower case, `name` or `name:port`) the console answers to besides PUBLIC_URL's and
+   * the loopback names (ALLOWED_HOSTS); always empty with AUTH_MODE=none, which answers to loopback only.
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {

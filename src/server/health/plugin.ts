@@ -1,5 +1,6 @@
-// The health slice: `GET /healthz` and `GET /readyz`, public. It declares what it needs: the
-// targets whose DCS clients readiness probes, and how long a verdict is cached.
+// The health slice: `GET /healthz` (public) and `GET /readyz` (public unless METRICS_TOKEN is set).
+// It declares what it needs: the targets whose DCS clients readiness probes, how long a verdict is
+// cached, and the bearer token readiness asks for.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TargetRegistry } from '../targets/registry';
@@ -9,11 +10,13 @@ import { healthRoutes } from './routes';
 export interface HealthPluginOptions {
   targets: TargetRegistry;
   readiness?: ReadinessOptions;
+  /** METRICS_TOKEN: the bearer token GET /readyz requires; null or absent: public. */
+  metricsToken?: string | null;
 }
 
 export const healthPlugin = fp(
   async function health(app: FastifyInstance, options: HealthPluginOptions) {
-    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness)));
+    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness), options.metricsToken ?? null));
   },
   { name: 'health' },
 );

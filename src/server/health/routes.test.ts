@@ -96,6 +96,41 @@ describe('GET /readyz', () => {
   });
 });
 
+describe('METRICS_TOKEN', () => {
+  const TOKEN = 'metrics-token-0123456789abcdef';
+
+  it('when set, /readyz and /metrics answer 401 without the bearer token (or with a wrong one); /healthz stays public; the token is never logged', async () => {
+    const auth = loadAuthConfig({ METRICS_TOKEN: TOKEN }, { host: '127.0.0.1', port: 8080, cloud: false });
+    const guarded = await startTestStack({ app: { auth } });
+    try {
+      const denied = [undefined, 'Bearer wrong-token-0123456789abcdef', `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN, `Bearer ${TOKEN.slice(0, -1)}`];
+      for (const url of ['/readyz', '/metrics']) {
+        for (const authorization of denied) {
+          const res = await guarded.app.inject({ url, headers: authorization === undefined ? {} : { authorization } });
+          expect(res.statusCode, `${url} ${authorization}`).toBe(401);
+          expect(res.json().error).toMatchObject({ code: 'UNAUTHENTICATED', request_id: res.headers['x-request-id'] });
+          expect(res.json().error).not.toHaveProperty('login_url');
+          expect(res.headers['www-authenticate']).toBe('Bearer realm="dcs-console"');
+          expect(res.headers['x-frame-options']).toBe('DENY'); // the security headers, like every answer
+        }
+        const ok = await guarded.app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(ok.statusCode, url).toBe(200);
+        expect((await guarded.app.inject({ url, headers: { authorization: `bearer  ${TOKEN}` } })).statusCode).toBe(200);
+      }
+      expect((await guarded.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body).toContain('http_requests_total');
+      expect((await guarded.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+      expect(guarded.logs.join('')).not.toContain(TOKEN);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('unset, both stay public', async () => {
+    expect((await cached.app.inject({ url: '/metrics' })).statusCode).toBe(200);
+    expect((await cached.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+  });
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {

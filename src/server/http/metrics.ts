@@ -1,7 +1,8 @@
 // The per-request series (every answer counted under its route template, method and status) and
-// `GET /metrics` (Prometheus text format; public like /healthz and /readyz: no sign-in).
+// `GET /metrics` (Prometheus text format; no sign-in, but the METRICS_TOKEN bearer token when one is set).
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { requireMetricsToken } from '../auth/metrics-token';
 import { UNMATCHED_ROUTE, type ConsoleMetrics } from '../metrics';
 
 declare module 'fastify' {
@@ -26,8 +27,8 @@ export const metricsPlugin = fp(
 );
 
 /** The route, registered with the other routes (after the security and auth hooks). */
-export async function metricsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/metrics', async (_request, reply) => {
+export async function metricsRoutes(app: FastifyInstance, options: { token: string | null }): Promise<void> {
+  app.get('/metrics', { onRequest: requireMetricsToken(options.token) }, async (_request, reply) => {
     const { contentType, body } = await app.metrics.render();
     return reply.type(contentType).header('cache-control', 'no-store').send(body);
   });

@@ -2,6 +2,7 @@
 // internals in error bodies, a 404 in the error shape for anything that is not a route, and an
 // access log with user and request id but no cookies or tokens.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,23 +62,26 @@ describe('security headers', () => {
     expect((await stack.app.inject({ url: '/api/session' })).headers['cache-control']).toBe('no-store');
   });
 
-  it('behind https (PUBLIC_URL): HSTS, Secure cookies, upgrade-insecure-requests; oidc adds the issuer to form-action', async () => {
+  it('behind https (PUBLIC_URL): HSTS, Secure __Host- cookies, upgrade-insecure-requests; oidc adds the issuer to form-action', async () => {
     const https = await startTestStack({ app: { auth: { ...demoAuthConfig(), publicUrl: new URL('https://console.example.com') } } });
     try {
       const res = await https.app.inject({ url: '/api/session' });
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
-      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+      // __Host-: the browser keeps it only if Secure, Path=/ and without Domain, so no sibling domain can plant one.
+      const session = res.json();
+      expect(res.headers['set-cookie']).toBe(`__Host-dcs_csrf=${session.csrf_token}; Path=/; HttpOnly; Secure; SameSite=Strict`);
       expect(directives(String(res.headers['content-security-policy'])).has('upgrade-insecure-requests')).toBe(true);
       // The public origin is an accepted Origin for POSTs.
-      const session = res.json();
-      const cookie = `dcs_csrf=${session.csrf_token}`;
-      const post = await https.app.inject({
-        method: 'POST',
-        url: '/api/migration-tasks/batch-stop',
-        headers: { cookie, 'x-csrf-token': session.csrf_token, origin: 'https://console.example.com', 'content-type': 'application/json' },
-        payload: JSON.stringify({ task_ids: ['missing'] }),
-      });
-      expect(post.statusCode).toBe(200);
+      const post = (cookie: string) =>
+        https.app.inject({
+          method: 'POST',
+          url: '/api/migration-tasks/batch-stop',
+          headers: { cookie, 'x-csrf-token': session.csrf_token, origin: 'https://console.example.com', 'content-type': 'application/json' },
+          payload: JSON.stringify({ task_ids: ['missing'] }),
+        });
+      expect((await post(`__Host-dcs_csrf=${session.csrf_token}`)).statusCode).toBe(200);
+      // The unprefixed name (which a sibling domain could set) is not read behind https.
+      expect(errorOf(await post(`dcs_csrf=${session.csrf_token}`)).code).toBe('CSRF_REJECTED');
     } finally {
       await https.close();
     }
@@ -154,6 +158,52 @@ describe('exposure', () => {
     for (const secret of [token, 'some-bearer-token', stack.simulator.sk]) expect(logs).not.toContain(secret);
   });
 });
+
+describe('answers Node gives before any hook runs', () => {
+  it('431 (headers over 16 KiB) carries the security headers, a request id and the error shape, on a real socket', async () => {
+    const https = await startTestStack({ app: { auth: { ...demoAuthConfig(), publicUrl: new URL('https://console.example.com') } } });
+    try {
+      await https.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = https.app.server.address() as { port: number };
+      const raw = await rawExchange(port, `GET /api/session HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Padding: ${'a'.repeat(20 * 1024)}\r\n\r\n`);
+      const [head, body] = raw.split('\r\n\r\n') as [string, string];
+      const [statusLine, ...lines] = head.split('\r\n');
+      expect(statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+      const headers = new Map(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const csp = directives(headers.get('content-security-policy') ?? '');
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(headers.get('cache-control')).toBe('no-store');
+      expect(headers.get('connection')).toBe('close');
+      expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(Number(headers.get('content-length'))).toBe(Buffer.byteLength(body));
+      expect(JSON.parse(body)).toEqual({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/headers are too large/), request_id: headers.get('x-request-id') } });
+      // The console still serves the next connection.
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await https.close();
+    }
+  });
+});
+
+/** Sends `request` as raw bytes on a fresh connection and returns all that comes back until the server closes it. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      socket.end();
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    });
+  });
+}
 
 /** `printRoutes({ commonPrefix: false })` is a tree; flatten it to "METHOD /path" (HEAD omitted). */
 function parseRouteTree(tree: string): string[] {

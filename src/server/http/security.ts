@@ -8,9 +8,14 @@
 //
 // style-src needs 'unsafe-inline': Mantine renders its CSS variables as <style> elements at run
 // time. Scripts get no such allowance: only the console's own files, no inline script, no eval.
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiErrorCode } from '../../api/errors';
 import type { AuthConfig } from '../config';
+import { ApiHttpError } from '../errors';
 
 const HSTS = 'max-age=31536000';
 
@@ -74,3 +79,36 @@ export const securityPlugin = fp(
   },
   { name: 'security' },
 );
+
+/**
+ * Fastify's `clientErrorHandler`: what Node refuses before any hook runs (headers over
+ * maxHeaderSize, 16 KiB: 431; a request that is not HTTP: 400; one that took too long: 408) is
+ * answered with the same security headers, a request id and the error shape, then the connection
+ * is closed.
+ */
+export function clientErrorHandler(auth: AuthConfig) {
+  const headers = securityHeaders(auth).map(([name, value]) => `${name}: ${value}\r\n`);
+  if (auth.publicUrl?.protocol === 'https:') headers.push(`Strict-Transport-Security: ${HSTS}\r\n`);
+  const fixed = headers.join('');
+  return function onClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+    // A reset connection, or one already answered (Node reports a broken request once per read).
+    if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+    const [status, code, message] = refusal(error.code);
+    const requestId = randomUUID();
+    const body = JSON.stringify(new ApiHttpError(status, code, message).toBody(requestId));
+    this.log.debug({ event: 'http.client_error', code: error.code, status, request_id: requestId }, 'request refused before parsing');
+    this.metrics.consoleError(code);
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${fixed}X-Request-Id: ${requestId}\r\nCache-Control: no-store\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  };
+}
+
+function refusal(nodeCode: string | undefined): [number, ApiErrorCode, string] {
+  if (nodeCode === 'HPE_HEADER_OVERFLOW') {
+    return [431, 'INVALID_REQUEST', 'The request headers are too large (16 KiB in all, address included): too many or too large cookies, or an over-long address.'];
+  }
+  if (nodeCode === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'INVALID_REQUEST', 'The request did not arrive in time.'];
+  return [400, 'INVALID_REQUEST', 'The request is not valid HTTP.'];
+}

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { taskIdSchema } from '../../api/migration-tasks';
+import { showInvisible } from '../../api/text';
 import { ApiHttpError } from '../errors';
 
 export type TaskRequest = FastifyRequest<{ Params: { taskId: string } }>;
@@ -17,7 +18,10 @@ export function parseTaskId(request: TaskRequest): string {
 
 /** Parses a query against its schema, refusing parameters the route does not know. */
 export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.infer<S> {
-  const unknownKeys = Object.keys(raw as object).filter((key) => !Object.hasOwn(schema.shape, key));
+  // Names quoted back (and logged) with invisible characters as code points: they are the sender's text.
+  const unknownKeys = Object.keys(raw as object)
+    .filter((key) => !Object.hasOwn(schema.shape, key))
+    .map(showInvisible);
   if (unknownKeys.length > 0) {
     throw new ApiHttpError(400, 'INVALID_QUERY', `Unknown query parameter: ${unknownKeys.join(', ').slice(0, 200)}.`, {
       details: unknownKeys.slice(0, 10).map((field) => ({ field: field.slice(0, 64), problem: 'not a parameter of this route' })),
@@ -37,6 +41,9 @@ export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.in
 
 /** A 400 listing up to ten of zod's issues, each as `field (problem)`; `what` opens the message. */
 export function invalidInput(code: 'INVALID_QUERY' | 'INVALID_BODY', what: string, error: z.ZodError): ApiHttpError {
-  const details = error.issues.slice(0, 10).map((issue) => ({ field: issue.path.join('.') || '(body)', problem: issue.message }));
+  // Field names and zod's own messages may quote the sender's keys ("Unrecognized key").
+  const details = error.issues
+    .slice(0, 10)
+    .map((issue) => ({ field: showInvisible(issue.path.join('.')) || '(body)', problem: showInvisible(issue.message) }));
   return new ApiHttpError(400, code, `${what}: ${details.map((d) => `${d.field} (${d.problem})`).join('; ')}.`, { details });
 }

@@ -11,6 +11,8 @@ export const OIDC_PROVIDER_WARNINGS = /^oidc-provider WARNING: /;
 
 export interface TestAccount {
   name: string;
+  /** Default: the login. */
+  preferred_username?: string;
   email?: string;
   groups?: string[];
 }

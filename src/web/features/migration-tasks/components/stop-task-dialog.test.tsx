@@ -83,6 +83,21 @@ describe('the reason of a stop', () => {
     expect(requestsTo(STOP(ids.incremental), 'POST')).toHaveLength(0);
   });
 
+  it('an invisible character (a pasted line separator): names it and where, and the stop cannot be sent', async () => {
+    const { user, dialog, reason } = await openDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /^Type the task name/ }), 'mig-orders-cache');
+    await user.click(reason);
+    await user.paste('cut-over\u2028done');
+    expect(within(dialog).getByText('Remove the invisible or control character U+2028 at position 9: a reason is one line of visible text.')).toBeInTheDocument();
+    expect(reason).toBeInvalid();
+    const confirm = within(dialog).getByRole('button', { name: 'Stop task' });
+    expect(confirm).toBeDisabled();
+    await user.clear(reason);
+    await user.type(reason, 'cut-over done');
+    expect(confirm).toBeEnabled();
+    expect(requestsTo(STOP(ids.incremental), 'POST')).toHaveLength(0);
+  });
+
   it('RATE_LIMITED: says when to try again (Retry-After), in the dialog, which stays open', async () => {
     server.use(
       http.post(STOP(ids.incremental), () => {

@@ -32,6 +32,9 @@ export const errors = {
     'The console could not reach Huawei Cloud (connection refused, reset or DNS failure), even after retrying. The cloud or the network to it may be down.',
   UPSTREAM_BAD_RESPONSE:
     'Huawei Cloud answered something that is not the documented shape, e.g. an answer cut off halfway.',
+  INVALID_REQUEST: 'The console refused the request before reading it: its headers were too large (often too many cookies for this address) or it arrived too slowly.',
+  HOST_NOT_ALLOWED:
+    'The console does not answer to the address in this browser’s address bar. Open it at its own address, or ask its administrators to add this one to ALLOWED_HOSTS.',
   INTERNAL: 'The console hit an internal error.',
   // The same codes after a write (a stop), which the console sends once and never retries.
   upstreamErrorNotRetried:

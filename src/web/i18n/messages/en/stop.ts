@@ -14,7 +14,7 @@ export const stop = {
   unavailable_unknown: 'The status "{status}" is not known to this console, so Stop is not offered.',
 
   reasonTooLong: 'Too long: at most {max} characters ({count} now).',
-  reasonForbidden: 'Remove the control characters or text-direction marks.',
+  reasonForbidden: 'Remove the invisible or control character {codePoint} at position {position}: a reason is one line of visible text.',
   taskLost: 'The cloud no longer knows this task; it may have been deleted.',
   outcomeUnknownText:
     'The stop request was sent but the console does not know whether the cloud applied it. Do not stop again yet: the console is checking the task\'s real status.',

@@ -24,6 +24,8 @@ export const errors: Catalog['errors'] = {
   UPSTREAM_UNREACHABLE:
     '控制台无法连接华为云（连接被拒绝、被重置或域名解析失败），重试后仍然失败。云服务或到云端的网络可能中断。',
   UPSTREAM_BAD_RESPONSE: '华为云返回的内容不符合文档定义的格式，例如响应在中途被截断。',
+  INVALID_REQUEST: '控制台在读取请求之前就拒绝了它：请求头过大（通常是此地址下的 Cookie 过多），或请求到达太慢。',
+  HOST_NOT_ALLOWED: '控制台不响应浏览器地址栏中的这个地址。请通过控制台自己的地址打开，或请管理员将此地址加入 ALLOWED_HOSTS。',
   INTERNAL: '控制台发生内部错误。',
   upstreamErrorNotRetried: '华为云返回内部错误。控制台只发送了一次该请求，没有重试。这通常是暂时的。',
   upstreamUnreachableNotRetried:

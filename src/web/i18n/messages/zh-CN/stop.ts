@@ -13,7 +13,7 @@ export const stop: Catalog['stop'] = {
   unavailable_unknown: '本控制台无法识别状态“{status}”，因此不提供停止操作。',
 
   reasonTooLong: '过长：最多 {max} 个字符（当前 {count} 个）。',
-  reasonForbidden: '请删除控制字符或文字方向标记。',
+  reasonForbidden: '请删除第 {position} 个字符（不可见字符或控制字符 {codePoint}）：原因须为一行可见文字。',
   taskLost: '云端已找不到该任务，它可能已被删除。',
   outcomeUnknownText: '停止请求已发送，但控制台无法确定云端是否已执行。请暂勿再次停止：控制台正在检查任务的实际状态。',
   cloudErrorNote: '云端返回了错误，停止很可能未生效。再次尝试前请先查看任务状态（正在重新读取）。',
