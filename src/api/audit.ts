@@ -31,7 +31,10 @@ export const auditRecordSchema = z.object({
   id: z.string(),
   /** When the attempt began (ISO 8601, UTC). */
   at: z.string(),
+  /** The display name. */
   user: z.string(),
+  /** Who the user is, stably (oidc: issuer + sub; proxy: the user header); null in older records. */
+  user_subject: nullableText.optional(),
   /** The console target id (region + project). */
   target: z.string(),
   task_id: z.string(),

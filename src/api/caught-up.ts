@@ -76,6 +76,8 @@ export const caughtUpWatchSchema = z.object({
   poll_interval_s: z.number().int(),
   reason: text,
   created_by: z.string(),
+  /** Who set it, stably (see the audit record's user_subject); absent in watches set before subjects were kept. */
+  created_by_subject: z.string().nullable().optional(),
   /** ISO 8601 UTC, like every time below. */
   created_at: z.string(),
   /** Polls in a row that found the task caught up so far (0…consecutive_polls). */

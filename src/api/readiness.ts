@@ -13,10 +13,21 @@ export const targetReadinessSchema = z.union([
   }),
 ]);
 
+/** Where the console keeps its records (audit trail): it must answer a trivial query. */
+export const storeReadinessSchema = z.object({
+  kind: z.enum(['sqlite', 'postgres']),
+  reachable: z.boolean(),
+  latency_ms: z.number().int().nonnegative().optional(),
+  /** Why it is not reachable (the driver's words, never a password). */
+  error: z.string().optional(),
+});
+
 export const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   targets: z.array(targetReadinessSchema),
+  store: storeReadinessSchema.optional(),
 });
 
 export type TargetReadiness = z.infer<typeof targetReadinessSchema>;
+export type StoreReadiness = z.infer<typeof storeReadinessSchema>;
 export type Readiness = z.infer<typeof readinessSchema>;

@@ -115,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // progress history of every detail and stats answer through the task events.
   const events = new TaskEvents();
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
-  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken });
+  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit });
   await app.register(targetsPlugin, { targets });
   await app.register(migrationTasksPlugin, { targets, audit: options.audit, events });
   await app.register(auditPlugin, { audit: options.audit });

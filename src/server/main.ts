@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '../simulator';
 import { buildApp } from './app';
-import { openSqliteAuditStore } from './audit/sqlite-store';
-import type { AuditStore } from './audit/store';
+import type { SqlAuditStore } from './audit/sql-store';
+import { openPostgresAuditStore, openSqliteAuditStore } from './audit/sqlite-store';
 import { openSqliteWatchStore } from './caught-up/watch-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets/registry';
@@ -24,7 +24,7 @@ export interface RunningConsole {
 
 export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: number; staticDir?: string | null } = {}): Promise<RunningConsole> {
   const config = loadConfig(env);
-  const audit = openAuditStore(env.DATA_DIR || './data');
+  const audit = await openAuditStore(config, env.DATA_DIR || './data');
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -54,7 +54,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     logLevel: config.logLevel,
     auth: config.auth,
     audit,
-    caughtUp: { store: openDataStore(() => openSqliteWatchStore(env.DATA_DIR || './data')) },
+    caughtUp: { store: openDataStore('DATA_DIR', () => openSqliteWatchStore(env.DATA_DIR || './data')) },
     history: { dataDir: env.DATA_DIR || './data' },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
@@ -74,16 +74,28 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
   };
 }
 
-/** A bad DATA_DIR stops start-up with one line naming the variable. */
-function openAuditStore(dataDir: string): AuditStore {
-  return openDataStore(() => openSqliteAuditStore(dataDir));
+/**
+ * The audit trail in PostgreSQL (DATABASE_URL) or under DATA_DIR, its schema brought up to date
+ * (several instances starting at once take turns). A store that cannot be used stops start-up with
+ * one line naming the variable, and never the database password.
+ */
+async function openAuditStore(config: ConsoleConfig, dataDir: string): Promise<SqlAuditStore> {
+  const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
+  const store = openDataStore(variable, () => (config.databaseUrl ? openPostgresAuditStore(config.databaseUrl) : openSqliteAuditStore(dataDir)));
+  try {
+    await store.ready();
+  } catch (error) {
+    await store.close();
+    throw new ConfigError(variable, (error as Error).message);
+  }
+  return store;
 }
 
-function openDataStore<T>(open: () => T): T {
+function openDataStore<T>(variable: string, open: () => T): T {
   try {
     return open();
   } catch (error) {
-    throw new ConfigError('DATA_DIR', (error as Error).message);
+    throw new ConfigError(variable, (error as Error).message);
   }
 }
 

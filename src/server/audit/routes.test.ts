@@ -77,6 +77,7 @@ describe('a stop is recorded before and after the cloud is called', () => {
       id: expect.any(String),
       at: expect.any(String),
       user: 'local operator',
+      user_subject: 'local operator',
       target: 'test',
       task_id: task.task_id,
       task_name: task.task_name,
@@ -335,6 +336,8 @@ describe('when the audit trail cannot be written', () => {
       begin: which === 'begin' ? () => Promise.reject(new Error('disk I/O error')) : (attempts) => store.begin(attempts),
       finish: which === 'finish' ? () => Promise.reject(new Error('disk I/O error')) : (results) => store.finish(results),
       list: (filter) => store.list(filter),
+      dialect: store.dialect,
+      probe: (timeoutMs) => store.probe(timeoutMs),
       close: () => store.close(),
     };
   };

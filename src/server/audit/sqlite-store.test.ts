@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditAttempt } from './testing/attempts';
 import { AUDIT_DB_FILE, openSqliteAuditStore } from './sqlite-store';
-import type { AuditAttempt, AuditRecord, AuditStore } from './store';
+import type { AuditStore } from './store';
 
 let dir: string;
 let clock: number;
@@ -25,93 +26,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const attempt = (over: Partial<AuditAttempt> = {}): AuditAttempt => ({
-  user: 'alice',
-  target: 'east',
-  task_id: 'task-1',
-  task_name: 'orders cache',
-  status_before: 'INCRMIGEATING',
-  reason: 'wrong target',
-  action: 'stop',
-  batch_id: null,
-  request_id: 'req-1',
-  ...over,
-});
-const accepted = (id: string) => ({ id, outcome: 'accepted' as const, status_after: 'TERMINATING', error_code: null, upstream_error_code: null, upstream_request_id: 'up-1' });
+const attempt = auditAttempt;
 const page = { offset: 0, limit: 50 };
 
 describe('SQLite audit store', () => {
-  it('records an attempt as pending, then its outcome, with the times of both', async () => {
-    const store = open();
-    const [pending] = await store.begin([attempt()]);
-    expect(pending).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      at: '2025-03-01T10:00:00.000Z',
-      ...attempt(),
-      outcome: 'pending',
-      status_after: null,
-      error_code: null,
-      upstream_error_code: null,
-      upstream_request_id: null,
-      finished_at: null,
-    });
-    clock += 1500;
-    const [done] = await store.finish([accepted(pending!.id)]);
-    expect(done).toEqual({ ...pending, outcome: 'accepted', status_after: 'TERMINATING', upstream_request_id: 'up-1', finished_at: '2025-03-01T10:00:01.500Z' });
-    expect(await store.list(page)).toEqual({ count: 1, records: [done] });
-  });
-
-  it('refuses to finish a record twice or one that does not exist, changing nothing', async () => {
-    const store = open();
-    const [a, b] = await store.begin([attempt(), attempt({ task_id: 'task-2' })]);
-    await store.finish([accepted(a!.id)]);
-    await expect(store.finish([accepted(b!.id), { ...accepted(a!.id), outcome: 'refused' }])).rejects.toThrow(/already finished/);
-    await expect(store.finish([accepted('no-such-id')])).rejects.toThrow(/does not exist/);
-    const records = (await store.list(page)).records;
-    expect(records.map((r) => [r.task_id, r.outcome])).toEqual([
-      ['task-2', 'pending'],
-      ['task-1', 'accepted'],
-    ]);
-  });
-
-  it('lists newest first and filters by task, user, target and time (since inclusive, until exclusive), with paging', async () => {
-    const store = open();
-    const made: AuditRecord[] = [];
-    for (const [i, over] of [
-      { task_id: 'task-1', user: 'alice', target: 'east' },
-      { task_id: 'task-2', user: 'bob', target: 'east' },
-      { task_id: 'task-1', user: 'bob', target: 'west' },
-      { task_id: 'task-3', user: 'alice', target: 'west' },
-      { task_id: 'task-1', user: 'alice', target: 'east' },
-    ].entries()) {
-      clock = Date.parse('2025-03-01T10:00:00.000Z') + i * 60_000;
-      made.push((await store.begin([attempt(over)]))[0]!);
-    }
-    const ids = async (filter: Record<string, unknown>) => {
-      const result = await store.list({ ...page, ...filter });
-      return { count: result.count, ids: result.records.map((r) => made.findIndex((m) => m.id === r.id)) };
-    };
-    expect(await ids({})).toEqual({ count: 5, ids: [4, 3, 2, 1, 0] });
-    expect(await ids({ task_id: 'task-1' })).toEqual({ count: 3, ids: [4, 2, 0] });
-    expect(await ids({ user: 'bob' })).toEqual({ count: 2, ids: [2, 1] });
-    expect(await ids({ target: 'west' })).toEqual({ count: 2, ids: [3, 2] });
-    expect(await ids({ task_id: 'task-1', user: 'alice', target: 'east' })).toEqual({ count: 2, ids: [4, 0] });
-    expect(await ids({ since: '2025-03-01T10:01:00.000Z', until: '2025-03-01T10:03:00.000Z' })).toEqual({ count: 2, ids: [2, 1] });
-    expect(await ids({ since: '2025-03-01T10:04:00.000Z' })).toEqual({ count: 1, ids: [4] });
-    expect(await ids({ until: '2025-03-01T10:00:00.000Z' })).toEqual({ count: 0, ids: [] });
-    expect(await ids({ offset: 1, limit: 2 })).toEqual({ count: 5, ids: [3, 2] });
-    expect(await ids({ offset: 10 })).toEqual({ count: 5, ids: [] });
-    expect(await ids({ user: "alice' OR '1'='1" })).toEqual({ count: 0, ids: [] });
-  });
-
-  it('records a batch in one transaction: same time, and newest first keeps them together', async () => {
-    const store = open();
-    const batch = await store.begin(['a', 'b', 'c'].map((task_id) => attempt({ task_id, action: 'batch-stop', batch_id: 'batch-1' })));
-    expect(new Set(batch.map((r) => r.at)).size).toBe(1);
-    expect(new Set(batch.map((r) => r.id)).size).toBe(3);
-    expect((await store.list(page)).records.map((r) => r.task_id)).toEqual(['c', 'b', 'a']);
-  });
-
   it('keeps records across reopening, in a WAL database with its schema version set, and creates DATA_DIR', async () => {
     const dataDir = join(dir, 'nested', 'data');
     const first = openSqliteAuditStore(dataDir, { now });
@@ -127,6 +45,32 @@ describe('SQLite audit store', () => {
 
     const again = open(dataDir);
     expect((await again.list(page)).records).toEqual([record]);
+  });
+
+  it("takes over an earlier console's audit.db in place: every record kept, new ones with a subject", async () => {
+    // The file exactly as consoles before the Kysely migrations wrote it (schema version 1).
+    const legacy = new Database(join(dir, AUDIT_DB_FILE));
+    legacy.exec(LEGACY_SCHEMA);
+    legacy.pragma('user_version = 1');
+    const insert = legacy.prepare(
+      `INSERT INTO audit_record (id, at, user_name, target, task_id, task_name, status_before, reason, action, batch_id, outcome, request_id)
+       VALUES (?, ?, 'alice', 'east', ?, 'orders', 'INCRMIGEATING', NULL, 'stop', NULL, 'accepted', ?)`,
+    );
+    for (let i = 0; i < 25; i++) insert.run(`old-${i}`, `2025-02-01T10:00:${String(i).padStart(2, '0')}.000Z`, `task-${i}`, `req-${i}`);
+    legacy.close();
+
+    const store = open();
+    const before = await store.list({ offset: 0, limit: 200 });
+    expect(before.count).toBe(25);
+    expect(before.records[0]).toMatchObject({ id: 'old-24', user: 'alice', user_subject: null, task_name: 'orders', outcome: 'accepted' });
+    const [fresh] = await store.begin([attempt({ subject: 'https://idp.example|alice' })]);
+    expect(fresh).toMatchObject({ user: 'alice', user_subject: 'https://idp.example|alice' });
+    expect((await store.list({ offset: 0, limit: 200 })).count).toBe(26);
+    await store.close();
+    // Still schema version 1 to an earlier console, which keeps working with the file.
+    const raw = new Database(join(dir, AUDIT_DB_FILE), { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    raw.close();
   });
 
   it('refuses a database written by a newer console, naming the file', async () => {
@@ -148,3 +92,14 @@ describe('SQLite audit store', () => {
     expect((await store.list(page)).count).toBe(1);
   });
 });
+
+/** audit.db's schema as every console before the Kysely migrations created it. */
+const LEGACY_SCHEMA = `CREATE TABLE audit_record (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, user_name TEXT NOT NULL, target TEXT NOT NULL,
+  task_id TEXT NOT NULL, task_name TEXT, status_before TEXT, reason TEXT, action TEXT NOT NULL, batch_id TEXT,
+  outcome TEXT NOT NULL, status_after TEXT, error_code TEXT, upstream_error_code TEXT, upstream_request_id TEXT,
+  request_id TEXT NOT NULL, finished_at TEXT
+) STRICT;
+CREATE INDEX audit_record_task ON audit_record (task_id, at);
+CREATE INDEX audit_record_user ON audit_record (user_name, at);
+CREATE INDEX audit_record_at ON audit_record (at);`;

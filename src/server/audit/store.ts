@@ -7,7 +7,10 @@ import type { CaughtUpAuditAction } from '../../api/rules/caught-up';
 
 /** What is known when a stop attempt begins, before the cloud is called. */
 export interface AuditAttempt {
+  /** The display name, as the records show it. */
   user: string;
+  /** Who the user is, stably (principal.subject): two people may share a display name. */
+  subject?: string | null;
   target: string;
   task_id: string;
   task_name: string | null;
@@ -29,7 +32,9 @@ export interface AuditResult {
   upstream_request_id: string | null;
 }
 
-export interface AuditRecord extends AuditAttempt, Omit<AuditResult, 'outcome'> {
+export interface AuditRecord extends Omit<AuditAttempt, 'subject'>, Omit<AuditResult, 'outcome'> {
+  /** AuditAttempt.subject as stored; null in records written before subjects were. */
+  user_subject: string | null;
   /** When the attempt began, ISO 8601 UTC. */
   at: string;
   outcome: AuditOutcome;
@@ -61,5 +66,9 @@ export interface AuditTrail {
 
 export interface AuditStore extends AuditTrail {
   list(filter: AuditFilter): Promise<AuditPage>;
+  /** Where it lives, for /readyz. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** A trivial query (/readyz): rejects when the store does not answer within `timeoutMs`. */
+  probe(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }

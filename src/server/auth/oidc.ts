@@ -144,7 +144,9 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
       const sub = String(claims.sub);
       const name = firstString(claims.preferred_username, claims.email, claims.name) ?? stripInvisible(sub);
       const userRoles = rolesForGroups(groupsFromClaims(claims, roles.claim), roles);
-      writeSession(reply, secret, { sub, name: name.slice(0, 256), roles: userRoles }, secure, now());
+      // Who the user is, whatever their display name: `sub` is unique only within its issuer.
+      const subject = `${String(claims.iss)}|${sub}`;
+      writeSession(reply, secret, { sub: subject, name: name.slice(0, 256), roles: userRoles }, secure, now());
       request.log.info({ event: 'auth.sign_in', user: name, roles: userRoles }, userRoles.length ? 'signed in' : 'signed in without a console role');
       return reply.redirect(login.return_to, 303);
     });

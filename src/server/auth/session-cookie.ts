@@ -14,7 +14,7 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 const payloadSchema = z.object({
   v: z.literal(1),
-  sub: z.string().min(1).max(256),
+  sub: z.string().min(1).max(1024),
   name: z.string().min(1).max(256),
   roles: z.array(z.string().max(32)).max(8),
   csrf: z.string().regex(/^[A-Za-z0-9_-]{32}$/),

@@ -12,6 +12,8 @@ export interface ScheduleInput {
   /** Validated: every field set (defaults applied). */
   request: Required<Omit<CaughtUpRequest, 'reason'>> & { reason?: string };
   user: string;
+  /** principalKey of the user: recorded with each of the watch's audit records. */
+  subject: string;
   requestId: string;
 }
 
@@ -33,6 +35,7 @@ export function newWatch(input: ScheduleInput, task: MigrationTask, nowIso: stri
     poll_interval_s,
     reason: reason || null,
     created_by: input.user,
+    created_by_subject: input.subject,
     created_at: nowIso,
     polls_in_a_row: 0,
     consecutive_errors: 0,

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { caughtUpRequestSchema, type CaughtUpWatch, type CaughtUpWatchList, type CaughtUpWatchRead } from '../../api/caught-up';
 import { taskQuerySchema } from '../../api/migration-tasks';
+import { principalKey } from '../auth/principal';
 import { requirePermission } from '../auth/plugin';
 import { invalidInput, parseQuery, parseTaskId, type TaskRequest } from '../http/validation';
 import type { TargetRegistry } from '../targets/registry';
@@ -30,7 +31,7 @@ export function caughtUpRoutes(targets: TargetRegistry, watcher: CaughtUpWatcher
       const { taskId, target } = taskOf(request);
       const body = caughtUpRequestSchema.safeParse(request.body ?? {});
       if (!body.success) throw invalidInput('INVALID_BODY', 'Invalid stop-when-caught-up request', body.error);
-      const watch = await watcher.schedule({ target, taskId, request: body.data, user: request.principal.name, requestId: request.id });
+      const watch = await watcher.schedule({ target, taskId, request: body.data, user: request.principal.name, subject: principalKey(request.principal), requestId: request.id });
       void reply.code(201);
       return watch;
     });
@@ -42,7 +43,7 @@ export function caughtUpRoutes(targets: TargetRegistry, watcher: CaughtUpWatcher
 
     app.delete<{ Params: { taskId: string } }>(PATH, canCancel, async (request): Promise<CaughtUpWatch> => {
       const { taskId, target } = taskOf(request);
-      return watcher.cancel(target, taskId, request.principal.name, request.id);
+      return watcher.cancel(target, taskId, { name: request.principal.name, subject: principalKey(request.principal) }, request.id);
     });
 
     app.get('/api/stop-when-caught-up', canGet, async (request): Promise<CaughtUpWatchList> => {

@@ -77,6 +77,7 @@ export class CaughtUpWatcher {
     await recordWatchEvent(this.deps.audit, this.deps.log, {
       action: 'caught-up-schedule',
       user: input.user,
+      subject: input.subject,
       target: input.target,
       task_id: input.taskId,
       task_name: task.task_name ?? null,
@@ -91,7 +92,7 @@ export class CaughtUpWatcher {
     return watch;
   }
 
-  async cancel(target: string, taskId: string, user: string, requestId: string): Promise<CaughtUpWatch> {
+  async cancel(target: string, taskId: string, by: { name: string; subject: string }, requestId: string): Promise<CaughtUpWatch> {
     const watch = this.get(target, taskId);
     if (!watch) throw watchError(404, 'CAUGHT_UP_WATCH_NOT_FOUND', 'No stop-when-caught-up watch was set for this task.');
     if (watch.state !== 'waiting') {
@@ -102,7 +103,8 @@ export class CaughtUpWatcher {
     try {
       await recordWatchEvent(this.deps.audit, this.deps.log, {
         action: 'caught-up-cancel',
-        user,
+        user: by.name,
+        subject: by.subject,
         target,
         task_id: taskId,
         task_name: null,
@@ -117,7 +119,7 @@ export class CaughtUpWatcher {
     }
     const current = this.active.get(key(target, taskId)) ?? watch; // a poll may have failed it meanwhile
     if (current.state !== 'waiting') return current;
-    const cancelled: CaughtUpWatch = { ...current, state: 'cancelled', cancelled_by: user, finished_at: this.iso(), next_poll_at: null };
+    const cancelled: CaughtUpWatch = { ...current, state: 'cancelled', cancelled_by: by.name, finished_at: this.iso(), next_poll_at: null };
     this.settle(cancelled);
     return cancelled;
   }
@@ -194,6 +196,7 @@ export class CaughtUpWatcher {
           service: this.deps.targets.service(watch.target),
           log: this.deps.log,
           user: watch.created_by,
+          subject: watch.created_by_subject ?? watch.created_by,
           target: watch.target,
           requestId,
           reason: watch.reason,
@@ -221,6 +224,7 @@ export class CaughtUpWatcher {
       await recordWatchEvent(this.deps.audit, this.deps.log, {
         action: 'caught-up-cancel',
         user: CAUGHT_UP_CONSOLE_ACTOR,
+        subject: CAUGHT_UP_CONSOLE_ACTOR,
         target: watch.target,
         task_id: watch.task_id,
         task_name: null,

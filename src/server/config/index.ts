@@ -42,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
     upstreamRetryAttempts: integer(env, 'DCS_RETRY_ATTEMPTS', 3, 1, 10),
     upstreamCacheTtlMs: integer(env, 'DCS_CACHE_TTL_MS', 1000, 0, 60_000),
     logLevel,
+    databaseUrl: parseDatabaseUrl(nonEmpty(env.DATABASE_URL)),
     auth: loadAuthConfig(env, { host, port, cloud: targets !== null }),
   };
 }
@@ -95,6 +96,22 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, where: { host: string; po
     metricsToken: parseMetricsToken(nonEmpty(env.METRICS_TOKEN)),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS, mode),
   };
+}
+
+/** DATABASE_URL: a PostgreSQL connection URL; its password is never repeated in an error. */
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (e.g. postgres://console@db.example.com:5432/console)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must be a postgres:// URL, not ${url.protocol}//…`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a host and a database (postgres://user@host:5432/database)');
+  return raw;
 }
 
 /** `ALLOWED_HOSTS`: names (and optional ports) browsers may use to reach the console; see http/host-guard.ts. */

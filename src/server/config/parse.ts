@@ -30,6 +30,8 @@ export interface ConsoleConfig {
   /** How long an upstream read's answer is reused (DCS_CACHE_TTL_MS, default 1000); 0: no cache. */
   upstreamCacheTtlMs: number;
   logLevel: string;
+  /** DATABASE_URL (postgres://…): the audit trail lives there, shared by every instance; null: SQLite under DATA_DIR. */
+  databaseUrl: string | null;
   /** Who may use the console: sign-in mode, role mapping, session secret, stop rate limit. */
   auth: AuthConfig;
 }

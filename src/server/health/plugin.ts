@@ -1,10 +1,10 @@
 // The health slice: `GET /healthz` (public) and `GET /readyz` (public unless METRICS_TOKEN is set).
-// It declares what it needs: the targets whose DCS clients readiness probes, how long a verdict is
+// It declares what it needs: the targets whose DCS clients readiness probes, the store it asks too, how long a verdict is
 // cached, and the bearer token readiness asks for.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TargetRegistry } from '../targets/registry';
-import { ReadinessCheck, type ReadinessOptions } from './readiness';
+import { ReadinessCheck, type ProbedStore, type ReadinessOptions } from './readiness';
 import { healthRoutes } from './routes';
 
 export interface HealthPluginOptions {
@@ -12,11 +12,13 @@ export interface HealthPluginOptions {
   readiness?: ReadinessOptions;
   /** METRICS_TOKEN: the bearer token GET /readyz requires; null or absent: public. */
   metricsToken?: string | null;
+  /** Where the records live (the audit store), when it can be probed. */
+  store?: ProbedStore | null;
 }
 
 export const healthPlugin = fp(
   async function health(app: FastifyInstance, options: HealthPluginOptions) {
-    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness), options.metricsToken ?? null));
+    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness, options.store ?? null), options.metricsToken ?? null));
   },
   { name: 'health' },
 );

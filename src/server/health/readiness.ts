@@ -3,7 +3,7 @@
 // while one is running share it, so a load balancer probing every second costs the cloud at most
 // one read per target per `cacheMs`.
 import { performance } from 'node:perf_hooks';
-import type { Readiness, TargetReadiness } from '../../api/readiness';
+import type { Readiness, StoreReadiness, TargetReadiness } from '../../api/readiness';
 import { fromUpstreamError } from '../errors';
 import type { TargetRegistry } from '../targets/registry';
 import { DcsUpstreamError } from '../upstream/dcs-client';
@@ -15,6 +15,12 @@ export interface ReadinessOptions {
   probeTimeoutMs?: number;
 }
 
+/** The store readiness asks for a trivial query (SqlAuditStore). */
+export interface ProbedStore {
+  dialect: StoreReadiness['kind'];
+  probe(timeoutMs: number): Promise<void>;
+}
+
 export class ReadinessCheck {
   private cached: { at: number; value: Readiness } | null = null;
   private running: Promise<Readiness> | null = null;
@@ -24,6 +30,7 @@ export class ReadinessCheck {
   constructor(
     private readonly targets: TargetRegistry,
     options: ReadinessOptions = {},
+    private readonly store: ProbedStore | null = null,
   ) {
     this.cacheMs = options.cacheMs ?? 5000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
@@ -43,8 +50,23 @@ export class ReadinessCheck {
   }
 
   private async probeAll(): Promise<Readiness> {
-    const results = await Promise.all(this.targets.clients().map(({ id, client }) => this.probe(id, (ms) => client.probe(ms))));
-    return { status: results.every((r) => r.reachable) ? 'ready' : 'not_ready', targets: results };
+    const [results, store] = await Promise.all([
+      Promise.all(this.targets.clients().map(({ id, client }) => this.probe(id, (ms) => client.probe(ms)))),
+      this.probeStore(),
+    ]);
+    const ready = results.every((r) => r.reachable) && (store?.reachable ?? true);
+    return { status: ready ? 'ready' : 'not_ready', targets: results, ...(store ? { store } : {}) };
+  }
+
+  private async probeStore(): Promise<StoreReadiness | null> {
+    if (!this.store) return null;
+    const started = performance.now();
+    try {
+      await this.store.probe(this.probeTimeoutMs);
+      return { kind: this.store.dialect, reachable: true, latency_ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      return { kind: this.store.dialect, reachable: false, error: (error as Error).message.slice(0, 200) };
+    }
   }
 
   private async probe(id: string, read: (timeoutMs: number) => Promise<void>): Promise<TargetReadiness> {

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readinessSchema } from '../../api/readiness';
 import { loadAuthConfig } from '../config';
+import { openPostgresAuditStore } from '../audit/sqlite-store';
+import { startTestPostgres } from '../testing/postgres';
 import { startTestStack, type TestStack } from '../testing/stack';
 
 const LIST = 'GET /migration-tasks';
@@ -16,13 +18,15 @@ beforeAll(async () => {
 afterAll(() => Promise.all([cached.close(), fresh.close()]));
 beforeEach(() => fresh.control('POST', '/reset'));
 
+const SQLITE_UP = { kind: 'sqlite', reachable: true, latency_ms: expect.any(Number) };
+
 const lists = async (stack: TestStack) => (await stack.upstreamRequests()).routes[LIST] ?? 0;
 
 describe('GET /readyz', () => {
   it('200 ready, with each target reachable and its latency; never cached by clients', async () => {
     const res = await fresh.app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(200);
-    expect(readinessSchema.parse(res.json())).toEqual({ status: 'ready', targets: [{ id: 'test', reachable: true, latency_ms: expect.any(Number) }] });
+    expect(readinessSchema.parse(res.json())).toEqual({ status: 'ready', targets: [{ id: 'test', reachable: true, latency_ms: expect.any(Number) }], store: SQLITE_UP });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(await lists(fresh)).toBe(1);
   });
@@ -47,7 +51,7 @@ describe('GET /readyz', () => {
     const res = await fresh.app.inject({ url: '/readyz' });
     expect(performance.now() - started).toBeLessThan(900);
     expect(res.statusCode).toBe(503);
-    expect(readinessSchema.parse(res.json())).toEqual({ status: 'not_ready', targets: [{ id: 'test', reachable: false, error_code: code }] });
+    expect(readinessSchema.parse(res.json())).toEqual({ status: 'not_ready', targets: [{ id: 'test', reachable: false, error_code: code }], store: SQLITE_UP });
     expect(await lists(fresh)).toBe(1);
     expect((await fresh.app.inject({ url: '/readyz' })).statusCode).toBe(200); // the failure is not kept
   });
@@ -74,9 +78,29 @@ describe('GET /readyz', () => {
           { id: 'up', reachable: true, latency_ms: expect.any(Number) },
           { id: 'down', reachable: false, error_code: 'UPSTREAM_UNREACHABLE' },
         ],
+        store: SQLITE_UP,
       });
     } finally {
       await two.close();
+    }
+  });
+
+  it('reports the store: 503 naming it when the PostgreSQL server goes away, while the cloud still answers', async () => {
+    const postgres = await startTestPostgres();
+    const audit = openPostgresAuditStore(postgres.url);
+    await audit.ready();
+    const stack = await startTestStack({ app: { audit, readiness: { cacheMs: 0, probeTimeoutMs: 1000 } } });
+    try {
+      const up = await stack.app.inject({ url: '/readyz' });
+      expect(up.statusCode).toBe(200);
+      expect(up.json().store).toEqual({ kind: 'postgres', reachable: true, latency_ms: expect.any(Number) });
+      await postgres.close();
+      const down = await stack.app.inject({ url: '/readyz' });
+      expect(down.statusCode).toBe(503);
+      expect(readinessSchema.parse(down.json())).toMatchObject({ status: 'not_ready', targets: [{ id: 'test', reachable: true }], store: { kind: 'postgres', reachable: false } });
+      expect(down.json().store.error).not.toMatch(/password/i);
+    } finally {
+      await stack.close();
     }
   });
 

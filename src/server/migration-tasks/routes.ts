@@ -83,6 +83,7 @@ export function migrationTaskRoutes({ targets, audit, events }: MigrationTaskDep
         service: targets.service(target),
         log: request.log,
         user: request.principal.name,
+        subject: principalKey(request.principal),
         target: target ?? targets.defaultId,
         requestId: request.id,
         reason: reason || null,

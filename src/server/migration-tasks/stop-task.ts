@@ -27,7 +27,9 @@ export interface StopContext {
   audit: AuditTrail;
   service: MigrationTaskService;
   log: FastifyBaseLogger;
+  /** The display name recorded, and who that is (principalKey: stable across name changes). */
   user: string;
+  subject: string;
   /** The target id the request resolved to. */
   target: string;
   requestId: string;
@@ -128,6 +130,7 @@ export async function batchStopTasks(ctx: StopContext, taskIds: string[]): Promi
 function attempt(ctx: StopContext, taskId: string, before: Before, action: AuditAttempt['action'], batchId: string | null): AuditAttempt {
   return {
     user: ctx.user,
+    subject: ctx.subject,
     target: ctx.target,
     task_id: taskId,
     ...before,
