@@ -143,6 +143,32 @@ export class SqlAuditStore implements AuditStore {
     });
   }
 
+  /** Every record, oldest first, in pages of `pageSize` (the one-time copy to PostgreSQL). */
+  async *exportAll(pageSize = 500): AsyncGenerator<AuditRecord[]> {
+    await this.open();
+    for (let after = -1; ; ) {
+      const rows = await this.db.selectFrom('audit_record').select(['seq', ...COLUMNS]).where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map(({ seq: _seq, ...row }) => toRecord(row));
+    }
+  }
+
+  /** Adds records as they are (ids, times, outcomes), skipping ids already here; returns how many were added. */
+  async importRecords(records: readonly AuditRecord[]): Promise<number> {
+    await this.open();
+    if (records.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      const added = await trx
+        .insertInto('audit_record')
+        .values(records.map(({ user, user_subject, ...rest }) => ({ ...rest, user_name: user, user_subject })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      return added.length;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
