@@ -5,19 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditAttempt } from './testing/attempts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres';
+import { usePostgres } from '../testing/postgres';
 import { openPostgresAuditStore, openSqliteAuditStore } from './sqlite-store';
 import type { SqlAuditStore } from './sql-store';
 import type { AuditAttempt, AuditRecord } from './store';
 
-let postgres: TestPostgres;
-let databases = 0;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(() => postgres.close());
+const postgres = usePostgres();
 
 let dir: string;
 let clock: number;
@@ -34,7 +29,7 @@ afterEach(async () => {
 
 const DIALECTS = {
   sqlite: () => openSqliteAuditStore(dir, { now }),
-  postgres: () => openPostgresAuditStore(postgres.createDatabase(`audit_${++databases}`), { now }),
+  postgres: () => openPostgresAuditStore(postgres.freshDatabase(), { now }),
 };
 
 const attempt = auditAttempt;
@@ -135,7 +130,7 @@ describe.each(Object.keys(DIALECTS) as (keyof typeof DIALECTS)[])('audit store o
 
 describe('audit store on PostgreSQL, several instances', () => {
   it('instances starting at once migrate once, and each sees what another wrote', async () => {
-    const url = postgres.createDatabase(`audit_${++databases}`);
+    const url = postgres.freshDatabase();
     const instances = Array.from({ length: 4 }, () => openPostgresAuditStore(url, { now }));
     stores.push(...instances);
     await Promise.all(instances.map((s) => s.ready()));
@@ -149,7 +144,7 @@ describe('audit store on PostgreSQL, several instances', () => {
   });
 
   it('refuses a database a newer console migrated, without touching it', async () => {
-    const url = postgres.createDatabase(`audit_${++databases}`);
+    const url = postgres.freshDatabase();
     const first = openPostgresAuditStore(url, { now });
     await first.ready();
     await first.close();
@@ -159,7 +154,7 @@ describe('audit store on PostgreSQL, several instances', () => {
     await client.end();
     const newer = openPostgresAuditStore(url, { now });
     stores.push(newer);
-    await expect(newer.ready()).rejects.toThrow(/audit database postgres:\/\/127\.0\.0\.1:\d+\/audit_\d+ cannot be opened: its schema is newer/);
+    await expect(newer.ready()).rejects.toThrow(/audit database postgres:\/\/127\.0\.0\.1:\d+\/db_\d+ cannot be opened: its schema is newer/);
     await expect(newer.list(page)).rejects.toThrow(/newer/);
   });
 });

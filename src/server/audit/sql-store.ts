@@ -3,9 +3,9 @@
 // finished by a conditional update (only a pending record changes), each in one transaction that
 // has committed when the promise resolves: a stop that was answered is on disk.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { StoreDatabase } from '../store/database';
-import { migrateStore } from '../store/migrate';
+import { MigratedStore } from '../store/migrated-store';
 import { AUDIT_MIGRATIONS, type AuditRecordTable, type AuditTables } from './schema';
 import type { AuditAttempt, AuditFilter, AuditPage, AuditRecord, AuditResult, AuditStore } from './store';
 
@@ -16,37 +16,13 @@ const COLUMNS = [
 
 type Row = Pick<Selectable<AuditRecordTable>, (typeof COLUMNS)[number]>;
 
-export class SqlAuditStore implements AuditStore {
-  private closed = false;
-  private readonly migrated: Promise<void>;
-  private readonly db: Kysely<AuditTables>;
-
+export class SqlAuditStore extends MigratedStore<AuditTables> implements AuditStore {
   constructor(
-    private readonly database: StoreDatabase<AuditTables>,
+    database: StoreDatabase<AuditTables>,
     private readonly now: () => Date,
-    afterMigrations: () => Promise<void> = async () => undefined,
+    afterMigrations?: () => Promise<void>,
   ) {
-    this.db = database.db;
-    this.migrated = migrateStore(database.db as Kysely<unknown>, database.dialect, 'audit', AUDIT_MIGRATIONS)
-      .then(afterMigrations)
-      .catch((error: unknown) => {
-        throw new Error(`The audit database ${database.describe} cannot be opened: ${(error as Error).message}`, { cause: error });
-      });
-    // Every call awaits it and reports its failure; this only keeps an unawaited store quiet.
-    this.migrated.catch(() => undefined);
-  }
-
-  /** Resolves once the schema is current; rejects, naming why, when it cannot be made so. */
-  ready(): Promise<void> {
-    return this.migrated;
-  }
-
-  get describe(): string {
-    return this.database.describe;
-  }
-
-  get dialect(): StoreDatabase<AuditTables>['dialect'] {
-    return this.database.dialect;
+    super(database, { what: 'audit', name: 'audit', migrations: AUDIT_MIGRATIONS }, afterMigrations);
   }
 
   /** A trivial query, for /readyz: rejects when the database does not answer within `timeoutMs`. */
@@ -169,17 +145,6 @@ export class SqlAuditStore implements AuditStore {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.migrated.catch(() => undefined);
-    await this.database.close();
-  }
-
-  private async open(): Promise<void> {
-    if (this.closed) throw new Error('the audit store is closed');
-    await this.migrated;
-  }
 }
 
 function toRecord({ user_name, user_subject, ...rest }: Row): AuditRecord {

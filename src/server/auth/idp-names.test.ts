@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectConsole } from '../../api/testing/console-guard';
 import { loadAuthConfig } from '../config';
-import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
+import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, oidcEnv, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
 import { startTestStack, type TestStack } from '../testing/stack';
 
 expectConsole('warn', OIDC_PROVIDER_WARNINGS);
@@ -28,17 +28,7 @@ describe('AUTH_MODE=oidc', () => {
         zed: { preferred_username: '\u200B\u2029', email: 'zed\u200E@example.com', name: 'Zed', groups: ['dcs-operators'] },
       },
     });
-    const auth = loadAuthConfig(
-      {
-        AUTH_MODE: 'oidc',
-        SESSION_SECRET: SECRET,
-        AUTH_OIDC_ISSUER: idp.issuer,
-        AUTH_OIDC_CLIENT_ID: idp.clientId,
-        AUTH_OIDC_CLIENT_SECRET: idp.clientSecret,
-        AUTH_OIDC_REDIRECT_URL: `${appUrl}/auth/callback`,
-        AUTH_OPERATOR_GROUPS: 'dcs-operators',
-      },
-      { host: '127.0.0.1', port, cloud: false },
+    const auth = loadAuthConfig(oidcEnv(idp, appUrl, SECRET), { host: '127.0.0.1', port, cloud: false },
     );
     stack = await startTestStack({ app: { auth } });
     await stack.app.listen({ host: '127.0.0.1', port });

@@ -1,6 +1,7 @@
 // AUTH_MODE=oidc against a real OpenID provider (oidc-provider) on loopback: the console listens
 // on a real port, and a hand-driven "browser" (cookie jar, manual redirects) signs in through the
 // provider's login and consent pages.
+import { randomBytes } from 'node:crypto';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
@@ -8,13 +9,14 @@ import { openSqliteAuditStore } from '../audit/sqlite-store';
 import { loadAuthConfig } from '../config';
 import { SESSION_COOKIE } from './principal';
 import { expectConsole } from '../../api/testing/console-guard';
-import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
+import { browse, CookieJar, freePort, OIDC_PROVIDER_WARNINGS, oidcEnv, signInAtProvider, startOidcProvider, type TestOidcProvider } from '../testing/oidc';
 
 expectConsole('warn', OIDC_PROVIDER_WARNINGS);
 import { startTestStack, type TestStack } from '../testing/stack';
 import { safeReturnTo } from './oidc';
 import { sealValue } from './sealed-value';
-import { signValue } from './signed-value';
+import { sessionCookieValue } from './session-cookie';
+import { openSqliteSessionStore } from './session-store';
 
 const SECRET = 'oidc-test-session-secret-0123456789abcdef';
 let port: number;
@@ -43,18 +45,11 @@ beforeAll(async () => {
     for (const key of ['access_token', 'id_token', 'refresh_token']) if (typeof body[key] === 'string') issuedTokens.push(body[key]);
   });
   const auth = loadAuthConfig(
-    {
-      AUTH_MODE: 'oidc',
-      SESSION_SECRET: SECRET,
-      AUTH_OIDC_ISSUER: idp.issuer,
-      AUTH_OIDC_CLIENT_ID: idp.clientId,
-      AUTH_OIDC_CLIENT_SECRET: idp.clientSecret,
-      AUTH_OIDC_REDIRECT_URL: `${appUrl}/auth/callback`,
-      AUTH_OPERATOR_GROUPS: 'dcs-operators',
+    oidcEnv(idp, appUrl, SECRET, {
       AUTH_VIEWER_GROUPS: 'dcs-viewers',
       STOP_RATE_LIMIT: '3',
       LOGIN_RATE_LIMIT: '1000', // every sign-in here comes from 127.0.0.1 within one minute of the test clock
-    },
+    }),
     { host: '127.0.0.1', port, cloud: false },
   );
   stack = await startTestStack({ app: { auth } });
@@ -136,8 +131,8 @@ describe('sign-in with OpenID Connect (authorization code + PKCE)', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ user: { name: 'alice' }, roles: ['operator'], auth_mode: 'oidc', logout_url: '/auth/logout' });
     expect(me.body.allowed_actions).toContain('migrationTask:stop');
-    // Eight hours from sign-in, on the console's clock (it does not move in this test).
-    expect(Date.parse(me.body.expires_at as string) - stack.clock.now()).toBe(8 * 3600_000);
+    // The idle end (SESSION_IDLE_TIMEOUT_MIN, 60) comes before the absolute one (8 h), on the console's clock.
+    expect(Date.parse(me.body.expires_at as string) - stack.clock.now()).toBe(60 * 60_000);
 
     const [taskId] = await stoppableTaskIds(jar);
     const stopped = await post(jar, `/api/migration-tasks/${taskId}/stop`, me.body.csrf_token);
@@ -206,17 +201,17 @@ describe('sign-in with OpenID Connect (authorization code + PKCE)', () => {
     expect((await api(null, '/healthz')).status).toBe(200);
   });
 
-  it('a tampered, foreign-signed or expired session cookie is not a session (401)', async () => {
+  it('a tampered, foreign-signed or unknown session cookie is not a session (401); the cookie holds only a signed random id', async () => {
     const { jar } = await signIn('alice');
     const genuine = jar.cookies.get(SESSION_COOKIE)!;
-    const [body, mac] = genuine.split('.') as [string, string];
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    expect(genuine).toMatch(/^[\w-]{43}\.[\w-]{43}$/);
+    const [id, mac] = genuine.split('.') as [string, string];
     const forgeries = {
-      'flipped MAC': `${body}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`,
-      'promoted to operator, old MAC': `${Buffer.from(JSON.stringify({ ...payload, roles: ['operator', 'viewer'] })).toString('base64url')}.${mac}`,
-      'signed with another secret': signValue('another-secret-of-at-least-32-characters!', 'session', payload),
-      'expired': signValue(SECRET, 'session', { ...payload, exp: stack.clock.now() - 1000 }),
-      'a login cookie replayed as a session': sealValue(SECRET, 'oidc-login', payload),
+      'flipped MAC': `${id}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`,
+      'another id, old MAC': `${randomBytes(32).toString('base64url')}.${mac}`,
+      'an id the store never issued, signed': sessionCookieValue(SECRET, randomBytes(32).toString('base64url')),
+      'signed with another secret': sessionCookieValue('another-secret-of-at-least-32-characters!', id),
+      'a login cookie replayed as a session': sealValue(SECRET, 'oidc-login', { id }),
       'garbage': 'not-a-session',
     };
     for (const [what, value] of Object.entries(forgeries)) {
@@ -382,14 +377,16 @@ describe('sign-in behind https and under load', () => {
 
   it('behind https the cookies are __Host-dcs_session (Secure, Path=/, no Domain) and __Secure-dcs_oidc_login; the plain names are not read', async () => {
     const auth = loadAuthConfig({ AUTH_MODE: 'oidc', AUTH_OIDC_ISSUER: idp.issuer, ...https }, { host: '0.0.0.0', port: 8080, cloud: false });
-    const behindTls = await startTestStack({ app: { auth } });
+    const sessions = openSqliteSessionStore(':memory:', auth.session);
+    const behindTls = await startTestStack({ app: { auth, sessions } });
     try {
       const login = await behindTls.app.inject({ url: '/auth/login' });
       expect(login.statusCode).toBe(302);
       expect(String(login.headers['set-cookie'])).toMatch(/^__Secure-dcs_oidc_login=[\w-]+; Max-Age=600; Path=\/auth\/; HttpOnly; Secure; SameSite=Lax$/);
 
-      const csrf = 'c'.repeat(32);
-      const session = signValue(SECRET, 'session', { v: 1, sub: 'alice', name: 'alice', roles: ['operator'], csrf, exp: behindTls.clock.now() + 3600_000 });
+      const made = await sessions.create({ subject: 'alice', name: 'alice', groups: ['dcs-operators'] }, behindTls.clock.now());
+      const csrf = made.session.csrfToken;
+      const session = sessionCookieValue(SECRET, made.id);
       const me = await behindTls.app.inject({ url: '/api/session', headers: { cookie: `__Host-dcs_session=${session}` } });
       expect(me.statusCode).toBe(200);
       expect(me.json()).toMatchObject({ user: { name: 'alice' }, csrf_token: csrf });

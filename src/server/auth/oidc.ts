@@ -1,11 +1,12 @@
 // AUTH_MODE=oidc: the OpenID Connect authorization-code flow with PKCE, through openid-client.
 //   GET  /auth/login?return_to=/path → the provider (state, nonce and PKCE verifier kept in a
 //        short-lived encrypted cookie, sealed-value.ts; rate-limited per address, LOGIN_RATE_LIMIT)
-//   GET  /auth/callback              → code exchange, ID token checks, roles from the groups claim,
-//        session cookie, back to return_to
-//   POST /auth/logout                → session cookie cleared; `{ redirect_url }` is the provider's
-//        end-session page when it has one
-// Tokens never leave this module: not into the cookie, a response or a log line. A failed sign-in
+//   GET  /auth/callback              → code exchange, ID token checks, the groups claim; a session in
+//        the store (session-store.ts), its signed id in the cookie; back to return_to
+//   POST /auth/logout                → the session deleted from the store (every instance refuses it
+//        from then on) and its cookie cleared; `{ redirect_url }` is the provider's end-session page
+//        when it has one
+// Tokens never leave this module: not into the store, the cookie, a response or a log line. A failed sign-in
 // is SIGN_IN_FAILED: a small HTML page for a browser (sign-in-page.ts), JSON for anything else.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
@@ -17,7 +18,8 @@ import type { AuthConfig, OidcConfig } from '../config';
 import type { ApiHttpError } from '../errors';
 import { groupsFromClaims, rolesForGroups } from './roles';
 import { sealValue, unsealValue } from './sealed-value';
-import { clearSession, servedOverHttps, writeSession } from './session-cookie';
+import { clearSession, readSessionId, servedOverHttps, writeSessionCookie } from './session-cookie';
+import type { SessionStore } from './session-store';
 import { signInFailed } from './sign-in-page';
 
 const LOGIN_COOKIE = 'dcs_oidc_login';
@@ -67,7 +69,7 @@ export function safeReturnTo(value: unknown): string {
   return value;
 }
 
-export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider, now: Clock) {
+export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: OidcProvider, now: Clock, sessions: SessionStore) {
   const { oidc, sessionSecret: secret, publicUrl, roles } = auth;
 
   /** `returnTo`: where the sign-in was to lead, kept by a failure's "Try again" link. */
@@ -143,17 +145,23 @@ export function oidcRoutes(auth: AuthConfig & { oidc: OidcConfig }, provider: Oi
 
       const sub = String(claims.sub);
       const name = firstString(claims.preferred_username, claims.email, claims.name) ?? stripInvisible(sub);
-      const userRoles = rolesForGroups(groupsFromClaims(claims, roles.claim), roles);
+      const groups = groupsFromClaims(claims, roles.claim).slice(0, 256);
+      const userRoles = rolesForGroups(groups, roles);
       // Who the user is, whatever their display name: `sub` is unique only within its issuer.
       const subject = `${String(claims.iss)}|${sub}`;
-      writeSession(reply, secret, { sub: subject, name: name.slice(0, 256), roles: userRoles }, secure, now());
+      const { id } = await sessions.create({ subject, name: name.slice(0, 256), groups }, now());
+      writeSessionCookie(reply, secret, id, secure, auth.session.maxAgeMs);
       request.log.info({ event: 'auth.sign_in', user: name, roles: userRoles }, userRoles.length ? 'signed in' : 'signed in without a console role');
       return reply.redirect(login.return_to, 303);
     });
 
     // Signed in: the CSRF check of plugin.ts applies. Not signed in: there is nothing to end.
     app.post(LOGOUT_PATH, { config: { allowAnonymous: true } }, async (request, reply): Promise<LogoutResponse> => {
-      clearSession(reply, servedOverHttps(request, publicUrl));
+      const secure = servedOverHttps(request, publicUrl);
+      // Deleted, not only forgotten by this browser: a copied cookie and CSRF token are refused everywhere.
+      const id = readSessionId(request, secret, secure);
+      if (id) await sessions.delete(id);
+      clearSession(reply, secure);
       if (request.auth.signedIn) request.log.info({ event: 'auth.sign_out', user: request.principal.name }, 'signed out');
       let redirect = '/';
       try {

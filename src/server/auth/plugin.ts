@@ -1,8 +1,9 @@
 // Who is asking (AUTH_MODE none, proxy or oidc), attached to every request; the CSRF rule for
 // every state-changing request; the stop rate limit; and the guard that turns "not signed in" into
 // 401 and "not allowed" into 403. It serves GET /api/session, and in oidc mode /auth/login,
-// /auth/callback and /auth/logout. It declares what it needs: the sign-in settings, the clock, and
-// the targets (the session names the default one).
+// /auth/callback and /auth/logout. It declares what it needs: the sign-in settings, the clock, the
+// targets (the session names the default one), and the session store (oidc sessions and the stop
+// rate limit's counts, shared by every instance on the same database).
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER } from '../../api/session';
@@ -10,7 +11,9 @@ import { unauthenticated } from './guard';
 import { OidcProvider, oidcRoutes } from './oidc';
 import { proxyIdentity, trustedAddressList, UntrustedHeaderWarnings } from './proxy';
 import { sessionRoutes } from './routes';
-import { hostCookieName, readSession, servedOverHttps } from './session-cookie';
+import { rolesForGroups } from './roles';
+import { hostCookieName, readSessionId, servedOverHttps } from './session-cookie';
+import type { SessionStore } from './session-store';
 import { stopRateLimitPlugin } from './stop-rate-limit';
 import type { Clock } from '../../dcs/clock';
 import type { AuthConfig, OidcConfig } from '../config';
@@ -36,6 +39,7 @@ export interface AuthPluginOptions {
   auth: AuthConfig;
   now: Clock;
   targets: TargetRegistry;
+  sessions: SessionStore;
 }
 
 export const authPlugin = fp(
@@ -53,10 +57,13 @@ export const authPlugin = fp(
       let principal = anonymous();
       const secure = servedOverHttps(request, config.publicUrl);
       if (config.mode === 'oidc') {
-        const session = readSession(request, config.sessionSecret, options.now(), secure);
+        // A cookie we did not sign costs no query.
+        const id = readSessionId(request, config.sessionSecret, secure);
+        const session = id ? await options.sessions.read(id, options.now()) : null;
         if (session) {
-          principal = session.principal;
-          Object.assign(state, { signedIn: true, csrfToken: session.csrf, expiresAt: session.expiresAt });
+          // Roles from the stored groups and today's mapping: a group taken out of AUTH_OPERATOR_GROUPS counts at once.
+          principal = { name: session.name, roles: rolesForGroups(session.groups, config.roles), subject: session.subject };
+          Object.assign(state, { signedIn: true, csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAt) });
         }
       } else if (config.mode === 'none') {
         principal = localOperator();
@@ -95,11 +102,11 @@ export const authPlugin = fp(
       assertSameOriginWithCsrf(request, CSRF_HEADER);
     });
 
-    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, loginPerMinute: config.loginRateLimit, now: options.now });
+    await app.register(stopRateLimitPlugin, { perMinute: config.stopRateLimit, loginPerMinute: config.loginRateLimit, now: options.now, counts: options.sessions });
     await app.register(sessionRoutes(options.targets));
     if (config.mode === 'oidc') {
       const oidcConfig = config as AuthConfig & { oidc: OidcConfig };
-      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc), options.now));
+      await app.register(oidcRoutes(oidcConfig, new OidcProvider(oidcConfig.oidc), options.now, options.sessions));
     }
   },
   { name: 'auth' },

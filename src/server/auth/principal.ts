@@ -10,7 +10,7 @@ import { macMatches, mac } from './signed-value';
 
 /** none/proxy: the CSRF token, HttpOnly SameSite=Strict (the page reads it from GET /api/session). */
 export const CSRF_COOKIE = 'dcs_csrf';
-/** oidc: the signed session (who, roles, CSRF token, expiry), HttpOnly SameSite=Lax. */
+/** oidc: the signed id of the server-side session (auth/session-store.ts), HttpOnly SameSite=Lax. */
 export const SESSION_COOKIE = 'dcs_session';
 
 export interface Principal {

@@ -1,48 +1,30 @@
-// AUTH_MODE=oidc: the session is a small signed cookie, not server state. It holds who the user
-// is, their console roles, the CSRF token of the session and when it ends (8 h after sign-in). It
-// is HttpOnly (page scripts never see it), SameSite=Lax (sent on the top-level navigation back
-// from the provider, never on cross-site POSTs) and Secure whenever the console is served over https,
-// where it is also named `__Host-dcs_session` (see hostCookieName).
-import { randomBytes } from 'node:crypto';
+// AUTH_MODE=oidc: the session lives in the store (session-store.ts); the cookie carries only its
+// random id, signed with SESSION_SECRET so a made-up or tampered id is refused without a query. It is
+// HttpOnly (page scripts never see it), SameSite=Lax (sent on the top-level navigation back from the
+// provider, never on cross-site POSTs) and Secure whenever the console is served over https, where
+// it is also named `__Host-dcs_session` (see hostCookieName).
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { SESSION_COOKIE, type Principal } from './principal';
-import { signValue, unsignValue } from './signed-value';
+import { SESSION_COOKIE } from './principal';
+import { mac, macMatches } from './signed-value';
 
-export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** A 32-byte id and its HMAC, both base64url. */
+const COOKIE_VALUE = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/;
 
-const payloadSchema = z.object({
-  v: z.literal(1),
-  sub: z.string().min(1).max(1024),
-  name: z.string().min(1).max(256),
-  roles: z.array(z.string().max(32)).max(8),
-  csrf: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
-  /** Expiry, ms since the epoch. */
-  exp: z.number().int(),
-});
-
-export interface Session {
-  principal: Principal;
-  csrf: string;
-  expiresAt: Date;
+/** `id.mac`: what the browser keeps. */
+export function sessionCookieValue(secret: string, id: string): string {
+  return `${id}.${mac(secret, 'session', id)}`;
 }
 
-/** The session in the request's cookie, or null when there is none, it is forged or it expired. */
-export function readSession(request: FastifyRequest, secret: string, now: number, secure: boolean): Session | null {
-  const parsed = payloadSchema.safeParse(unsignValue(secret, 'session', request.cookies[hostCookieName(SESSION_COOKIE, secure)]));
-  if (!parsed.success || parsed.data.exp <= now) return null;
-  const { sub, name, roles, csrf, exp } = parsed.data;
-  return { principal: { name, roles, subject: sub }, csrf, expiresAt: new Date(exp) };
+/** The session id of the request's cookie, or null when there is none or it is not signed by us. */
+export function readSessionId(request: FastifyRequest, secret: string, secure: boolean): string | null {
+  const match = COOKIE_VALUE.exec(request.cookies[hostCookieName(SESSION_COOKIE, secure)] ?? '');
+  return match && macMatches(secret, 'session', match[1]!, match[2]!) ? match[1]! : null;
 }
 
-/** Starts a session (a fresh CSRF token each sign-in) and returns it. */
-export function writeSession(reply: FastifyReply, secret: string, who: { sub: string; name: string; roles: string[] }, secure: boolean, now: number): Session {
-  const csrf = randomBytes(24).toString('base64url');
-  const exp = now + SESSION_TTL_MS;
-  const value = signValue(secret, 'session', { v: 1, sub: who.sub, name: who.name, roles: who.roles, csrf, exp });
-  void reply.setCookie(hostCookieName(SESSION_COOKIE, secure), value, { ...sessionCookieOptions(secure), maxAge: SESSION_TTL_MS / 1000 });
-  return { principal: { name: who.name, roles: who.roles, subject: who.sub }, csrf, expiresAt: new Date(exp) };
+/** Hands the browser a new session's id; the cookie lasts as long as the session may (SESSION_MAX_AGE_H). */
+export function writeSessionCookie(reply: FastifyReply, secret: string, id: string, secure: boolean, maxAgeMs: number): void {
+  void reply.setCookie(hostCookieName(SESSION_COOKIE, secure), sessionCookieValue(secret, id), { ...sessionCookieOptions(secure), maxAge: Math.floor(maxAgeMs / 1000) });
 }
 
 export function clearSession(reply: FastifyReply, secure: boolean): void {

@@ -1,15 +1,18 @@
 // STOP_RATE_LIMIT: stop requests per user per minute (@fastify/rate-limit). It applies to every
 // route that declares `config: { stopRateLimited: true }` (stop, batch stop, scheduling a
 // stop-when-caught-up), counted per signed-in user after the permission check, so refused or
-// forged requests do not use up anyone's budget.
+// forged requests do not use up anyone's budget. The counts live in the session store, so the
+// limit holds across every instance sharing its database.
 // LOGIN_RATE_LIMIT: sign-in starts (`config: { loginRateLimited: true }`, GET /auth/login) per
 // client address per minute, counted before anything else runs: each one contacts the provider.
+// Counted in memory, per instance: requests from people not signed in never write to the database.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../../dcs/clock';
 import { ApiHttpError } from '../errors';
 import { principalKey } from './principal';
+import type { SessionStore } from './session-store';
 import { signInFailedPage } from './sign-in-page';
 
 declare module 'fastify' {
@@ -25,17 +28,31 @@ const WINDOW_MS = 60_000;
 
 type Counted = { current: number; ttl: number };
 
+const STOP_KEY = 'user:';
+
 /**
- * One fixed-window counter per user shared by all stop routes (the plugin's default store gives
- * each route its own, which would double the budget).
+ * The one store of every limited route (the plugin's default store gives each route its own, which
+ * would double the budget). Stop keys: fixed windows aligned to the minute of the app clock, so every
+ * instance counts into the same (key, window) row. Login keys: in memory, a window from the first hit.
  */
 class SharedStopStore {
   private readonly windows = new Map<string, { count: number; startedAt: number }>();
 
-  constructor(private readonly now: Clock) {}
+  constructor(
+    private readonly now: Clock,
+    private readonly counts: Pick<SessionStore, 'countHit'>,
+  ) {}
 
-  incr(key: string, callback: (error: Error | null, result: Counted) => void, timeWindow: number): void {
+  incr(key: string, callback: (error: Error | null, result?: Counted) => void, timeWindow: number): void {
     const now = this.now();
+    if (key.startsWith(STOP_KEY)) {
+      const windowStart = now - (now % timeWindow);
+      this.counts.countHit(key, windowStart, now).then(
+        (current) => callback(null, { current, ttl: windowStart + timeWindow - now }),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+      return;
+    }
     let window = this.windows.get(key);
     if (!window || window.startedAt + timeWindow <= now) {
       if (this.windows.size >= 10_000) this.dropExpired(now, timeWindow);
@@ -56,7 +73,7 @@ class SharedStopStore {
 }
 
 export const stopRateLimitPlugin = fp(
-  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; loginPerMinute: number; now: Clock }) {
+  async function stopRateLimit(app: FastifyInstance, options: { perMinute: number; loginPerMinute: number; now: Clock; counts: Pick<SessionStore, 'countHit'> }) {
     // Runs before @fastify/rate-limit's own onRoute hook (registered just below), which reads the config.
     app.addHook('onRoute', (route: RouteOptions) => {
       if (route.config?.loginRateLimited === true) {
@@ -79,7 +96,7 @@ export const stopRateLimitPlugin = fp(
           max: options.perMinute,
           timeWindow: WINDOW_MS,
           hook: 'preHandler', // after requirePermission (route preHandlers run in order)
-          keyGenerator: (request) => `user:${principalKey(request.principal)}`,
+          keyGenerator: (request) => `${STOP_KEY}${principalKey(request.principal)}`,
           errorResponseBuilder: (_request, context) =>
             new ApiHttpError(
               429,
@@ -91,10 +108,10 @@ export const stopRateLimitPlugin = fp(
     });
     // The plugin makes one store per app (`new store(params)`) and asks it for a child per route:
     // always itself. Windows follow the app's clock.
-    const now = options.now;
+    const { now, counts } = options;
     const store = class extends SharedStopStore {
       constructor() {
-        super(now);
+        super(now, counts);
       }
     };
     await app.register(rateLimit, { global: false, store });

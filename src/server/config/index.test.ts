@@ -204,3 +204,20 @@ describe('loadConfig: operations endpoints and sign-in starts', () => {
     expect(() => loadConfig({ LOGIN_RATE_LIMIT: value })).toThrow(/^LOGIN_RATE_LIMIT: must be/);
   });
 });
+
+describe('loadConfig: server-side sessions (oidc)', () => {
+  it('SESSION_IDLE_TIMEOUT_MIN (default 60) and SESSION_MAX_AGE_H (default 8) set how long a session lasts', () => {
+    expect(loadConfig({}).auth.session).toEqual({ idleTimeoutMs: 60 * 60_000, maxAgeMs: 8 * 3_600_000 });
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT_MIN: '15', SESSION_MAX_AGE_H: '12' }).auth.session).toEqual({ idleTimeoutMs: 15 * 60_000, maxAgeMs: 12 * 3_600_000 });
+  });
+
+  it.each([
+    [/^SESSION_IDLE_TIMEOUT_MIN: must be between 5 and 10080, got 4/, { SESSION_IDLE_TIMEOUT_MIN: '4' }],
+    [/^SESSION_IDLE_TIMEOUT_MIN: must be a whole number, got "1.5"/, { SESSION_IDLE_TIMEOUT_MIN: '1.5' }],
+    [/^SESSION_MAX_AGE_H: must be between 1 and 720, got 0/, { SESSION_MAX_AGE_H: '0' }],
+    [/^SESSION_MAX_AGE_H: must be a whole number, got "8h"/, { SESSION_MAX_AGE_H: '8h' }],
+    [/^SESSION_MAX_AGE_H: must be between 1 and 720, got 721/, { SESSION_MAX_AGE_H: '721' }],
+  ])('refuses %s', (message, env) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

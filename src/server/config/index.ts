@@ -91,6 +91,11 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, where: { host: string; po
     roles,
     oidc,
     proxy: mode === 'proxy' ? loadProxy(env) : null,
+    session: {
+      // At least 5 min: the last-seen time is written at most once a minute (auth/session-store.ts).
+      idleTimeoutMs: integer(env, 'SESSION_IDLE_TIMEOUT_MIN', 60, 5, 7 * 24 * 60) * 60_000,
+      maxAgeMs: integer(env, 'SESSION_MAX_AGE_H', 8, 1, 30 * 24) * 3_600_000,
+    },
     stopRateLimit: integer(env, 'STOP_RATE_LIMIT', 10, 1, 10_000),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 20, 1, 10_000),
     metricsToken: parseMetricsToken(nonEmpty(env.METRICS_TOKEN)),

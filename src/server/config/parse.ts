@@ -75,6 +75,8 @@ export interface AuthConfig {
   roles: RoleMapping;
   oidc: OidcConfig | null;
   proxy: ProxyAuthConfig | null;
+  /** oidc: how long a server-side session lasts (SESSION_IDLE_TIMEOUT_MIN, SESSION_MAX_AGE_H). */
+  session: SessionPolicy;
   /** Stop and batch-stop requests per user per minute. */
   stopRateLimit: number;
   /** Sign-in starts (GET /auth/login) per client address per minute (LOGIN_RATE_LIMIT). */
@@ -86,6 +88,12 @@ export interface AuthConfig {
    * the loopback names (ALLOWED_HOSTS); always empty with AUTH_MODE=none, which answers to loopback only.
    */
   allowedHosts: string[];
+}
+
+/** oidc: a session ends after `idleTimeoutMs` without a request, and `maxAgeMs` after sign-in at the latest. */
+export interface SessionPolicy {
+  idleTimeoutMs: number;
+  maxAgeMs: number;
 }
 
 export class ConfigError extends Error {

@@ -25,6 +25,20 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
+/** The console's AUTH_* settings for signing in at `idp`, its callback at `appUrl`; `extra` adds or overrides. */
+export function oidcEnv(idp: TestOidcProvider, appUrl: string, secret: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AUTH_MODE: 'oidc',
+    SESSION_SECRET: secret,
+    AUTH_OIDC_ISSUER: idp.issuer,
+    AUTH_OIDC_CLIENT_ID: idp.clientId,
+    AUTH_OIDC_CLIENT_SECRET: idp.clientSecret,
+    AUTH_OIDC_REDIRECT_URL: `${appUrl}/auth/callback`,
+    AUTH_OPERATOR_GROUPS: 'dcs-operators',
+    ...extra,
+  };
+}
+
 export async function startOidcProvider(options: { redirectUri: string; postLogoutRedirectUri: string; accounts: Record<string, TestAccount> }): Promise<TestOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

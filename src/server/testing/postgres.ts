@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './oidc';
 
 export interface TestPostgres {
@@ -61,4 +62,22 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       }
     },
   };
+}
+
+/**
+ * One throw-away server for a test file, started before its tests and removed after them;
+ * `freshDatabase()` (inside a test) gives the URL of a new, empty database each time.
+ */
+export function usePostgres(): { freshDatabase(): string; server(): TestPostgres } {
+  let postgres: TestPostgres | undefined;
+  let count = 0;
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  });
+  afterAll(() => postgres?.close());
+  const server = () => {
+    if (!postgres) throw new Error('usePostgres(): the server starts in beforeAll; call this inside a test');
+    return postgres;
+  };
+  return { server, freshDatabase: () => server().createDatabase(`db_${++count}`) };
 }

@@ -1,5 +1,5 @@
 // A real simulator on loopback and a console app in front of it, for server tests. The audit
-// trail is a real SQLite database in a fresh temporary folder.
+// trail is a real SQLite database in a fresh temporary folder; sessions and stop counts an in-memory one.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 import { buildApp, type AppOptions } from '../app';
 import { openSqliteAuditStore } from '../audit/sqlite-store';
 import type { AuditStore } from '../audit/store';
+import { openSqliteSessionStore } from '../auth/session-store';
 import { demoAuthConfig, type UpstreamAuth } from '../config';
 import type { DcsClientOptions } from '../upstream/dcs-client';
 
@@ -51,6 +52,9 @@ export async function startTestStack(
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'dcs-console-audit-'));
   const audit = options.app?.audit ?? openSqliteAuditStore(dataDir, { now: () => new Date(clock.now()) });
+  // AUTH_MODE=none; tests of the stop rate limit pass their own auth settings.
+  const auth = options.app?.auth ?? { ...demoAuthConfig(), stopRateLimit: 10_000 };
+  const sessions = options.app?.sessions ?? openSqliteSessionStore(':memory:', auth.session);
   const app = await buildApp({
     targets: [
       {
@@ -71,8 +75,7 @@ export async function startTestStack(
     staticDir: null,
     logLevel: 'info',
     logStream,
-    // AUTH_MODE=none; tests of the stop rate limit pass their own auth settings.
-    auth: { ...demoAuthConfig(), stopRateLimit: 10_000 },
+    auth,
     clock: clock.now,
     // No background timers: a history sample or a watch poll on the wall clock would reach the
     // simulator at a moment no test chose. Tests run them with historySampler.tick() and caughtUp.pollDue().
@@ -80,6 +83,7 @@ export async function startTestStack(
     caughtUp: { tickMs: 0 },
     ...options.app,
     audit,
+    sessions,
   });
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${simulator.url}/__simulator${path}`, {
