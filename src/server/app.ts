@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../dcs/clock';
 import { auditPlugin } from './audit/plugin';
 import type { AuditStore } from './audit/store';
 import { authPlugin } from './auth/plugin';
+import { openSqliteSessionStore, type SessionStore } from './auth/session-store';
 import { caughtUpPlugin, type CaughtUpOptions } from './caught-up/plugin';
 import { demoAuthConfig, type AuthConfig } from './config';
 import { healthPlugin } from './health/plugin';
@@ -39,6 +40,8 @@ export interface AppOptions {
   staticDir: string | null;
   /** Where stop attempts are recorded; the app closes it when it closes. */
   audit: AuditStore;
+  /** oidc sessions and stop rate-limit counts (shared by instances on one database); default in memory. The app closes it. */
+  sessions?: SessionStore;
   logLevel?: string;
   logStream?: DestinationStream;
   /** Sign-in mode, roles, session secret, rate limits, metrics token; default AUTH_MODE=none (local demo). */
@@ -89,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.addHook('onClose', async () => targets.close());
   app.addHook('onClose', async () => options.audit.close());
+  const sessions = options.sessions ?? openSqliteSessionStore(':memory:', auth.session);
+  app.addHook('onClose', async () => sessions.close());
   // Shutting down: answers still in flight close their connection, so close() need not wait for
   // keep-alive connections to time out.
   let closing = false;
@@ -108,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin, { auth });
   await app.register(hostGuardPlugin, { auth });
   await app.register(fastifyCookie);
-  await app.register(authPlugin, { auth, now: clock, targets });
+  await app.register(authPlugin, { auth, now: clock, targets, sessions });
   await app.register(metricsRoutes, { token: auth.metricsToken });
 
   // The slices, each given what its plugin declares it needs. The migration-tasks slice tells the

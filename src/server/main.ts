@@ -6,7 +6,8 @@ import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '
 import { buildApp } from './app';
 import type { SqlAuditStore } from './audit/sql-store';
 import { openPostgresAuditStore, openSqliteAuditStore } from './audit/sqlite-store';
-import { openSqliteWatchStore } from './caught-up/watch-store';
+import { openPostgresWatchStore, openSqliteWatchStore } from './caught-up/watch-store';
+import { openPostgresSessionStore, openSqliteSessionStore } from './auth/session-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets/registry';
 
@@ -25,6 +26,11 @@ export interface RunningConsole {
 export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: number; staticDir?: string | null } = {}): Promise<RunningConsole> {
   const config = loadConfig(env);
   const audit = await openAuditStore(config, env.DATA_DIR || './data');
+  const sessions = await openReadyStore(config, () =>
+    config.databaseUrl ? openPostgresSessionStore(config.databaseUrl, config.auth.session) : openSqliteSessionStore(env.DATA_DIR || './data', config.auth.session),
+  );
+  // The watches beside the audit trail: several instances on one DATABASE_URL run each watch once.
+  const watches = await openReadyStore(config, () => (config.databaseUrl ? openPostgresWatchStore(config.databaseUrl) : openSqliteWatchStore(env.DATA_DIR || './data')));
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -54,7 +60,8 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     logLevel: config.logLevel,
     auth: config.auth,
     audit,
-    caughtUp: { store: openDataStore('DATA_DIR', () => openSqliteWatchStore(env.DATA_DIR || './data')) },
+    sessions,
+    caughtUp: { store: watches },
     history: { dataDir: env.DATA_DIR || './data' },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
@@ -80,8 +87,13 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
  * one line naming the variable, and never the database password.
  */
 async function openAuditStore(config: ConsoleConfig, dataDir: string): Promise<SqlAuditStore> {
+  return openReadyStore(config, () => (config.databaseUrl ? openPostgresAuditStore(config.databaseUrl) : openSqliteAuditStore(dataDir)));
+}
+
+/** A store opened and migrated, or a ConfigError naming DATABASE_URL or DATA_DIR. */
+async function openReadyStore<T extends { ready(): Promise<void>; close(): Promise<void> }>(config: ConsoleConfig, open: () => T): Promise<T> {
   const variable = config.databaseUrl ? 'DATABASE_URL' : 'DATA_DIR';
-  const store = openDataStore(variable, () => (config.databaseUrl ? openPostgresAuditStore(config.databaseUrl) : openSqliteAuditStore(dataDir)));
+  const store = openDataStore(variable, open);
   try {
     await store.ready();
   } catch (error) {

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 beforeEach(async () => {
-  for (const watch of stack.app.caughtUp.list('test')) await as(stack, OPERATOR, 'DELETE', url(watch.task_id));
+  for (const watch of await stack.app.caughtUp.list('test')) await as(stack, OPERATOR, 'DELETE', url(watch.task_id));
   await stack.control('POST', '/reset');
   all = (await as(stack, VIEWER, 'GET', '/api/migration-tasks?limit=1000')).json().tasks;
 });

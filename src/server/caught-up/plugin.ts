@@ -1,5 +1,6 @@
 // Stop-when-caught-up: the watcher's lifecycle (resumes stored watches when the app is ready,
-// stops polling and waits for polls in flight when it closes, then closes the store) and routes.
+// stops polling, waits for polls in flight and frees its leases when it closes, then closes the
+// store) and routes.
 // It declares what it needs: the targets, the audit trail its stops and events are recorded in,
 // the progress history its polls feed, and where watches are kept.
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +13,7 @@ import { CaughtUpWatcher } from './watcher';
 import { openSqliteWatchStore, type WatchStore } from './watch-store';
 
 export interface CaughtUpOptions {
-  /** Default: an in-memory store (main.ts passes DATA_DIR/caught-up.db). The app closes it. */
+  /** Default: an in-memory store (main.ts passes DATA_DIR/caught-up.db or DATABASE_URL's). The app closes it. */
   store?: WatchStore;
   now?: () => number;
   /** How often due watches are polled for, ms; 0: only by pollDue() (tests). Default 1000. */

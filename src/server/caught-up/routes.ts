@@ -38,7 +38,7 @@ export function caughtUpRoutes(targets: TargetRegistry, watcher: CaughtUpWatcher
 
     app.get<{ Params: { taskId: string } }>(PATH, canGet, async (request): Promise<CaughtUpWatchRead> => {
       const { taskId, target } = taskOf(request);
-      return { watch: watcher.get(target, taskId) ?? null };
+      return { watch: (await watcher.get(target, taskId)) ?? null };
     });
 
     app.delete<{ Params: { taskId: string } }>(PATH, canCancel, async (request): Promise<CaughtUpWatch> => {
@@ -49,7 +49,7 @@ export function caughtUpRoutes(targets: TargetRegistry, watcher: CaughtUpWatcher
     app.get('/api/stop-when-caught-up', canGet, async (request): Promise<CaughtUpWatchList> => {
       const { target } = parseQuery(taskQuerySchema, request.query);
       targets.service(target);
-      return { watches: watcher.list(target ?? targets.defaultId) };
+      return { watches: await watcher.list(target ?? targets.defaultId) };
     });
   };
 }

@@ -23,12 +23,13 @@ async function useEveryStore(dataDir: string): Promise<string[]> {
   const audit = openSqliteAuditStore(dataDir);
   await audit.begin([{ user: 'u', target: 't', task_id: 'task', task_name: null, status_before: null, reason: null, action: 'stop', batch_id: null, request_id: 'r' }]);
   const watches = openSqliteWatchStore(dataDir);
+  await watches.ready();
   const history = openHistoryStore(dataDir, { now: () => 0, maxTasks: 10, log: silentLog, flushIntervalMs: 0 });
   expect(history).not.toBeNull();
   // All three are open: their WAL files exist now.
   const files = readdirSync(dataDir);
   await audit.close();
-  watches.close();
+  await watches.close();
   history!.close();
   return files;
 }
