@@ -9,6 +9,7 @@ const MINUTE = 60_000;
 function record(overrides: Partial<AuditRecord> & Pick<AuditRecord, 'id' | 'at' | 'outcome'>): AuditRecord {
   return {
     user: 'oncall.operator',
+    user_subject: auditSubjects.oncall,
     target: TARGET_1,
     task_id: ids.terminated,
     task_name: 'mig-legacy-queue',
@@ -26,6 +27,16 @@ function record(overrides: Partial<AuditRecord> & Pick<AuditRecord, 'id' | 'at' 
   };
 }
 
+/**
+ * Who made the attempts, stably (oidc: issuer|sub). Two different people are called "alice.ops":
+ * only their subjects tell them apart.
+ */
+export const auditSubjects = {
+  oncall: 'https://idp.example/realms/ops|8c1f2b7e-5a1d-4c3e-9f00-1b2c3d4e5f60',
+  alice: 'https://idp.example/realms/ops|a11ce001-0000-4000-8000-00000000a1a1',
+  otherAlice: 'https://idp.example/realms/ops|a11ce002-0000-4000-8000-00000000b2b2',
+} as const;
+
 export const auditIds = {
   accepted: 'a1000000-0000-4000-8000-000000000001',
   refused: 'a2000000-0000-4000-8000-000000000002',
@@ -34,7 +45,11 @@ export const auditIds = {
   pending: 'a5000000-0000-4000-8000-000000000005',
 } as const;
 
-/** Newest first: accepted (2 min ago), refused (30 min), unknown (3 h), failed (2 days), pending (10 days). */
+/**
+ * Newest first: accepted (2 min ago), refused (30 min), unknown (3 h), failed (2 days), pending (10 days).
+ * Refused and unknown are by two different "alice.ops" (subjects `alice` and `otherAlice`); failed
+ * has no subject (an older record) and pending's subject is its name (proxy mode).
+ */
 export function buildAuditRecords(now = Date.now()): AuditRecord[] {
   const ago = (minutes: number) => new Date(now - minutes * MINUTE).toISOString();
   return [
@@ -50,6 +65,7 @@ export function buildAuditRecords(now = Date.now()): AuditRecord[] {
       id: auditIds.refused,
       at: ago(30),
       user: 'alice.ops',
+      user_subject: auditSubjects.alice,
       outcome: 'refused',
       status_before: 'TERMINATED',
       reason: 'Double-check before the weekend',
@@ -61,6 +77,7 @@ export function buildAuditRecords(now = Date.now()): AuditRecord[] {
       id: auditIds.unknown,
       at: ago(180),
       user: 'alice.ops',
+      user_subject: auditSubjects.otherAlice,
       task_id: ids.full,
       task_name: 'mig-session-store',
       status_before: 'FULLMIGRATING',
@@ -70,6 +87,8 @@ export function buildAuditRecords(now = Date.now()): AuditRecord[] {
     record({
       id: auditIds.failed,
       at: ago(2 * 24 * 60),
+      // An older record, from before subjects were kept.
+      user_subject: null,
       target: TARGET_2,
       task_id: ids2.archive,
       task_name: 'mig-eu-archive',
@@ -82,6 +101,8 @@ export function buildAuditRecords(now = Date.now()): AuditRecord[] {
     record({
       id: auditIds.pending,
       at: ago(10 * 24 * 60),
+      // Proxy mode: the subject is the user header, which is the name too.
+      user_subject: 'oncall.operator',
       task_id: ids.succeeded,
       task_name: null,
       status_before: null,

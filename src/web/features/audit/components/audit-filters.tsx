@@ -58,6 +58,7 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
         <SearchInput
           label={t('user')}
           placeholder={t('userPlaceholder')}
+          description={t('userDescription')}
           value={filters.user}
           maxLength={256}
           onSearch={(user) => onChange({ user })}

@@ -1,13 +1,14 @@
 import { Anchor, Badge, Code, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { AuditRecord } from '../../../../api';
-import { AUDIT_ACTIONS, CAUGHT_UP_AUDIT_ACTIONS, CAUGHT_UP_CONSOLE_ACTOR } from '../../../../api/rules';
+import { AUDIT_ACTIONS, CAUGHT_UP_AUDIT_ACTIONS } from '../../../../api/rules';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
 import type { Translate } from '../../../i18n';
 import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useTargets } from '../../../lib/targets';
+import { AuditUser } from './audit-user';
 import { OutcomeBadge } from './outcome-badge';
 import { useAuditT } from '../lib/english';
 
@@ -59,9 +60,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
         <RelativeTime value={record.at} raw={false} size="sm" tabStop={false} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-user">
-          {record.user === CAUGHT_UP_CONSOLE_ACTOR ? t('consoleActor') : record.user}
-        </Text>
+        <AuditUser record={record} />
       </Table.Td>
       <Table.Td>
         <TargetCell targetId={record.target} />

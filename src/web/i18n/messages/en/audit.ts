@@ -29,7 +29,8 @@ export const audit = {
   taskId: 'Task ID',
   taskIdPlaceholder: 'Exact task id',
   user: 'User',
-  userPlaceholder: 'Exact user name',
+  userPlaceholder: 'Exact name or subject',
+  userDescription: 'The display name, or the subject (the stable id from the sign-in) to tell apart users of the same name.',
   target: 'Region / project',
   anyTarget: 'Any target',
   unknownTarget: 'Unknown ({id})',
@@ -66,6 +67,9 @@ export const audit = {
   'action.caught-up-stop': 'Stopped when caught up',
   'action.caught-up-cancel': 'Stop when caught up: cancelled',
   consoleActor: 'the console',
+  // The user cell (features/audit/components/audit-user.tsx): the display name and, beside it, the subject.
+  userWithSubject: '{user} ({subject})',
+  filterByUser: 'Select to show only this user’s stop attempts.',
   // Outcomes (AUDIT_OUTCOMES).
   'outcome.accepted': 'Accepted',
   'outcome.refused': 'Refused',
