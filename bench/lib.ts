@@ -109,7 +109,8 @@ async function start(script: string, env: Record<string, string>, readyUrl: stri
           if (logFile) writeFileSync(logFile, fileTail(logFile, 8000));
           resolve();
         };
-        if (child.exitCode !== null) return done();
+        // Already gone: it exited, or a signal ended it (exitCode stays null then).
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', done);
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
