@@ -1,10 +1,11 @@
-import { Anchor, Text, Tooltip } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { AuditRecord } from '../../../../api';
 import { CAUGHT_UP_CONSOLE_ACTOR } from '../../../../api/rules';
 import { useAuditT } from '../lib/english';
 
-/** The most of a subject shown in the cell; the whole of it is in the tooltip and the accessible name. */
+/** The most of a subject shown in the cell at rest; the whole of it on hover or focus, and in the accessible name. */
 const SUBJECT_SHOWN = 28;
 const SUBJECT_TAIL = 12;
 
@@ -26,12 +27,14 @@ export function distinctSubject(record: Pick<AuditRecord, 'user' | 'user_subject
 /**
  * Who made the attempt: the display name, and under it the subject (shortened), which tells apart
  * two users of the same name. The pair is one link that filters the activity by the subject (which,
- * unlike the name, is unambiguous); its accessible name is "name (subject)", and the whole subject
- * shows in a tooltip on hover and on keyboard focus.
+ * unlike the name, is unambiguous); its accessible name is "name (subject)". On hover and on keyboard
+ * focus the cell itself shows the whole subject, wrapped, and what selecting it does: no floating
+ * layer (a tooltip would bring its positioning library into the first download of every page).
  */
 export function AuditUser({ record }: { record: Pick<AuditRecord, 'user' | 'user_subject'> }) {
   const t = useAuditT();
   const [searchParams] = useSearchParams();
+  const [expanded, setExpanded] = useState(false);
   const name = record.user === CAUGHT_UP_CONSOLE_ACTOR ? t('consoleActor') : record.user;
   const subject = distinctSubject(record);
   if (!subject) {
@@ -45,40 +48,32 @@ export function AuditUser({ record }: { record: Pick<AuditRecord, 'user' | 'user
   next.set('user', subject);
   next.delete('page');
   return (
-    <Tooltip
-      label={
-        <>
-          <Text span size="xs" ff="monospace" display="block" style={{ overflowWrap: 'anywhere' }} data-testid="audit-user-tooltip">
-            {subject}
-          </Text>
-          <Text span size="xs" display="block">
-            {t('filterByUser')}
-          </Text>
-        </>
-      }
-      events={{ hover: true, focus: true, touch: true }}
-      multiline
-      maw="min(420px, calc(100vw - 32px))"
-      withinPortal
+    <Anchor
+      component={Link}
+      to={{ search: next.toString() }}
+      aria-label={t('userWithSubject', { user: name, subject })}
+      c="inherit"
+      underline="hover"
+      display="block"
+      maw={220}
+      data-testid="audit-user"
+      data-subject={subject}
+      onMouseEnter={() => setExpanded(true)}
+      onMouseLeave={() => setExpanded(false)}
+      onFocus={() => setExpanded(true)}
+      onBlur={() => setExpanded(false)}
     >
-      <Anchor
-        component={Link}
-        to={{ search: next.toString() }}
-        aria-label={t('userWithSubject', { user: name, subject })}
-        c="inherit"
-        underline="hover"
-        display="block"
-        maw={220}
-        data-testid="audit-user"
-        data-subject={subject}
-      >
-        <Text span size="sm" display="block" style={{ overflowWrap: 'anywhere' }}>
-          {name}
+      <Text span size="sm" display="block" style={{ overflowWrap: 'anywhere' }}>
+        {name}
+      </Text>
+      <Text span size="xs" c="dimmed" ff="monospace" display="block" truncate={expanded ? undefined : 'end'} style={expanded ? { overflowWrap: 'anywhere' } : undefined} data-testid="audit-user-subject">
+        {expanded ? subject : shortSubject(subject)}
+      </Text>
+      {expanded && (
+        <Text span size="xs" c="dimmed" display="block" data-testid="audit-user-hint">
+          {t('filterByUser')}
         </Text>
-        <Text span size="xs" c="dimmed" ff="monospace" display="block" truncate="end" data-testid="audit-user-subject">
-          {shortSubject(subject)}
-        </Text>
-      </Anchor>
-    </Tooltip>
+      )}
+    </Anchor>
   );
 }
