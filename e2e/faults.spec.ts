@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, pressRetryUntilVisible, rowWithStatus, test, type SimulatorControl } from './fixtures';
+import { expect, passOnPageClock, pressRetryUntilVisible, rowWithStatus, test, type SimulatorControl } from './fixtures';
 import { confirmStop } from './stop-helpers';
 
 // Each way the cloud misbehaves, seen from each view: the operator gets a readable error within
@@ -37,15 +37,18 @@ async function openRunningTask(page: Page): Promise<string> {
 for (const fault of FAULTS) {
   test.describe(`when the cloud fails: ${fault.name}`, () => {
     test('the list keeps its rows, marked stale, then recovers', async ({ page, simulator }) => {
+      // The page's clock moves on the test's word: its 5 s polls and retry waits pass at once, the
+      // cloud's failures (timeouts included) still take their real time.
+      await page.clock.install();
       await page.goto('/');
       await expect(page.getByTestId('task-row').first()).toBeVisible();
       const rows = await page.getByTestId('task-row').count();
       await fault.inject(simulator);
-      await expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 20_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 250 }));
       await expect(page.getByTestId('stale-data')).toContainText(fault.shows);
       await expect(page.getByTestId('task-row')).toHaveCount(rows);
       await heal(simulator);
-      await expect(page.getByTestId('stale-data')).toBeHidden({ timeout: 20_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeHidden({ timeout: 250 }));
     });
 
     test('a first load shows a readable error with Retry, then recovers', async ({ page, simulator }) => {
@@ -62,12 +65,13 @@ for (const fault of FAULTS) {
     });
 
     test('the task page keeps its data, marked stale, then recovers', async ({ page, simulator }) => {
+      await page.clock.install();
       await openRunningTask(page);
       await fault.inject(simulator);
-      await expect(page.getByTestId('stale-data').first()).toBeVisible({ timeout: 20_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data').first()).toBeVisible({ timeout: 250 }));
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
       await heal(simulator);
-      await expect(page.getByTestId('stale-data')).toHaveCount(0, { timeout: 20_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toHaveCount(0, { timeout: 250 }));
     });
 
     test('the stop dialog says what happened, and the console follows the real status', async ({ page, simulator }) => {

@@ -74,3 +74,21 @@ export async function pressRetryUntilVisible(retry: Locator, shown: Locator): Pr
     await expect(shown).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Retries `assertion` until it passes, moving the page's own clock (`page.clock.install()` before
+ * the page loads) one step after each miss: the page's poll intervals and retry waits pass in an
+ * instant, while the console and the simulator keep real time, so an answer still takes as long
+ * as it takes. `assertion` should use short timeouts of its own.
+ */
+export async function passOnPageClock(page: Page, assertion: () => Promise<void>, options: { stepMs?: number; timeout?: number } = {}): Promise<void> {
+  const stepMs = options.stepMs ?? 1_000;
+  await expect(async () => {
+    try {
+      await assertion();
+    } catch (error) {
+      await page.clock.runFor(stepMs);
+      throw error;
+    }
+  }).toPass({ timeout: options.timeout ?? 20_000, intervals: [100] });
+}
