@@ -43,6 +43,9 @@ async function startInstance(port: number, database: string, env: Record<string,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       PATH: process.env.PATH,
+      // The test's own date: under `faketime` (npm run test:date-shifted) the consoles must live on
+      // the same shifted clock as the simulator and the provider in this process.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME'))),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
