@@ -15,7 +15,9 @@ import { demoAuthConfig, type AuthConfig } from './config';
 import { healthPlugin } from './health/plugin';
 import type { ReadinessOptions } from './health/readiness';
 import type { SamplerOptions } from './history/background-sampler';
+import { HistoryCluster } from './history/cluster';
 import { openProgressHistory } from './history/history-store';
+import type { SharedHistoryStore } from './history/shared-store';
 import { historyPlugin } from './history/plugin';
 import { errorsPlugin } from './http/error-handler';
 import { hostGuardPlugin } from './http/host-guard';
@@ -49,10 +51,11 @@ export interface AppOptions {
   /** GET /readyz: how long a verdict is cached, how long a probe may take. */
   readiness?: ReadinessOptions;
   /**
-   * Progress history: where it survives restarts (DATA_DIR/history.db; unset: memory only), its
-   * clock and the background sampler's interval (tests).
+   * Progress history: where it survives restarts (DATA_DIR/history.db; unset: memory only), or the
+   * store several instances share (DATABASE_URL; the app closes it), its clock and the background
+   * sampler's interval (tests).
    */
-  history?: { dataDir?: string; now?: () => number; sampler?: SamplerOptions };
+  history?: { dataDir?: string; now?: () => number; sampler?: SamplerOptions; shared?: SharedHistoryStore };
   /** Stop-when-caught-up: where watches are kept (DATA_DIR/caught-up.db), clock, poll tick (tests). */
   caughtUp?: CaughtUpOptions;
   /**
@@ -120,11 +123,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // progress history of every detail and stats answer through the task events.
   const events = new TaskEvents();
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
+  const cluster = options.history?.shared ? new HistoryCluster(options.history.shared, progress, () => targets.ids, app.log) : null;
+  if (cluster) progress.useShard(cluster);
+  options.history?.shared?.useLog(app.log);
   await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit });
   await app.register(targetsPlugin, { targets });
   await app.register(migrationTasksPlugin, { targets, audit: options.audit, events });
   await app.register(auditPlugin, { audit: options.audit });
-  await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler });
+  await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler, cluster });
   await app.register(caughtUpPlugin, { targets, audit: options.audit, history: progress, now: clock, ...options.caughtUp });
   await app.register(spaPlugin, { root: options.staticDir });
   return app;

@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import type { SqlAuditStore } from './audit/sql-store';
 import { openPostgresAuditStore, openSqliteAuditStore } from './audit/sqlite-store';
 import { openPostgresWatchStore, openSqliteWatchStore } from './caught-up/watch-store';
+import { openPostgresHistoryStore } from './history/shared-store';
 import { openPostgresSessionStore, openSqliteSessionStore } from './auth/session-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets/registry';
@@ -31,6 +32,8 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
   );
   // The watches beside the audit trail: several instances on one DATABASE_URL run each watch once.
   const watches = await openReadyStore(config, () => (config.databaseUrl ? openPostgresWatchStore(config.databaseUrl) : openSqliteWatchStore(env.DATA_DIR || './data')));
+  // Several instances keep one progress history in the database; one instance keeps it in DATA_DIR.
+  const sharedHistory = config.databaseUrl ? await openReadyStore(config, () => openPostgresHistoryStore(config.databaseUrl!, { now: Date.now })) : undefined;
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -62,7 +65,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     audit,
     sessions,
     caughtUp: { store: watches },
-    history: { dataDir: env.DATA_DIR || './data' },
+    history: sharedHistory ? { shared: sharedHistory } : { dataDir: env.DATA_DIR || './data' },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });
   app.log.info(

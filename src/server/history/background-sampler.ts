@@ -7,6 +7,7 @@ import { HISTORY_BACKGROUND_INTERVAL_S } from '../../api/rules/history';
 import { isChanging } from '../../dcs/status';
 import { toApiHttpError } from '../errors';
 import type { TargetRegistry } from '../targets/registry';
+import type { HistoryCluster } from './cluster';
 import type { ProgressHistory, TaskRef } from './progress-history';
 
 const MAX_PER_TICK = 50;
@@ -15,6 +16,8 @@ const MAX_CONCURRENT = 4;
 export interface SamplerOptions {
   /** 0: no timer (tests call tick()). Default HISTORY_BACKGROUND_INTERVAL_S. */
   intervalMs?: number;
+  /** Several instances: each tick first settles which targets this one samples. */
+  cluster?: HistoryCluster | null;
 }
 
 export class BackgroundSampler {
@@ -22,6 +25,7 @@ export class BackgroundSampler {
   private running: Promise<void> | null = null;
   private closed = false;
   readonly intervalMs: number;
+  private readonly cluster: HistoryCluster | null;
 
   constructor(
     private readonly history: ProgressHistory,
@@ -30,10 +34,12 @@ export class BackgroundSampler {
     options: SamplerOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? HISTORY_BACKGROUND_INTERVAL_S * 1000;
+    this.cluster = options.cluster ?? null;
   }
 
   start(): void {
     if (this.intervalMs <= 0 || this.timer || this.closed) return;
+    if (this.cluster) void this.tick(); // the leads are taken at once, not an interval later
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
@@ -55,8 +61,10 @@ export class BackgroundSampler {
   }
 
   private async sampleDue(): Promise<void> {
+    const intervalMs = this.intervalMs || HISTORY_BACKGROUND_INTERVAL_S * 1000;
+    await this.cluster?.sync(intervalMs);
     // A sample a reader took within most of the interval is recent enough: no call for this task.
-    const staleMs = Math.floor(0.8 * (this.intervalMs || HISTORY_BACKGROUND_INTERVAL_S * 1000));
+    const staleMs = Math.floor(0.8 * intervalMs);
     const due = this.history.dueForSampling(staleMs, isChanging).slice(0, MAX_PER_TICK);
     const queue = [...due];
     const worker = async () => {

@@ -279,11 +279,12 @@ function toSample({ task: _task, at_ms, is_migrating, ...values }: SampleRow): S
 }
 
 /**
- * The console's progress history: mirrored to `<dataDir>/history.db` when dataDir is given, in
- * memory only otherwise or when that file cannot be used. The history plugin closes it.
+ * The console's progress history: mirrored to the shared database when `shared` is given (several
+ * instances, DATABASE_URL), else to `<dataDir>/history.db` when dataDir is given, in memory only
+ * otherwise or when that file cannot be used. The history plugin closes it.
  */
-export function openProgressHistory(options: { now?: () => number; dataDir?: string }, log: FastifyBaseLogger): ProgressHistory {
+export function openProgressHistory(options: { now?: () => number; dataDir?: string; shared?: HistoryStore }, log: FastifyBaseLogger): ProgressHistory {
   const now = options.now ?? Date.now;
-  const store = options.dataDir === undefined ? null : openHistoryStore(options.dataDir, { now, maxTasks: HISTORY_MAX_TASKS, log });
+  const store = options.shared ?? (options.dataDir === undefined ? null : openHistoryStore(options.dataDir, { now, maxTasks: HISTORY_MAX_TASKS, log }));
   return new ProgressHistory(now, HISTORY_MAX_TASKS, store);
 }

@@ -7,6 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TaskEvents } from '../migration-tasks/events';
 import type { TargetRegistry } from '../targets/registry';
+import type { HistoryCluster } from './cluster';
 import { historyRoutes } from './routes';
 import { BackgroundSampler, type SamplerOptions } from './background-sampler';
 import type { ProgressHistory } from './progress-history';
@@ -17,17 +18,22 @@ export interface HistoryPluginOptions {
   history: ProgressHistory;
   events: TaskEvents;
   sampler?: SamplerOptions;
+  /** Several instances on one database: which targets this one samples (cluster.ts). */
+  cluster?: HistoryCluster | null;
 }
 
 export const historyPlugin = fp(
-  async function progressHistory(app: FastifyInstance, { targets, history, events, sampler: samplerOptions }: HistoryPluginOptions) {
+  async function progressHistory(app: FastifyInstance, { targets, history, events, sampler: samplerOptions, cluster = null }: HistoryPluginOptions) {
     const tracking = new TaskTracking(history);
-    const sampler = new BackgroundSampler(history, targets, app.log, samplerOptions);
+    const sampler = new BackgroundSampler(history, targets, app.log, { ...samplerOptions, cluster });
     app.decorate('historySampler', sampler);
     app.addHook('onReady', async () => sampler.start());
     app.addHook('preClose', async () => sampler.close());
     // After every writer (requests, sampler, caught-up watcher) has stopped: the last changes are written.
-    app.addHook('onClose', async () => history.close());
+    app.addHook('onClose', async () => {
+      await cluster?.resign();
+      await history.close();
+    });
 
     // Someone read the task, which the cloud's answer confirms exists: it is looked at. Its answer
     // is recorded at most once per task and kind a second (READING_MIN_GAP_MS), however many poll it.
@@ -44,7 +50,7 @@ export const historyPlugin = fp(
       }),
     );
 
-    await app.register(historyRoutes({ targets, history, tracking, backgroundIntervalMs: sampler.intervalMs }));
+    await app.register(historyRoutes({ targets, history, tracking, backgroundIntervalMs: sampler.intervalMs, cluster }));
   },
   { name: 'progress-history', dependencies: ['auth'] },
 );

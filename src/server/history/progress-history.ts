@@ -7,10 +7,12 @@
 // dropped first (samples from the background or a watch do not keep a task: only reads do). Which
 // tasks enter is decided by the caller (tracking.ts: only tasks the cloud confirmed, a bounded
 // number per user). About 150 bytes a sample: 200 tasks × 1081 samples ≈ 32 MB at worst.
+// Several instances on one database (cluster.ts): each target's history is kept by the one
+// instance leading it (its shard); a task of a target led elsewhere is only noted as read.
 import type { MigrationTask, MigrationTaskStats } from '../../api/migration-tasks';
-import type { ProgressHistory as ProgressHistoryBody, ProgressSample } from '../../api/history';
 import { HISTORY_MAX_SAMPLES, HISTORY_MIN_SPACING_S, HISTORY_RETENTION_S, HISTORY_VIEW_WINDOW_S } from '../../api/rules/history';
-import { estimateFullSync, type StoredSample } from './estimate';
+import type { StoredSample } from './estimate';
+import { historyBody, historyKey as key, sampleOf, type HistoryBody } from './samples';
 
 export const HISTORY_MAX_TASKS = 200;
 /** Task types the cloud keeps no stats for (shared/dcs-api/README.md §2 #6: online migration only). */
@@ -26,15 +28,11 @@ export interface HistoryEntry {
   readonly lastViewedMs: number;
   /** Orders tasks by when someone last read them (higher: more recent); the store keeps it. */
   readonly lru: number;
+  readonly noStats?: boolean;
 }
 
 /** A task as a store kept it; `lru` orders tasks by when they were last read. */
-export interface PersistedTask {
-  target: string;
-  taskId: string;
-  status: string | null;
-  lastViewedMs: number;
-  lru: number;
+export interface PersistedTask extends HistoryEntry {
   samples: StoredSample[];
 }
 
@@ -51,7 +49,14 @@ export interface HistoryStore {
   /** The task's entry is gone (forgotten, or beyond maxTasks). */
   dropped(key: string, entry: HistoryEntry): void;
   /** Writes what is left and lets go of the file. */
-  close(): void;
+  close(): void | Promise<void>;
+}
+
+/** Which targets' history this instance keeps (cluster.ts); without one, every target's. */
+export interface HistoryShard {
+  leads(target: string): boolean;
+  /** A user of this instance read a task of a target another instance leads. */
+  viewed(target: string, taskId: string, atMs: number): void;
 }
 
 interface TaskHistory {
@@ -77,6 +82,9 @@ export interface TaskRef {
 export class ProgressHistory {
   /** Least recently read first: the first one goes when a new task would pass maxTasks. */
   private readonly tasks = new Map<string, TaskHistory>();
+  /** Tasks of targets led elsewhere that users of this instance read, least recently read first. */
+  private readonly elsewhere = new Map<string, TaskRef>();
+  private shard: HistoryShard | null = null;
   private lastLru = 0;
 
   constructor(
@@ -87,35 +95,60 @@ export class ProgressHistory {
   ) {
     const nowMs = now();
     // Tracked before the restart, so the cloud had confirmed them.
-    for (const { target, taskId, status, lastViewedMs, lru, samples } of store?.takeLoaded().slice(-maxTasks) ?? []) {
-      const entry: TaskHistory = { target, taskId, samples, status, lastViewedMs, lru, lastStatsMs: -Infinity, lastTaskMs: -Infinity };
-      this.prune(entry, nowMs);
-      this.tasks.set(key(target, taskId), entry);
-      this.lastLru = Math.max(this.lastLru, lru);
+    for (const task of store?.takeLoaded().slice(-maxTasks) ?? []) this.restore(task, nowMs);
+  }
+
+  /** From now on only the targets `shard` leads are kept here. */
+  useShard(shard: HistoryShard): void {
+    this.shard = shard;
+  }
+
+  /** Whether this instance keeps the target's history (always, without a shard). */
+  leads(target: string): boolean {
+    return this.shard?.leads(target) ?? true;
+  }
+
+  /** Whether the task's history is kept, here or by the instance leading its target. */
+  isTracked(target: string, taskId: string): boolean {
+    const k = key(target, taskId);
+    return this.tasks.has(k) || this.elsewhere.has(k);
+  }
+
+  /** This instance now leads `target`: its history, as the shared store holds it, is kept here. */
+  adopt(target: string, tasks: readonly PersistedTask[]): void {
+    const nowMs = this.now();
+    for (const task of tasks) {
+      const k = key(target, task.taskId);
+      this.elsewhere.delete(k);
+      if (!this.tasks.has(k)) this.restore({ ...task, lru: ++this.lastLru }, nowMs);
+    }
+    for (const [k, ref] of this.elsewhere) if (ref.target === target) this.elsewhere.delete(k);
+    while (this.tasks.size > this.maxTasks) this.dropBeyondMax();
+  }
+
+  /** Another instance leads `target` now: its tasks are let go here, not dropped from the store. */
+  release(target: string): void {
+    for (const [k, entry] of this.tasks) {
+      if (entry.target !== target) continue;
+      this.tasks.delete(k);
+      this.noteElsewhere(k, { target, taskId: entry.taskId });
     }
   }
 
-  /** Whether the task's history is kept (and its samples recorded). */
-  isTracked(target: string, taskId: string): boolean {
-    return this.tasks.has(key(target, taskId));
+  /** A task of a led target was read through another instance at `viewedMs`. */
+  viewedElsewhere(target: string, taskId: string, viewedMs: number): void {
+    const entry = this.tasks.get(key(target, taskId));
+    if (entry && entry.lastViewedMs >= viewedMs) return;
+    this.markViewed(target, taskId, viewedMs);
   }
 
   /** A stats answer of the cloud: one sample. The task is tracked from now on if it was not. */
   recordStats(target: string, taskId: string, stats: MigrationTaskStats): void {
+    if (!this.leads(target)) return;
     const entry = this.entryOf(target, taskId);
     const atMs = this.now();
     entry.lastStatsMs = atMs;
-    const sample: StoredSample = {
-      atMs,
-      status: entry.status,
-      offset: toNumber(stats.offset),
-      full_migration_progress: toNumber(stats.full_migration_progress),
-      source_dbsize: toNumber(stats.source_dbsize),
-      target_dbsize: toNumber(stats.target_dbsize),
-      target_ops: toNumber(stats.target_ops),
-      target_input_kbps: toNumber(stats.target_input_kbps),
-      is_migrating: typeof stats.is_migrating === 'boolean' ? stats.is_migrating : null,
-    };
+    const sample = sampleOf(stats, entry.status, atMs);
     const samples = entry.samples;
     const beforeLast = samples.at(-2);
     const replaced = beforeLast && atMs - beforeLast.atMs < HISTORY_MIN_SPACING_S * 1000 ? samples.at(-1) : undefined;
@@ -127,6 +160,7 @@ export class ProgressHistory {
 
   /** A detail answer of the cloud: the status the next samples carry, and whether the task has stats. */
   recordTask(target: string, taskId: string, task: Pick<MigrationTask, 'status' | 'migration_type'>): void {
+    if (!this.leads(target)) return;
     const entry = this.entryOf(target, taskId);
     entry.status = task.status ?? null;
     entry.lastTaskMs = this.now();
@@ -140,6 +174,7 @@ export class ProgressHistory {
 
   /** The cloud refused the task's stats as not applicable: it is not sampled again. False if already known. */
   markNoStats(target: string, taskId: string): boolean {
+    if (!this.leads(target)) return false;
     const entry = this.entryOf(target, taskId);
     const known = entry.noStats === true;
     entry.noStats = true;
@@ -157,12 +192,17 @@ export class ProgressHistory {
    * Someone read the task (the cloud confirmed it exists): it becomes the most recently read, is
    * tracked if it was not, and is sampled in the background for HISTORY_VIEW_WINDOW_S.
    */
-  markViewed(target: string, taskId: string): void {
+  markViewed(target: string, taskId: string, atMs = this.now()): void {
     const k = key(target, taskId);
+    if (!this.leads(target)) {
+      this.noteElsewhere(k, { target, taskId });
+      this.shard?.viewed(target, taskId, atMs);
+      return;
+    }
     const entry = this.tasks.get(k);
     if (entry) this.tasks.delete(k);
     const viewed = entry ?? this.newEntry(target, taskId);
-    viewed.lastViewedMs = this.now();
+    viewed.lastViewedMs = atMs;
     viewed.lru = ++this.lastLru;
     this.tasks.set(k, viewed);
     this.store?.touched(k, viewed);
@@ -172,6 +212,7 @@ export class ProgressHistory {
   /** The task is gone (the cloud no longer knows it): drop its history. */
   forget(target: string, taskId: string): void {
     const k = key(target, taskId);
+    this.elsewhere.delete(k);
     const entry = this.tasks.get(k);
     if (!entry) return;
     this.tasks.delete(k);
@@ -191,19 +232,11 @@ export class ProgressHistory {
     return due;
   }
 
-  read(target: string, taskId: string, sinceIso: string | undefined): Omit<ProgressHistoryBody, 'background_interval_s'> {
+  /** The task's history as kept here (empty for a task of a target led elsewhere: cluster.ts reads those). */
+  read(target: string, taskId: string, sinceIso: string | undefined): HistoryBody {
     const entry = this.tasks.get(key(target, taskId));
     if (entry) this.prune(entry, this.now());
-    const samples = entry?.samples ?? [];
-    const sinceMs = sinceIso === undefined ? -Infinity : Date.parse(sinceIso);
-    return {
-      task_id: taskId,
-      target,
-      samples: samples.filter((s) => s.atMs > sinceMs).map(toContract),
-      full_sync: estimateFullSync(samples, entry?.status ?? null, entry?.noStats === true),
-      retention_s: HISTORY_RETENTION_S,
-      min_spacing_s: HISTORY_MIN_SPACING_S,
-    };
+    return historyBody(target, taskId, entry?.samples ?? [], entry?.status ?? null, entry?.noStats === true, sinceIso);
   }
 
   get size(): number {
@@ -211,8 +244,21 @@ export class ProgressHistory {
   }
 
   /** Hands what is not yet written to the store, which closes; the history goes on in memory. */
-  close(): void {
-    this.store?.close();
+  async close(): Promise<void> {
+    await this.store?.close();
+  }
+
+  private restore({ target, taskId, status, lastViewedMs, lru, noStats, samples }: PersistedTask, nowMs: number): void {
+    const entry: TaskHistory = { target, taskId, samples, status, lastViewedMs, lru, lastStatsMs: -Infinity, lastTaskMs: -Infinity, ...(noStats ? { noStats } : {}) };
+    this.prune(entry, nowMs);
+    this.tasks.set(key(target, taskId), entry);
+    this.lastLru = Math.max(this.lastLru, lru);
+  }
+
+  private noteElsewhere(k: string, ref: TaskRef): void {
+    this.elsewhere.delete(k);
+    this.elsewhere.set(k, ref);
+    if (this.elsewhere.size > this.maxTasks) this.elsewhere.delete(this.elsewhere.keys().next().value as string);
   }
 
   /**
@@ -250,19 +296,4 @@ export class ProgressHistory {
     drop = Math.max(drop, entry.samples.length - (HISTORY_MAX_SAMPLES + 1));
     if (drop > 0) entry.samples.splice(0, drop);
   }
-}
-
-function key(target: string, taskId: string): string {
-  return `${target}\u0000${taskId}`;
-}
-
-/** The cloud sends numbers as strings or numbers (README §3.6); anything else is "not known". */
-function toNumber(value: string | number | null | undefined): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function toContract({ atMs, ...rest }: StoredSample): ProgressSample {
-  return { at: new Date(atMs).toISOString(), ...rest };
 }

@@ -12,6 +12,7 @@ import { toApiHttpError } from '../errors';
 import { parseQuery, parseTaskId } from '../http/validation';
 import type { MigrationTaskService } from '../migration-tasks/service';
 import type { TargetRegistry } from '../targets/registry';
+import type { HistoryCluster } from './cluster';
 import type { ProgressHistory } from './progress-history';
 import type { TaskTracking } from './tracking';
 
@@ -20,9 +21,11 @@ export interface HistoryRouteDeps {
   history: ProgressHistory;
   tracking: TaskTracking;
   backgroundIntervalMs: number;
+  /** Several instances: a target another instance leads is read from the shared store. */
+  cluster: HistoryCluster | null;
 }
 
-export function historyRoutes({ targets, history, tracking, backgroundIntervalMs }: HistoryRouteDeps) {
+export function historyRoutes({ targets, history, tracking, backgroundIntervalMs, cluster }: HistoryRouteDeps) {
   return async function register(app: FastifyInstance): Promise<void> {
     const canGet = { preHandler: requirePermission('migrationTask:get') };
 
@@ -34,7 +37,8 @@ export function historyRoutes({ targets, history, tracking, backgroundIntervalMs
       const confirmed = history.isTracked(target, taskId) ? null : await readDetail(service, taskId);
       const tracked = tracking.read(principalKey(request.principal), target, taskId, request.log);
       if (tracked && confirmed && history.wantsReading(target, taskId, 'task')) history.recordTask(target, taskId, confirmed);
-      return { ...history.read(target, taskId, query.since), background_interval_s: Math.round(backgroundIntervalMs / 1000) };
+      const body = cluster && !history.leads(target) ? await cluster.read(target, taskId, query.since) : history.read(target, taskId, query.since);
+      return { ...body, background_interval_s: Math.round(backgroundIntervalMs / 1000) };
     });
   };
 }

@@ -121,6 +121,9 @@ describe('two console processes on one PostgreSQL', () => {
     expect((await api(a, alice, `/api/migration-tasks/${stopped}/stop`, { method: 'POST', body: { reason: 'cluster' } })).status).toBe(200);
     const audit = (await (await api(b, alice, `/api/audit?task_id=${stopped}`)).json()) as { records: { user: string; user_subject: string; reason: string }[] };
     expect(audit.records).toEqual([expect.objectContaining({ user: 'alice', reason: 'cluster', user_subject: expect.stringMatching(/\|alice$/) })]);
+    // The progress history is kept in the shared database: B answers it for a task read through A.
+    expect((await api(a, alice, `/api/migration-tasks/${stopped}/history`)).status).toBe(200);
+    expect((await api(b, alice, `/api/migration-tasks/${stopped}/history`)).status).toBe(200);
 
     // A watch set through A, polled by A; A is killed; B takes it over and stops the task once.
     await fetch(`${sim.url}/__simulator/tasks/${watched}/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"offset":5000}' });

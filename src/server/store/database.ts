@@ -1,7 +1,7 @@
 // Where the console keeps what it must not lose: SQLite files under DATA_DIR (the embedded default,
 // one instance), or one PostgreSQL database (DATABASE_URL: several instances behind a load balancer
 // share it). Both are reached through one query layer, Kysely, so each store is written once; the
-// dialect decides only column types (dialect-columns.ts) and the connection.
+// dialect decides only a few column types (each store's schema file) and the connection.
 import type Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
 import pg from 'pg';

@@ -25,6 +25,11 @@ export class TargetRegistry {
     }
   }
 
+  /** Every configured target's id. */
+  get ids(): string[] {
+    return [...this.services.keys()];
+  }
+
   get defaultId(): string {
     return this.services.keys().next().value as string;
   }
