@@ -1,12 +1,15 @@
 // `npm run store:copy -- --from ./data --to "$DATABASE_URL"`: see copy-store.ts. Prints what it
-// copied; exits 1 with one line when it cannot (the database password is never printed).
+// copied, one line per store; exits 1 with one line when it cannot (the database password is never
+// printed).
 import { describePostgres } from '../store/database';
-import { copyDataDirToPostgres } from './copy-store';
+import { copyDataDirToPostgres, type CopiedCounts } from './copy-store';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? undefined : process.argv[at + 1];
 }
+
+const counted = ({ read, added, alreadyThere }: CopiedCounts, what = '') => `${read}${what} read, ${added} added, ${alreadyThere} already there`;
 
 const from = argument('from') ?? process.env.DATA_DIR ?? './data';
 const to = argument('to') ?? process.env.DATABASE_URL;
@@ -15,9 +18,19 @@ if (!to) {
   process.exit(2);
 }
 try {
-  const report = await copyDataDirToPostgres(from, to);
-  const audit = report.audit === 'no audit.db' ? 'no audit.db in that folder' : `${report.audit.read} read, ${report.audit.added} added, ${report.audit.alreadyThere} already there`;
-  console.log(`store:copy ${from} → ${describePostgres(to)}\n  audit records: ${audit}`);
+  const { audit, watches, history } = await copyDataDirToPostgres(from, to);
+  const lines = [
+    `store:copy ${from} → ${describePostgres(to)}`,
+    `  audit records: ${typeof audit === 'string' ? `${audit} in that folder` : counted(audit)}`,
+    `  caught-up watches: ${
+      typeof watches === 'string'
+        ? `${watches} in that folder`
+        : `${counted(watches)}, ${watches.skipped} skipped (an active watch whose task already has another active watch there)`
+    }`,
+    `  progress history: ${typeof history === 'string' ? `${history} in that folder` : `${counted(history.tasks, ' tasks')}; ${counted(history.samples, ' samples')}`}`,
+    '  sessions: not copied (users sign in again)',
+  ];
+  console.log(lines.join('\n'));
 } catch (error) {
   console.error(`store:copy failed: ${(error as Error).message}`);
   process.exit(1);

@@ -10,7 +10,7 @@ import { CAUGHT_UP_ACTIVE_STATES, type CaughtUpState } from '../../api/rules/cau
 import { openPostgresDatabase, openSqliteDatabase, type StoreDatabase } from '../store/database';
 import { MigratedStore } from '../store/migrated-store';
 import type { Lease } from './lease';
-import { WATCH_MIGRATIONS, type WatchTables } from './watch-schema';
+import { WATCH_MIGRATIONS, type WatchTable, type WatchTables } from './watch-schema';
 
 export const WATCH_DB_FILE = 'caught-up.db';
 const FINISHED_KEEP_DAYS = 7;
@@ -132,6 +132,47 @@ export class WatchStore extends MigratedStore<WatchTables> {
     await this.db.updateTable('watch').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
   }
 
+  /** Every watch, active and finished, by id, in pages of `pageSize` (the one-time copy to PostgreSQL). */
+  async *exportAll(pageSize = 500): AsyncGenerator<WatchTable[]> {
+    await this.open();
+    for (let after = ''; ; ) {
+      const rows = await this.db.selectFrom('watch').selectAll().where('id', '>', after).orderBy('id').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      yield rows;
+    }
+  }
+
+  /**
+   * Adds watches as they were, with their leases free so that any instance takes them up. An id
+   * already here is left as it is (alreadyThere); an active watch whose task has another active
+   * watch here is not added (skipped): the one-active-watch-per-task index keeps that one. Older
+   * watches of a task are not dropped as insert() does: finished ones leave after FINISHED_KEEP_DAYS.
+   */
+  async importWatches(rows: readonly WatchTable[]): Promise<ImportedWatches> {
+    await this.open();
+    if (rows.length === 0) return { added: 0, alreadyThere: 0, skipped: 0 };
+    return this.db.transaction().execute(async (trx) => {
+      const added = await trx
+        .insertInto('watch')
+        .values(rows.map((row) => ({ ...row, lease_owner: null, lease_until: null })))
+        .onConflict((oc) => oc.doNothing()) // the id, or the task's active watch
+        .returning('id')
+        .execute();
+      const addedIds = new Set(added.map((row) => row.id));
+      const notAdded = rows.filter((row) => !addedIds.has(row.id)).map((row) => row.id);
+      const here = notAdded.length === 0 ? [] : await trx.selectFrom('watch').select('id').where('id', 'in', notAdded).execute();
+      return { added: added.length, alreadyThere: here.length, skipped: notAdded.length - here.length };
+    });
+  }
+}
+
+/** What importWatches did with the watches it was given. */
+export interface ImportedWatches {
+  added: number;
+  alreadyThere: number;
+  /** Active watches of a task that already has another active watch here. */
+  skipped: number;
 }
 
 function columns(watch: CaughtUpWatch, lease: Lease | null) {

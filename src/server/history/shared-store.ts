@@ -160,6 +160,16 @@ export class SharedHistoryStore extends MigratedStore<HistoryTables> implements 
     return { status: task.status, noStats: task.no_stats === 1, samples: rows.map(toSample) };
   }
 
+  /** A target's stored tasks, each with the times of its samples (the one-time copy counts what is already here). */
+  async sampleTimes(target: string): Promise<Map<string, Set<number>>> {
+    await this.open();
+    const tasks = await this.db.selectFrom('history_task').select('task_id').where('target', '=', target).execute();
+    const times = new Map(tasks.map((task) => [task.task_id, new Set<number>()]));
+    const rows = await this.db.selectFrom('history_sample').select(['task_id', 'at_ms']).where('target', '=', target).execute();
+    for (const row of rows) times.get(row.task_id)?.add(row.at_ms);
+    return times;
+  }
+
   override async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.flush();
