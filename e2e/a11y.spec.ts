@@ -1,4 +1,4 @@
-import { expect, pressRetryUntilVisible, test } from './fixtures';
+import { expect, passOnPageClock, pressRetryUntilVisible, test } from './fixtures';
 import { expectNoSeriousViolations, openIncrementalTask, openList, rememberChoices, type Theme } from './ui-helpers';
 
 // axe on every page and dialog, in both themes: no serious or critical violation (WCAG 2.1 A/AA
@@ -54,16 +54,18 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     });
 
     test('errors: a failed load (red alert with Retry) and stale data (yellow banner)', async ({ page, simulator }) => {
+      // The page's retry waits and polls pass on its own clock, moved by the test (passOnPageClock).
+      await page.clock.install();
       await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
       await page.goto('/');
-      await expect(page.getByTestId('error-alert')).toBeVisible({ timeout: 20_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('error-alert')).toBeVisible({ timeout: 250 }));
       await expectNoSeriousViolations(page, `a failed load (${theme})`);
 
       await simulator.clearFaults();
       // Retry, as the operator would: a list that never loaded checks again only every 30 s.
       await pressRetryUntilVisible(page.getByTestId('error-alert').getByRole('button', { name: 'Retry' }), page.getByTestId('task-row').first());
       await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
-      await expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 30_000 });
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 250 }));
       await expectNoSeriousViolations(page, `stale data (${theme})`);
       await simulator.clearFaults();
     });

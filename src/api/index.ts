@@ -3,6 +3,7 @@ export * from './batch-stop';
 export * from './caught-up';
 export * from './errors';
 export * from './history';
+export * from './overview';
 export * from './logs';
 export * from './migration-tasks';
 export * from './readiness';

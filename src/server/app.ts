@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../dcs/clock';
+import { AuditFeed } from './audit/audit-feed';
 import { auditPlugin } from './audit/plugin';
 import type { AuditStore } from './audit/store';
 import { authPlugin } from './auth/plugin';
@@ -122,16 +123,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The slices, each given what its plugin declares it needs. The migration-tasks slice tells the
   // progress history of every detail and stats answer through the task events.
   const events = new TaskEvents();
+  // Every finished audit record (stops, batch stops, watches) is told to the feed's listeners.
+  const auditFeed = new AuditFeed(app.log);
+  const audit = auditFeed.observe(options.audit);
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
   const cluster = options.history?.shared ? new HistoryCluster(options.history.shared, progress, () => targets.ids, app.log) : null;
   if (cluster) progress.useShard(cluster);
   options.history?.shared?.useLog(app.log);
   await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit });
   await app.register(targetsPlugin, { targets });
-  await app.register(migrationTasksPlugin, { targets, audit: options.audit, events });
-  await app.register(auditPlugin, { audit: options.audit });
+  await app.register(migrationTasksPlugin, { targets, audit, events });
+  await app.register(auditPlugin, { audit });
   await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler, cluster });
-  await app.register(caughtUpPlugin, { targets, audit: options.audit, history: progress, now: clock, ...options.caughtUp });
+  await app.register(caughtUpPlugin, { targets, audit, history: progress, now: clock, ...options.caughtUp });
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -10,3 +10,4 @@ export * from './session';
 export * from './targets';
 export * from './status';
 export * from './text';
+export * from './overview';

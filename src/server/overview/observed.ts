@@ -1,0 +1,32 @@
+// What the task observer (task-observer.ts) knows of each target's tasks, for the slices that read
+// it without calling the cloud: the overview, alerts and the task metrics. Statuses are the cloud's,
+// raw (unknown values kept); "since" is when the console first read the task in that status.
+
+export interface ObservedTask {
+  taskId: string;
+  taskName: string | null;
+  status: string | null;
+  /** When the console first read the task in `status` (its clock, ms). */
+  statusSinceMs: number;
+}
+
+/** A task read in a status other than the one read before (or a task read for the first time after the first scan). */
+export interface StatusChange {
+  target: string;
+  taskId: string;
+  taskName: string | null;
+  /** null: the task was not in the previous read (new). */
+  from: string | null;
+  to: string | null;
+  atMs: number;
+}
+
+export type StatusChangeListener = (change: StatusChange) => void;
+
+/** The observer as its readers see it. */
+export interface TaskObservations {
+  /** The target's tasks as last read; empty before the first read. */
+  tasks(target: string): readonly ObservedTask[];
+  /** Told of every status change seen by a scan after the target's first one (the first only learns). */
+  onStatusChange(listener: StatusChangeListener): () => void;
+}
