@@ -10,6 +10,16 @@ import { useT } from '../i18n';
 import { ACTIVITY_PATH, listPath } from '../lib/paths';
 import './app-header.css';
 
+/** Every target at a glance (`/`), for everyone. */
+function OverviewLink() {
+  const t = useT('shell');
+  return (
+    <Anchor component={NavLink} to="/" end size="sm" fw={600}>
+      {t('overview')}
+    </Anchor>
+  );
+}
+
 /** The audit trail, for those who may read it (hidden, not disabled, for the others). */
 function ActivityLink() {
   const t = useT('shell');
@@ -39,6 +49,7 @@ export function AppHeader() {
                 {t('appName')}
               </Anchor>
             </Title>
+            <OverviewLink />
             <ActivityLink />
           </nav>
           <div className="dcs-header-tools">

@@ -71,6 +71,7 @@ describe('the header’s language switch', () => {
     const header = screen.getByRole('banner');
     const controls = [
       within(header).getByRole('link', { name: 'DCS Migration Console' }),
+      within(header).getByRole('link', { name: 'Overview' }),
       within(header).getByRole('link', { name: 'Activity' }),
       within(header).getByRole('combobox', { name: 'Target' }),
       within(header).getByRole('combobox', { name: 'Language' }),

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from './layout';
 import { DefaultTargetRedirect } from './routes/default-target-redirect';
+import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 import { TargetRoute } from './routes/target';
@@ -13,6 +14,7 @@ const TaskLogsRoute = lazy(() => import('./routes/task').then((m) => ({ default:
 // So is the activity (audit trail): operators only, and not what a visit opens first.
 const ActivityRoute = lazy(() => import('./routes/activity').then((m) => ({ default: m.ActivityRoute })));
 
+// `/` is the overview (lazy, see routes/home.tsx); with the list's params it is an old list link.
 // Every task page names its DCS target, so links can be shared: /targets/:targetId[/tasks/:taskId[/logs]].
 // The activity spans targets: /activity?task_id&user&target&range|since&until&page&size.
 export const routes: RouteObject[] = [
@@ -21,7 +23,7 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <DefaultTargetRedirect /> },
+      { index: true, element: <HomeRoute /> },
       // Links from before targets existed open the task on the default target.
       { path: 'tasks/:taskId', element: <DefaultTargetRedirect /> },
       { path: 'activity', element: <ActivityRoute /> },

@@ -4,12 +4,13 @@
 import { en as firstDownload, type Catalog, type Message } from './messages/en';
 import { audit } from './messages/en/audit';
 import { batchDialog } from './messages/en/batch-dialog';
+import { overview } from './messages/en/overview';
 import { stopDialog } from './messages/en/stop-dialog';
 import { taskPage } from './messages/en/task-page';
 import { zhCN } from './messages/zh-CN';
 
 /** All of English: the first download and the namespaces pages bring on demand. */
-const en: Catalog = { ...firstDownload, audit, taskPage, stopDialog, batchDialog };
+const en: Catalog = { ...firstDownload, audit, taskPage, stopDialog, batchDialog, overview };
 
 /**
  * Messages that are the same in Chinese on purpose: product and protocol names, units, symbols.

@@ -21,6 +21,7 @@ describe('English brought on demand by the modules that use it', () => {
       ['taskPage', 'Overview', async () => (await import('../features/migration-tasks/lib/english-task-page')).translateTaskPage('overview')],
       ['stopDialog', 'Stop migration task?', async () => (await import('../features/migration-tasks/lib/english-stop-dialog')).translateStopDialog('dialogTitle')],
       ['batchDialog', 'Close', async () => (await import('../features/migration-tasks/components/batch-stop/english')).translateBatchDialog('close')],
+      ['overview', 'Needs attention', async () => (await import('../features/overview/lib/english')).translateOverview('attentionTitle')],
     ] as const;
     for (const [namespace, english, load] of bindings) {
       expect(namespace in en).toBe(false);

@@ -43,6 +43,7 @@ export const SHAPES = {
   taskHistory: { task_id: 'string', samples: 'array', full_sync: 'object' },
   taskLogs: { count: 'number', logs: 'array' },
   caughtUpWatchRead: { watch: 'object?' },
+  overview: { generated_at: 'string', scan_interval_s: 'number', targets: 'array' },
   caughtUpWatch: { id: 'string', task_id: 'string', state: 'string', threshold: 'number', consecutive_polls: 'number', poll_interval_s: 'number', polls_in_a_row: 'number' },
   error: { error: 'object' },
   errorBody: { code: 'string', message: 'string', request_id: 'string', details: 'array?', upstream: 'object?', login_url: 'string?' },

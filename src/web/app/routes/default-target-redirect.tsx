@@ -3,8 +3,8 @@ import { TargetsGate } from '../../features/targets/components/targets-gate';
 import { listPath, taskPath } from '../../lib/paths';
 
 /**
- * `/` and the old `/tasks/:taskId` links: the same page on the first (default) target, replacing
- * the history entry and keeping the query string.
+ * Links from before targets and the overview (`/?status=…`, `/tasks/:taskId`): the same page on the
+ * first (default) target, replacing the history entry and keeping the query string.
  */
 export function DefaultTargetRedirect() {
   const { taskId } = useParams();

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderApp } from '../../testing/test-utils';
 
 describe('unknown routes', () => {
@@ -6,7 +6,8 @@ describe('unknown routes', () => {
     renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText('/no/such/page')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Go to migration tasks' })).toHaveAttribute('href', '/');
+    // `/` is the overview: the way back leads to the default target's tasks.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Go to migration tasks' })).toHaveAttribute('href', '/targets/sim-region-1'));
   });
 
   it('inside a target, lead back to that target\'s tasks', async () => {

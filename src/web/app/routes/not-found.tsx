@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { EmptyState } from '../../components/states';
-import { useRouteTarget } from '../../lib/current-target';
+import { useShownTarget } from '../../lib/current-target';
 import { listPath } from '../../lib/paths';
 import { rich, slot, useT } from '../../i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -10,7 +10,8 @@ export function NotFoundRoute() {
   const t = useT('shell');
   useDocumentTitle(t('notFoundTitle'));
   const { pathname } = useLocation();
-  const target = useRouteTarget();
+  // The target's tasks the URL names, else those of the target last used (or the first).
+  const target = useShownTarget();
   return (
     <EmptyState title={t('notFoundTitle')}>
       <Text c="dimmed">{rich(t('notFoundText', { path: slot('path') }), { path: <code>{pathname}</code> })}</Text>

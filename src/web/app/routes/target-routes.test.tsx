@@ -12,7 +12,25 @@ const DETAIL = (id: string) => `/api/migration-tasks/${id}`;
 const taskApiRequests = () => db.requests.filter((r) => r.url.pathname.startsWith('/api/migration-tasks'));
 
 describe('target URLs', () => {
-  it('`/` redirects, replacing the entry, to the first target with the query string kept', async () => {
+  it('bare `/` is the overview: no redirect, no task list read', async () => {
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    expect(await screen.findAllByTestId('overview-target')).toHaveLength(2);
+    expect(router.state.location.pathname).toBe('/');
+    expect(requestsTo(LIST)).toHaveLength(0);
+  });
+
+  it('an old list link `/?status=FAILED` still opens the first target\'s list, filtered', async () => {
+    const { router } = renderApp('/?status=FAILED');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/targets/sim-region-1'));
+    expect(router.state.location.search).toBe('?status=FAILED');
+    expect(router.state.historyAction).toBe('REPLACE');
+    expect(await screen.findByTestId('task-count')).toHaveTextContent('6 tasks match');
+    expect(requestsTo(LIST).at(-1)!.url.searchParams.get('status')).toBe('FAILED');
+    expect(screen.queryByTestId('overview-target')).not.toBeInTheDocument();
+  });
+
+  it('`/` with the list\'s params redirects, replacing the entry, to the first target with the query string kept', async () => {
     const { router } = renderApp('/?name=orders');
     await waitFor(() => expect(router.state.location.pathname).toBe('/targets/sim-region-1'));
     expect(router.state.location.search).toBe('?name=orders');
@@ -25,7 +43,7 @@ describe('target URLs', () => {
 
   it('the first target is the first the console lists', async () => {
     db.targets.reverse();
-    const { router } = renderApp('/');
+    const { router } = renderApp('/?page=1');
     await waitFor(() => expect(router.state.location.pathname).toBe('/targets/sim-region-2'));
     expect(await screen.findByRole('link', { name: 'mig-eu-inventory' })).toBeInTheDocument();
   });
@@ -75,7 +93,7 @@ describe('target URLs', () => {
 
   it('says so, with a working Retry, when the targets cannot be loaded', async () => {
     server.use(http.get('/api/targets', () => apiError(503, { code: 'INTERNAL', message: 'Targets are down.' })));
-    const { user } = renderApp('/');
+    const { user } = renderApp('/?size=10');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the console’s targets');
     expect(alert).toHaveTextContent('Targets are down.');

@@ -116,7 +116,7 @@ describe('task list page', () => {
     expect(Object.fromEntries(params)).toMatchObject({ name: 'mig', status: 'SUCCESS,FAILED', sort: 'oldest', offset: '10', limit: '10' });
     expect(screen.getByLabelText('Sort')).toHaveValue('oldest');
     expect(screen.getByRole('checkbox', { name: 'Succeeded (SUCCESS)' })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: 'Failed (FAILED)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Failed (FAILED, MIGRATION_FAILED)' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Stopped (TERMINATED)' })).not.toBeChecked();
 
     const bad = renderApp('/targets/sim-region-1?sort=random');

@@ -5,9 +5,11 @@
 // English, and is reached only through it (useT/translate refuse them): `audit` (the activity, the
 // task page's last stop) in features/audit/lib/english.ts; `taskPage` (the task page) and
 // `stopDialog` (the stop dialog) in features/migration-tasks/lib/english-*.ts; `batchDialog` (the
-// batch stop dialog) in features/migration-tasks/components/batch-stop/english.ts.
+// batch stop dialog) in features/migration-tasks/components/batch-stop/english.ts; `overview` (the
+// overview) in features/overview/lib/english.ts.
 import type { audit } from './en/audit';
 import type { batchDialog } from './en/batch-dialog';
+import type { overview } from './en/overview';
 import type { stopDialog } from './en/stop-dialog';
 import type { taskPage } from './en/task-page';
 import { common } from './en/common';
@@ -31,6 +33,7 @@ type English = typeof en & {
   taskPage: typeof taskPage;
   stopDialog: typeof stopDialog;
   batchDialog: typeof batchDialog;
+  overview: typeof overview;
 };
 /** Namespaces whose English comes with the pages that use them. */
 export type OnDemandNamespace = Exclude<keyof English, keyof typeof en>;

@@ -14,5 +14,6 @@ import { task } from './zh-CN/task';
 import { stop } from './zh-CN/stop';
 import { stopDialog } from './zh-CN/stop-dialog';
 import { taskPage } from './zh-CN/task-page';
+import { overview } from './zh-CN/overview';
 
-export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, batchDialog, task, taskPage, stop, stopDialog };
+export const zhCN: Catalog = { common, shell, session, targets, audit, errors, list, batch, batchDialog, task, taskPage, stop, stopDialog, overview };

@@ -6,6 +6,7 @@ import { caughtUpHandlers } from './handlers/caught-up';
 import { historyHandlers } from './handlers/history';
 import { logHandlers } from './handlers/logs';
 import { migrationTaskHandlers } from './handlers/migration-tasks';
+import { overviewHandlers } from './handlers/overview';
 import { sessionHandlers, unauthenticated } from './handlers/session';
 import { targetHandlers } from './handlers/targets';
 
@@ -15,7 +16,7 @@ const signedOutGuard = http.all('/api/*', ({ request }) => {
   return unauthenticated(db.signedOut.login_url);
 });
 
-export const handlers = [signedOutGuard, ...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers, ...auditHandlers, ...historyHandlers, ...logHandlers, ...caughtUpHandlers];
+export const handlers = [signedOutGuard, ...sessionHandlers, ...targetHandlers, ...migrationTaskHandlers, ...auditHandlers, ...historyHandlers, ...logHandlers, ...caughtUpHandlers, ...overviewHandlers];
 
 export const server = setupServer(...handlers);
 

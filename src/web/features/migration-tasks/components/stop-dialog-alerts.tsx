@@ -6,7 +6,7 @@ import { isApiError, type ApiError } from '../../../lib/api-client';
 import type { Reread } from '../hooks/use-reread-after-failed-stop';
 import { isStopOutcomeUnknown, stopCloudErrorNote, stopOutcomeUnknownText } from '../lib/stop-outcome';
 import type { StopEntry } from '../lib/stop-tracker';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { learnedOutcomeText } from './stop-notifications';
 import { useStopDialogT } from '../lib/english-stop-dialog';
 

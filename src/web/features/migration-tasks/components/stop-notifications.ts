@@ -2,7 +2,7 @@ import type { MigrationTask } from '../../../../api';
 import { canStop, statusPhase } from '../../../../api/rules';
 import { translate } from '../../../i18n';
 import { notify } from '../../../lib/notify';
-import { statusLabel } from '../lib/status-display';
+import { statusLabel } from '../../../lib/status-display';
 import { stopKey, type StopEntry } from '../lib/stop-tracker';
 import { showSystemNotification } from '../lib/system-notifications';
 import { taskEndpoints } from '../lib/task-display';

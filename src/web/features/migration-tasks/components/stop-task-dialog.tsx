@@ -13,7 +13,7 @@ import { StopReasonField } from './stop-reason-field';
 import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
 import { isFullSyncUnfinished } from '../lib/sync-state';
 import { migrationMethodLabel, needsTypedConfirmation, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { StopFailure } from './stop-dialog-alerts';
 import { StopDialogProgress, useStopDialogStats } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';

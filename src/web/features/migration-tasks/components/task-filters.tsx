@@ -1,9 +1,10 @@
-import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack } from '@mantine/core';
+import { Button, Chip, Fieldset, Group, NativeSelect, Stack, VisuallyHidden } from '@mantine/core';
 import { useRef, type Ref } from 'react';
-import { FILTER_STATUSES, KNOWN_STATUSES, LIST_SORTS, statusesMatching, type ListSort } from '../../../../api/rules';
+import { LIST_SORTS, type ListSort } from '../../../../api/rules';
 import { SearchInput, type PendingSearch } from '../../../components/search-input';
 import { useT } from '../../../i18n';
-import { statusLabel } from '../lib/status-display';
+import { statusLabel } from '../../../lib/status-display';
+import { isChosen, statusChoices, toggleChoice, type StatusChoice } from '../lib/status-filter';
 
 interface TaskFiltersProps {
   name: string;
@@ -26,19 +27,35 @@ const SORT_KEYS = {
 } as const satisfies Record<ListSort, string>;
 
 /**
- * Search, status and sort. The statuses are plain checkboxes: always visible, one Tab stop each,
- * Space toggles, and nothing floating (nor another component) to download with the list page.
+ * A status choice as a chip: the plain-language name on screen, the raw values for screen readers
+ * and on hover. A native checkbox underneath: one Tab stop each, Space toggles, nothing floating.
+ */
+function StatusChip({ choice, checked, onChange }: { choice: StatusChoice; checked: boolean; onChange: (on: boolean) => void }) {
+  const t = useT('list');
+  const raw = choice.adds.join(', ');
+  return (
+    <Chip size="xs" variant="outline" checked={checked} onChange={onChange} wrapperProps={{ title: raw }}>
+      {choice.unknown ? (
+        t('statusOptionUnknown', { value: choice.value })
+      ) : (
+        <>
+          {statusLabel(choice.value)}{' '}
+          <VisuallyHidden component="span">{t('statusOptionRaw', { value: raw })}</VisuallyHidden>
+        </>
+      )}
+    </Chip>
+  );
+}
+
+/**
+ * Search, status and sort. The statuses are a row of chips (one per meaning: "Failed" covers FAILED
+ * and MIGRATION_FAILED), each a checkbox with its label: nothing floating to download with the list.
  */
 export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef }: TaskFiltersProps) {
   const t = useT('list');
   const pendingName = useRef<PendingSearch>(null);
-
-  const known = new Set<string>(KNOWN_STATUSES);
   // Statuses this console does not know, from a link, stay visible so they can be removed.
-  const values = [...FILTER_STATUSES, ...status.filter((s) => !known.has(s))];
-  // One box per meaning: INCRMIGEATING's box is ticked by a link with either spelling, and clears both.
-  const ticked = (value: string) => statusesMatching(value).some((s) => status.includes(s));
-  const untick = (value: string) => status.filter((s) => !statusesMatching(value).includes(s));
+  const choices = statusChoices(status);
 
   return (
     <Stack gap="sm">
@@ -74,14 +91,13 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
         )}
       </Group>
       <Fieldset legend={t('statusLegend')} variant="unstyled">
-        <Group gap="md" wrap="wrap" mt={4}>
-          {values.map((value) => (
-            <Checkbox
-              key={value}
-              size="xs"
-              label={known.has(value) ? t('statusOption', { label: statusLabel(value), value }) : t('statusOptionUnknown', { value })}
-              checked={ticked(value)}
-              onChange={(event) => onStatusChange(event.currentTarget.checked ? [...status, value] : untick(value))}
+        <Group gap={6} wrap="wrap" mt={4}>
+          {choices.map((choice) => (
+            <StatusChip
+              key={choice.value}
+              choice={choice}
+              checked={isChosen(choice, status)}
+              onChange={(on) => onStatusChange(toggleChoice(choice, status, on))}
             />
           ))}
         </Group>

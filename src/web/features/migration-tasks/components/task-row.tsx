@@ -9,7 +9,7 @@ import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useCurrentTarget } from '../../../lib/current-target';
 import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from '../lib/task-display';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { StopTaskButton } from './stop-task-button';
 
 export interface RowSelection {

@@ -1,6 +1,6 @@
 import { KNOWN_STATUSES } from '../../../../api';
 import { readListFilters, toListParams, writeListFilters } from './list-search-params';
-import { statusColor, statusLabel } from './status-display';
+import { statusColor, statusLabel } from '../../../lib/status-display';
 import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from './task-display';
 import { redactedJson, unknownFields } from './unknown-fields';
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { ids } from '../../../testing/mocks/data';
 import { db, requestsTo, taskRequestsFor } from '../../../testing/mocks/db';
@@ -21,6 +21,26 @@ describe('target switcher', () => {
     const place = screen.getByTestId('target-project');
     expect(place).toHaveTextContent('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
     expect(place).toHaveAttribute('title', expect.stringMatching(/^Endpoint /));
+  });
+
+  it('on the activity, keeps showing the default target: never "Choose a target"', async () => {
+    renderApp('/activity');
+    await screen.findByRole('heading', { level: 1, name: 'Activity' });
+    const select = await screen.findByRole('combobox', { name: 'Target' });
+    expect(select).toHaveDisplayValue('Simulated region 1 · ap-southeast-1');
+    expect(within(select).queryByRole('option', { name: 'Choose a target' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('target-project')).toHaveTextContent('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+  });
+
+  it('on the activity and the overview, keeps showing the target last used in this tab', async () => {
+    const { router } = renderApp('/targets/sim-region-2');
+    await screen.findAllByTestId('task-row');
+    await act(() => router.navigate('/activity'));
+    await screen.findByRole('heading', { level: 1, name: 'Activity' });
+    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveDisplayValue('Simulated region 2 · eu-west-101');
+    await act(() => router.navigate('/'));
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    expect(screen.getByRole('combobox', { name: 'Target' })).toHaveDisplayValue('Simulated region 2 · eu-west-101');
   });
 
   it('is a native select: no floating dropdown, keyboard and screen readers work as usual', async () => {

@@ -14,7 +14,7 @@ export const list = {
   searchLabel: 'Search by name',
   searchPlaceholder: 'Task name',
   statusLegend: 'Status',
-  statusOption: '{label} ({value})',
+  statusOptionRaw: '({value})',
   statusOptionUnknown: 'Unknown ({value})',
   sortLabel: 'Sort',
   sortCloud: 'As the cloud lists them',

@@ -3,6 +3,7 @@ import type { Messages } from '../message';
 export const shell = {
   appName: 'DCS Migration Console',
   mainNav: 'Main',
+  overview: 'Overview',
   activity: 'Activity',
   theme: 'Theme',
   themeAuto: 'System',

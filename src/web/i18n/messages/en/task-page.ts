@@ -108,6 +108,7 @@ export const taskPage = {
   historyWhat: 'the history',
   historyLoading: 'Loading the progress history',
   historyEmpty: 'No samples yet. The console records the progress while someone watches a migrating task; the history fills in within a minute.',
+  historyCollecting: 'Collecting history, first sample at {time}',
   historySpan: { one: '{count} sample, {from} – {to}', other: '{count} samples, {from} – {to}' },
   historyRate: 'Full-sync rate',
   historyRateValue: '{rate} %/min',

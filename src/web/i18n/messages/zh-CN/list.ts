@@ -12,7 +12,7 @@ export const list: Catalog['list'] = {
   searchLabel: '按名称搜索',
   searchPlaceholder: '任务名称',
   statusLegend: '状态',
-  statusOption: '{label}（{value}）',
+  statusOptionRaw: '（{value}）',
   statusOptionUnknown: '未知（{value}）',
   sortLabel: '排序',
   sortCloud: '按云服务返回顺序',

@@ -3,6 +3,7 @@ import type { Catalog } from '../en';
 export const shell: Catalog['shell'] = {
   appName: 'DCS 数据迁移控制台',
   mainNav: '主导航',
+  overview: '总览',
   activity: '操作记录',
   theme: '主题',
   themeAuto: '跟随系统',

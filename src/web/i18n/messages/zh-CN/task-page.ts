@@ -107,6 +107,7 @@ export const taskPage: Catalog['taskPage'] = {
   historyWhat: '进度历史',
   historyLoading: '正在加载进度历史',
   historyEmpty: '暂无采样。有人查看迁移中的任务时，控制台会记录其进度，一分钟内即可看到历史。',
+  historyCollecting: '正在收集历史，首个采样时间 {time}',
   historySpan: { other: '{count} 个采样，{from} – {to}' },
   historyRate: '全量迁移速率',
   historyRateValue: '{rate} %/分钟',

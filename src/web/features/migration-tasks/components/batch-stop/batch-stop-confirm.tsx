@@ -5,7 +5,7 @@ import { useBatchDialogT } from './english';
 import { reasonProblem } from '../../lib/stop-reason';
 import { StopReasonField } from '../stop-reason-field';
 import { taskDisplayName, taskEndpoints, type TaskLike } from '../../lib/task-display';
-import { StatusBadge } from '../status-badge';
+import { StatusBadge } from '../../../../components/status-badge';
 
 export const isIncremental = (task: TaskLike) => task.migration_method === 'incremental_migration';
 

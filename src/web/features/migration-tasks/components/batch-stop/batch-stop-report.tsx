@@ -7,7 +7,7 @@ import type { BatchTaskOutcome } from '../../api/batch-stop-migration-tasks';
 import { getMigrationTaskQueryOptions } from '../../api/get-migration-task';
 import { useStopEntry } from '../../lib/stop-tracker';
 import { taskDisplayName, type TaskLike } from '../../lib/task-display';
-import { StatusBadge } from '../status-badge';
+import { StatusBadge } from '../../../../components/status-badge';
 
 type Kind = BatchTaskOutcome['kind'];
 const KIND_COLORS: Record<Kind, string> = { accepted: 'green', refused: 'red', unknown: 'yellow', failed: 'red', 'not-sent': 'gray' };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { canStop } from '../../../../../api/rules';
 import type { Translate } from '../../../../i18n';
-import { statusLabel } from '../../lib/status-display';
+import { statusLabel } from '../../../../lib/status-display';
 import type { StopEntry } from '../../lib/stop-tracker';
 import type { TaskLike } from '../../lib/task-display';
 

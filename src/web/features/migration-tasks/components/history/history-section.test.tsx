@@ -108,7 +108,7 @@ describe('progress history', () => {
     setHistory(ids.incremental, { samples: [sample(20, { offset: 10 })], full_sync: incrementalSync });
     const section = await open();
     await waitFor(() => expect(within(section).getByTestId('history-eta-reason')).toHaveTextContent('incremental sync'));
-    expect(section).toHaveTextContent('1 sample');
+    expect(within(section).getByTestId('history-collecting')).toBeInTheDocument();
 
     // The task is stopped elsewhere; the console's history has a later sample and says "settled".
     findTask(ids.incremental)!.status = 'TERMINATED';
@@ -125,6 +125,34 @@ describe('progress history', () => {
     expect(history()).toBe(before + 1);
     await advance(60_000);
     expect(history()).toBe(before + 1);
+  });
+
+  it('with a single sample, says it is collecting and since when, instead of three empty charts around a dot', async () => {
+    const first = sample(20, { offset: 10, source_dbsize: 1000, target_dbsize: 990, target_ops: 50 });
+    setHistory(ids.incremental, { samples: [first] });
+    const section = await open();
+    const line = await within(section).findByTestId('history-collecting');
+    const time = line.querySelector('time')!;
+    expect(time).toHaveAttribute('datetime', first.at);
+    expect(time.textContent).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(line).toHaveTextContent(`Collecting history, first sample at ${time.textContent}`);
+    expect(within(section).queryByRole('img')).not.toBeInTheDocument();
+    expect(within(section).queryByTestId('chart-offset')).not.toBeInTheDocument();
+    expect(within(section).queryByTestId('history-table')).not.toBeInTheDocument();
+
+    // The second sample brings the charts.
+    setHistory(ids.incremental, { samples: [first, sample(1, { offset: 0 })] });
+    await advance(15_100);
+    expect(await within(section).findByTestId('chart-offset')).toBeInTheDocument();
+    expect(within(section).queryByTestId('history-collecting')).not.toBeInTheDocument();
+    expect(section).toHaveTextContent('2 samples');
+  });
+
+  it('says it is collecting in Chinese too', async () => {
+    await switchLocale('zh-CN');
+    setHistory(ids.incremental, { samples: [sample(20, { offset: 10 })] });
+    const section = await open();
+    expect(await within(section).findByTestId('history-collecting')).toHaveTextContent(/^正在收集历史，首个采样时间 \d\d:\d\d:\d\d$/);
   });
 
   it('says so when there are no samples yet', async () => {

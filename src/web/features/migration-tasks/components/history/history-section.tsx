@@ -2,6 +2,7 @@ import { Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { FullSyncEstimate, MigrationTask } from '../../../../../api';
 import { isChanging } from '../../../../../api/rules';
 import { QueryFailure } from '../../../../components/query-failure';
+import { rich, slot } from '../../../../i18n';
 import { formatClock, formatExact, formatNumber } from '../../../../lib/format';
 import { useCurrentTarget } from '../../../../lib/current-target';
 import { HISTORY_POLL_MS, useTaskHistory } from '../../api/get-task-history';
@@ -134,6 +135,17 @@ export function HistorySection({ task }: { task: MigrationTask }) {
           {samples.length === 0 || !span ? (
             <Text size="sm" c="dimmed" data-testid="history-empty">
               {t('historyEmpty')}
+            </Text>
+          ) : samples.length === 1 ? (
+            // One sample draws no line: one sentence, not three empty charts around a dot.
+            <Text size="sm" c="dimmed" data-testid="history-collecting">
+              {rich(t('historyCollecting', { time: slot('time') }), {
+                time: (
+                  <time dateTime={samples[0]!.at} title={formatExact(new Date(samples[0]!.time))}>
+                    {span.from}
+                  </time>
+                ),
+              })}
             </Text>
           ) : (
             <>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
 import { PageHeader } from '../../../../components/page-header';
-import { StatusBadge } from '../status-badge';
+import { StatusBadge } from '../../../../components/status-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
 import { useTaskPageT } from '../../lib/english-task-page';

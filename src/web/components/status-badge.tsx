@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { statusPhase } from '../../../../api/rules';
-import { useT } from '../../../i18n';
+import { statusPhase } from '../../api/rules';
+import { useT } from '../i18n';
 import { statusColor, statusLabel } from '../lib/status-display';
 
 /** Plain-language status plus the raw DCS value; unknown values are shown raw, never hidden. */
