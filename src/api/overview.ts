@@ -35,7 +35,7 @@ export interface OverviewTarget {
   read_at: string | null;
   /** Tasks in the list (all statuses). */
   total: number;
-  /** Tasks per status, as the cloud returned them (unknown statuses kept), only statuses present. */
+  /** Tasks per status, as the cloud returned them (unknown statuses kept), only statuses present; a task listed without a status is in `total` only. */
   counts: Record<string, number>;
   /** Oldest first within each kind, kinds in ATTENTION_KINDS order. */
   attention: AttentionItem[];

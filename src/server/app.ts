@@ -6,6 +6,8 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../dcs/clock';
+import { Alerts, type AlertOptions } from './alerts/alerts';
+import { alertsPlugin } from './alerts/plugin';
 import { AuditFeed } from './audit/audit-feed';
 import { auditPlugin } from './audit/plugin';
 import type { AuditStore } from './audit/store';
@@ -30,6 +32,9 @@ import { AccessLogController, loggerOptions } from './logger';
 import { ConsoleMetrics } from './metrics';
 import { TaskEvents } from './migration-tasks/events';
 import { migrationTasksPlugin } from './migration-tasks/plugin';
+import { overviewPlugin } from './overview/plugin';
+import { TaskMetrics } from './overview/task-metrics';
+import { TaskObserver } from './overview/task-observer';
 import { targetsPlugin } from './targets/plugin';
 import { TargetRegistry, type AppTarget } from './targets/registry';
 
@@ -59,6 +64,14 @@ export interface AppOptions {
   history?: { dataDir?: string; now?: () => number; sampler?: SamplerOptions; shared?: SharedHistoryStore };
   /** Stop-when-caught-up: where watches are kept (DATA_DIR/caught-up.db), clock, poll tick (tests). */
   caughtUp?: CaughtUpOptions;
+  /**
+   * Alerts by webhook (ALERT_*, the targets file's `alerts`): the webhooks, the outbox (main.ts passes
+   * DATA_DIR/alerts.db or DATABASE_URL's; default in memory; the app closes it), the delivery interval
+   * (0: tests call app.alerts.tick()). Unset or no webhook: no alerts.
+   */
+  alerts?: AlertOptions;
+  /** Overview: how often each target's task list is read, ms (default OVERVIEW_SCAN_INTERVAL_S); 0: no timer, tests call app.taskObserver.tick(). */
+  overview?: { intervalMs?: number };
   /**
    * The time every part of the app reads (signatures, history, watches) unless an option above
    * names its own; default the system clock. Tests share one ManualClock with the simulator.
@@ -129,13 +142,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const progress = openProgressHistory({ now: clock, ...options.history }, app.log);
   const cluster = options.history?.shared ? new HistoryCluster(options.history.shared, progress, () => targets.ids, app.log) : null;
   if (cluster) progress.useShard(cluster);
+  // Each target's tasks as last read (overview, alerts, task metrics): one list scan per target per interval.
+  const taskObserver = new TaskObserver({ targets, now: clock, log: app.log, intervalMs: options.overview?.intervalMs });
+  // Per-task gauges on /metrics, computed at each scrape from the observer, the history and the stops seen.
+  const taskMetrics = new TaskMetrics(metrics, { observations: taskObserver, history: progress, auditFeed, targets: () => targets.ids, now: clock });
+  app.addHook('onClose', async () => taskMetrics.close());
   options.history?.shared?.useLog(app.log);
-  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit });
+  // Failed tasks, stops and watches told to webhooks, from the audit feed and the observer, through an outbox.
+  const alerts = Alerts.open(options.alerts, { metrics, log: app.log, now: clock });
+  await app.register(alertsPlugin, { alerts, feed: auditFeed, observer: taskObserver });
+  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit, alerts });
   await app.register(targetsPlugin, { targets });
   await app.register(migrationTasksPlugin, { targets, audit, events });
   await app.register(auditPlugin, { audit });
   await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler, cluster });
   await app.register(caughtUpPlugin, { targets, audit, history: progress, now: clock, ...options.caughtUp });
+  await app.register(overviewPlugin, { targets, observer: taskObserver, history: progress, now: clock });
   await app.register(spaPlugin, { root: options.staticDir });
   return app;
 }

@@ -3,6 +3,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { simulatorOptionsFromEnv, startSimulator, type RunningSimulator } from '../simulator';
+import { openPostgresAlertStore, openSqliteAlertStore } from './alerts/outbox-store';
 import { buildApp } from './app';
 import type { SqlAuditStore } from './audit/sql-store';
 import { openPostgresAuditStore, openSqliteAuditStore } from './audit/sqlite-store';
@@ -34,6 +35,8 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
   const watches = await openReadyStore(config, () => (config.databaseUrl ? openPostgresWatchStore(config.databaseUrl) : openSqliteWatchStore(env.DATA_DIR || './data')));
   // Several instances keep one progress history in the database; one instance keeps it in DATA_DIR.
   const sharedHistory = config.databaseUrl ? await openReadyStore(config, () => openPostgresHistoryStore(config.databaseUrl!, { now: Date.now })) : undefined;
+  // The alert outbox, only with a webhook set: several instances on one DATABASE_URL send each alert once.
+  const alertStore = config.alerts.webhooks.length === 0 ? undefined : await openReadyStore(config, () => (config.databaseUrl ? openPostgresAlertStore(config.databaseUrl) : openSqliteAlertStore(env.DATA_DIR || './data')));
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -65,6 +68,8 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     audit,
     sessions,
     caughtUp: { store: watches },
+    overview: { intervalMs: config.overviewScanIntervalS * 1000 },
+    alerts: { config: config.alerts, store: alertStore, publicUrl: config.auth.publicUrl },
     history: sharedHistory ? { shared: sharedHistory } : { dataDir: env.DATA_DIR || './data' },
   });
   const url = await app.listen({ host: config.host, port: overrides.port ?? config.port });

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
     [{ DCS_RETRY_ATTEMPTS: '0' }, /^DCS_RETRY_ATTEMPTS: must be between 1 and 10/],
     [{ DCS_RETRY_ATTEMPTS: 'many' }, /^DCS_RETRY_ATTEMPTS: must be a whole number/],
     [{ DCS_CACHE_TTL_MS: '60001' }, /^DCS_CACHE_TTL_MS: must be between 0 and 60000/],
+    [{ OVERVIEW_SCAN_INTERVAL_S: '1' }, /^OVERVIEW_SCAN_INTERVAL_S: must be between 5 and 600/],
     [{ DCS_CACHE_TTL_MS: '-1' }, /^DCS_CACHE_TTL_MS: must be a whole number/],
     [{ DCS_CACHE_TTL_MS: '1s' }, /^DCS_CACHE_TTL_MS: must be a whole number/],
   ])('refuses %o with one line naming the variable', (env, message) => {
@@ -63,6 +64,8 @@ describe('loadConfig', () => {
     expect(loadConfig({}).upstreamCacheTtlMs).toBe(1000);
     expect(loadConfig({ DCS_CACHE_TTL_MS: '0' }).upstreamCacheTtlMs).toBe(0);
     expect(loadConfig({ DCS_CACHE_TTL_MS: '60000' }).upstreamCacheTtlMs).toBe(60_000);
+    expect(loadConfig({}).overviewScanIntervalS).toBe(30);
+    expect(loadConfig({ OVERVIEW_SCAN_INTERVAL_S: '5' }).overviewScanIntervalS).toBe(5);
   });
 
   it('allows plain http only to loopback (the simulator)', () => {

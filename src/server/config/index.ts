@@ -2,8 +2,10 @@
 // one line naming the variable; secrets are never echoed.
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { OVERVIEW_SCAN_INTERVAL_S } from '../../api/rules/overview';
 import { AUTH_MODES } from '../../api/rules/session';
 import { trustedAddressList } from '../auth/proxy';
+import { loadAlertConfig } from './alerts';
 import { loadTargetsFile } from './targets-file';
 import {
   ConfigError,
@@ -23,6 +25,7 @@ import {
 } from './parse';
 
 export * from './parse';
+export { loadAlertConfig } from './alerts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -41,9 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConsoleConfig {
     upstreamTimeoutMs: integer(env, 'DCS_TIMEOUT_MS', 10_000, 100, 120_000),
     upstreamRetryAttempts: integer(env, 'DCS_RETRY_ATTEMPTS', 3, 1, 10),
     upstreamCacheTtlMs: integer(env, 'DCS_CACHE_TTL_MS', 1000, 0, 60_000),
+    overviewScanIntervalS: integer(env, 'OVERVIEW_SCAN_INTERVAL_S', OVERVIEW_SCAN_INTERVAL_S, 5, 600),
     logLevel,
     databaseUrl: parseDatabaseUrl(nonEmpty(env.DATABASE_URL)),
     auth: loadAuthConfig(env, { host, port, cloud: targets !== null }),
+    alerts: loadAlertConfig(env),
   };
 }
 

@@ -29,11 +29,40 @@ export interface ConsoleConfig {
   upstreamRetryAttempts: number;
   /** How long an upstream read's answer is reused (DCS_CACHE_TTL_MS, default 1000); 0: no cache. */
   upstreamCacheTtlMs: number;
+  /** How often the overview reads each target's list, s (OVERVIEW_SCAN_INTERVAL_S, default 30). */
+  overviewScanIntervalS: number;
   logLevel: string;
   /** DATABASE_URL (postgres://…): the audit trail lives there, shared by every instance; null: SQLite under DATA_DIR. */
   databaseUrl: string | null;
   /** Who may use the console: sign-in mode, role mapping, session secret, stop rate limit. */
   auth: AuthConfig;
+  /** Webhooks told of failed tasks, stops and watches (ALERT_*, the targets file's `alerts`). */
+  alerts: AlertConfig;
+}
+
+/** What the console alerts on (ALERT_EVENTS); the README's "Alerts" says when each is sent. */
+export const ALERT_EVENTS = ['task_failed', 'stop_terminated', 'stop_failed', 'watch_fired', 'watch_failed'] as const;
+export type AlertEventKind = (typeof ALERT_EVENTS)[number];
+/** The body a webhook receives (ALERT_WEBHOOK_FORMAT). */
+export const ALERT_FORMATS = ['json', 'slack', 'feishu', 'dingtalk', 'wecom'] as const;
+export type AlertFormat = (typeof ALERT_FORMATS)[number];
+
+export interface AlertWebhook {
+  /** A hash of format and URL: the same on every instance with the same settings, never the URL (it may hold a token). */
+  id: string;
+  /** Where it is configured, for messages: ALERT_WEBHOOK_URL_2, DCS_TARGETS_FILE alerts.webhooks[0]. */
+  source: string;
+  url: URL;
+  format: AlertFormat;
+  /** The signing key (json, feishu, dingtalk); null: unsigned. */
+  secret: string | null;
+  events: readonly AlertEventKind[];
+  /** What a log line or JSON.stringify shows: never the URL or the secret. */
+  toJSON(): { id: string; source: string; format: AlertFormat; host: string };
+}
+
+export interface AlertConfig {
+  webhooks: AlertWebhook[];
 }
 
 export type { AuthMode };

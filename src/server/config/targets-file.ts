@@ -1,5 +1,5 @@
-// DCS_TARGETS_FILE: several regions and projects. The file names which environment variables
-// hold each target's credentials; it never holds a secret itself.
+// DCS_TARGETS_FILE: several regions and projects (and alert webhooks, read by config/alerts.ts). The
+// file names which environment variables hold each target's credentials; it never holds a secret itself.
 import { readFileSync } from 'node:fs';
 import { TARGET_ID_PATTERN } from '../../api/rules/targets';
 import { ConfigError, loadAuth, nonEmpty, parseEndpoint, parseProjectId, regionFromHost, type CloudTarget, type UpstreamAuth } from './parse';
@@ -8,14 +8,24 @@ const SECRET_KEYS = ['ak', 'sk', 'token', 'security_token', 'password', 'secret'
 
 type Json = Record<string, unknown>;
 
-export function loadTargetsFile(path: string, env: NodeJS.ProcessEnv): CloudTarget[] {
-  let parsed: unknown;
+/** The file's JSON, or a ConfigError naming DCS_TARGETS_FILE. */
+function readTargetsJson(path: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
     throw new ConfigError('DCS_TARGETS_FILE', `${path}: ${why}`);
   }
+}
+
+/** The file's `alerts` section as written (config/alerts.ts reads it); undefined when absent. */
+export function targetsFileAlerts(path: string): unknown {
+  const parsed = readTargetsJson(path);
+  return Array.isArray(parsed) ? undefined : (parsed as Json | null)?.alerts;
+}
+
+export function loadTargetsFile(path: string, env: NodeJS.ProcessEnv): CloudTarget[] {
+  const parsed = readTargetsJson(path);
   const list = Array.isArray(parsed) ? parsed : (parsed as Json | null)?.targets;
   if (!Array.isArray(list) || list.length === 0) {
     throw new ConfigError('DCS_TARGETS_FILE', `${path}: expected {"targets": [ ... ]} with at least one target`);

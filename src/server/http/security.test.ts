@@ -144,6 +144,7 @@ describe('exposure', () => {
         'GET /api/stop-when-caught-up',
         'POST /api/migration-tasks/:taskId/stop',
         'GET /api/audit',
+        'GET /api/overview',
         'GET /index.html', // the SPA's files (this test's folder has only index.html)
       ].sort(),
     );

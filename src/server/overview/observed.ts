@@ -1,6 +1,7 @@
 // What the task observer (task-observer.ts) knows of each target's tasks, for the slices that read
 // it without calling the cloud: the overview, alerts and the task metrics. Statuses are the cloud's,
 // raw (unknown values kept); "since" is when the console first read the task in that status.
+import type { ApiErrorBody } from '../../api/errors';
 
 export interface ObservedTask {
   taskId: string;
@@ -29,4 +30,18 @@ export interface TaskObservations {
   tasks(target: string): readonly ObservedTask[];
   /** Told of every status change seen by a scan after the target's first one (the first only learns). */
   onStatusChange(listener: StatusChangeListener): () => void;
+}
+
+/** What the observer knows of one target's list as a whole (the overview's reachability and data age). */
+export interface TargetObservation {
+  /** true: the last read succeeded; false: it failed (see `error`); null: not read yet. */
+  reachable: boolean | null;
+  /** When the list was last read successfully (the console's clock, ms); null: never. */
+  readAtMs: number | null;
+  /** The last read's failure, as the console's error body (request_id: the scan's id in the log); null after a success. */
+  error: ApiErrorBody | null;
+  /** The list is longer than the console reads: `tasks` holds only its beginning. */
+  truncated: boolean;
+  /** As tasks(target): kept from the last successful read when a later one fails. */
+  tasks: readonly ObservedTask[];
 }

@@ -78,9 +78,11 @@ export async function startTestStack(
     auth,
     clock: clock.now,
     // No background timers: a history sample or a watch poll on the wall clock would reach the
-    // simulator at a moment no test chose. Tests run them with historySampler.tick() and caughtUp.pollDue().
+    // simulator at a moment no test chose. Tests run them with historySampler.tick(), caughtUp.pollDue()
+    // and taskObserver.tick().
     history: { sampler: { intervalMs: 0 } },
     caughtUp: { tickMs: 0 },
+    overview: { intervalMs: 0 },
     ...options.app,
     audit,
     sessions,
