@@ -2,7 +2,7 @@
 // one, so several apps can live in one process). Labels are bounded: routes are templates
 // (`/api/migration-tasks/:taskId`, never a raw URL), targets are the configured ids, operations and
 // outcomes are fixed names, error codes are the console's codes.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DcsObserver } from './upstream/cached-reads';
 
 /** The route label of requests that matched no route (404s, the SPA's client-side paths). */
@@ -66,8 +66,33 @@ export class ConsoleMetrics {
     registers: this.registers,
   });
 
+  private readonly alertsSent = new Counter({
+    name: 'dcs_console_alerts_sent_total',
+    help: 'Alert webhook calls, by format, event and outcome (sent, retry: failed and tried again, failed: given up).',
+    labelNames: ['format', 'event', 'outcome'] as const,
+    registers: this.registers,
+  });
+  private alertQueueSource: (() => Promise<number>) | null = null;
+  private readonly alertQueue = new Gauge({
+    name: 'dcs_console_alert_queue_depth',
+    help: 'Alerts waiting to be sent (the outbox, shared by every instance on one database).',
+    registers: this.registers,
+    collect: async () => {
+      if (this.alertQueueSource) this.alertQueue.set(await this.alertQueueSource().catch(() => Number.NaN));
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  alertSent(format: string, event: string, outcome: 'sent' | 'retry' | 'failed'): void {
+    this.alertsSent.inc({ format, event, outcome });
+  }
+
+  /** Where dcs_console_alert_queue_depth is read from at each scrape. */
+  alertQueueDepth(source: () => Promise<number>): void {
+    this.alertQueueSource = source;
   }
 
   httpRequest(route: string, method: string, status: number, seconds: number): void {

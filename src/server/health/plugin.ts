@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TargetRegistry } from '../targets/registry';
-import { ReadinessCheck, type ProbedStore, type ReadinessOptions } from './readiness';
+import { ReadinessCheck, type AlertsHealth, type ProbedStore, type ReadinessOptions } from './readiness';
 import { healthRoutes } from './routes';
 
 export interface HealthPluginOptions {
@@ -14,11 +14,13 @@ export interface HealthPluginOptions {
   metricsToken?: string | null;
   /** Where the records live (the audit store), when it can be probed. */
   store?: ProbedStore | null;
+  /** Alert webhooks, reported in /readyz without deciding it; null or absent: none. */
+  alerts?: AlertsHealth | null;
 }
 
 export const healthPlugin = fp(
   async function health(app: FastifyInstance, options: HealthPluginOptions) {
-    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness, options.store ?? null), options.metricsToken ?? null));
+    await app.register(healthRoutes(new ReadinessCheck(options.targets, options.readiness, options.store ?? null, options.alerts ?? null), options.metricsToken ?? null));
   },
   { name: 'health' },
 );

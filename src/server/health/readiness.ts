@@ -21,9 +21,34 @@ export interface ProbedStore {
   probe(timeoutMs: number): Promise<void>;
 }
 
+/** One alert webhook as its latest attempts left it (alerts/delivery.ts). */
+export interface WebhookReadiness {
+  id: string;
+  format: string;
+  host: string;
+  /** false: its latest attempt failed. */
+  healthy: boolean;
+  pending: number;
+  given_up_24h: number;
+  last_attempt_at: string | null;
+  /** Why the latest attempt failed (status, code, timeout): never the URL or the secret. */
+  last_error: string | null;
+}
+
+/** Alerts are reported, never judged: a failing webhook does not make the console unready. */
+export interface AlertsReadiness {
+  webhooks: WebhookReadiness[];
+  /** The outbox could not be read. */
+  error?: string;
+}
+
+export interface AlertsHealth {
+  readiness(): Promise<AlertsReadiness>;
+}
+
 export class ReadinessCheck {
-  private cached: { at: number; value: Readiness } | null = null;
-  private running: Promise<Readiness> | null = null;
+  private cached: { at: number; value: Readiness & { alerts?: AlertsReadiness } } | null = null;
+  private running: Promise<Readiness & { alerts?: AlertsReadiness }> | null = null;
   private readonly cacheMs: number;
   private readonly probeTimeoutMs: number;
 
@@ -31,12 +56,13 @@ export class ReadinessCheck {
     private readonly targets: TargetRegistry,
     options: ReadinessOptions = {},
     private readonly store: ProbedStore | null = null,
+    private readonly alerts: AlertsHealth | null = null,
   ) {
     this.cacheMs = options.cacheMs ?? 5000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
   }
 
-  check(): Promise<Readiness> {
+  check(): Promise<Readiness & { alerts?: AlertsReadiness }> {
     if (this.cached && performance.now() - this.cached.at < this.cacheMs) return Promise.resolve(this.cached.value);
     this.running ??= this.probeAll()
       .then((value) => {
@@ -49,13 +75,24 @@ export class ReadinessCheck {
     return this.running;
   }
 
-  private async probeAll(): Promise<Readiness> {
-    const [results, store] = await Promise.all([
+  private async probeAll(): Promise<Readiness & { alerts?: AlertsReadiness }> {
+    const [results, store, alerts] = await Promise.all([
       Promise.all(this.targets.clients().map(({ id, client }) => this.probe(id, (ms) => client.probe(ms)))),
       this.probeStore(),
+      this.alertsDetail(),
     ]);
     const ready = results.every((r) => r.reachable) && (store?.reachable ?? true);
-    return { status: ready ? 'ready' : 'not_ready', targets: results, ...(store ? { store } : {}) };
+    return { status: ready ? 'ready' : 'not_ready', targets: results, ...(store ? { store } : {}), ...(alerts ? { alerts } : {}) };
+  }
+
+  /** A detail only: the verdict above never depends on it. */
+  private async alertsDetail(): Promise<AlertsReadiness | null> {
+    if (!this.alerts) return null;
+    try {
+      return await this.alerts.readiness();
+    } catch (error) {
+      return { webhooks: [], error: (error as Error).message.slice(0, 200) };
+    }
   }
 
   private async probeStore(): Promise<StoreReadiness | null> {
