@@ -7,6 +7,7 @@
 //   4 page weight      gzip sizes of the built SPA against the budgets (bench/bundle-size.ts)
 //   5 polling          /api requests per minute of an open tab in Chromium
 //   6 several instances stop p50/p99 on SQLite vs PostgreSQL; upstream calls with 1 vs 2 instances
+//   7 overviews        50 open on-call overviews against 1: upstream list reads per target per 30 s
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ import { ensureServerBuilt, newestChange, SERVER_MODE, startNodeFlags, startCons
 import { runBigListScenario } from './scenarios/big-lists';
 import { runBrowserListScenario } from './scenarios/browser-lists';
 import { runOverheadScenario } from './scenarios/overhead';
+import { runOverviewsScenario } from './scenarios/overviews';
 import { runPollingScenario } from './scenarios/polling';
 import { runSeveralInstancesScenario } from './scenarios/several-instances';
 import { runUpstreamScenario } from './scenarios/upstream';
@@ -182,6 +184,8 @@ await scenario('polling', 'Scenario 5: polling (requests per minute of an open t
 await scenario('several_instances', 'Scenario 6: several instances (SQLite vs PostgreSQL; 1 vs 2 instances)', () =>
   runSeveralInstancesScenario(quick ? { stops: 50, dashboards: 20, durationS: 8 } : { stops: 200, dashboards: 50, durationS: 20 }),
 );
+
+await scenario('overviews', 'Scenario 7: open overviews (1 vs 50)', () => runOverviewsScenario({ durationS: quick ? 60 : 120 }));
 
 await shutdown();
 clearTimeout(watchdog);
