@@ -57,7 +57,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       // The page's retry waits and polls pass on its own clock, moved by the test (passOnPageClock).
       await page.clock.install();
       await simulator.fault({ status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error.' });
-      await page.goto('/');
+      await page.goto('/targets/sim-region-1');
       await passOnPageClock(page, () => expect(page.getByTestId('error-alert')).toBeVisible({ timeout: 250 }));
       await expectNoSeriousViolations(page, `a failed load (${theme})`);
 
@@ -68,6 +68,14 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 250 }));
       await expectNoSeriousViolations(page, `stale data (${theme})`);
       await simulator.clearFaults();
+    });
+
+    test('overview', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+      await expect(page.getByTestId('overview-target')).toHaveCount(2);
+      await page.waitForLoadState('networkidle');
+      await expectNoSeriousViolations(page, `the overview (${theme})`);
     });
 
     test('page not found', async ({ page }) => {

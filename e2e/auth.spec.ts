@@ -35,7 +35,7 @@ test.describe('OpenID Connect sign-in', () => {
   test.afterAll(async () => oidc?.close());
 
   test('a viewer sees tasks but no Stop anywhere, and a forced stop is refused with 403', async ({ page }) => {
-    await page.goto(`${oidc.url}/`);
+    await page.goto(`${oidc.url}/targets/sim-region-1`);
     await expect(page).toHaveURL(new RegExp(`^${oidc.provider!.issuer}`));
     await signInAtProvider(page, 'victor', oidc.url);
     await expect(page).toHaveURL(new RegExp(`^${oidc.url}/targets/`));
@@ -59,7 +59,7 @@ test.describe('OpenID Connect sign-in', () => {
   });
 
   test('an operator stops a task with a reason; it shows in Activity and on the task page', async ({ page }) => {
-    await page.goto(`${oidc.url}/`);
+    await page.goto(`${oidc.url}/targets/sim-region-1`);
     await signInAtProvider(page, 'alice', oidc.url);
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     const link = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).first().getByRole('link').first();
@@ -82,7 +82,7 @@ test.describe('OpenID Connect sign-in', () => {
   });
 
   test('signing out ends the session', async ({ page }) => {
-    await page.goto(`${oidc.url}/`);
+    await page.goto(`${oidc.url}/targets/sim-region-1`);
     await signInAtProvider(page, 'alice', oidc.url);
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -104,7 +104,7 @@ test.describe('authenticating reverse proxy', () => {
     const trusted = await startProxyConsole('127.0.0.1');
     consoles.push(trusted);
     await page.setExtraHTTPHeaders({ 'x-forwarded-user': 'pat', 'x-forwarded-groups': 'dcs-operators' });
-    await page.goto(`${trusted.url}/`);
+    await page.goto(`${trusted.url}/targets/sim-region-1`);
     await expect(page.getByText('pat').first()).toBeVisible();
     await expect(page.getByTestId('task-row').first()).toBeVisible();
     await expect(page.getByRole('button', { name: /^Stop / }).first()).toBeVisible();
@@ -114,7 +114,7 @@ test.describe('authenticating reverse proxy', () => {
     const untrusted = await startProxyConsole('10.255.255.1');
     consoles.push(untrusted);
     await page.setExtraHTTPHeaders({ 'x-forwarded-user': 'mallory', 'x-forwarded-groups': 'dcs-operators' });
-    await page.goto(`${untrusted.url}/`);
+    await page.goto(`${untrusted.url}/targets/sim-region-1`);
     await expect(page.getByText(/not signed in/i).first()).toBeVisible();
     await expect(page.getByText('mallory')).toHaveCount(0);
     await expect(page.getByTestId('task-row')).toHaveCount(0);

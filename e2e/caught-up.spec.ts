@@ -14,7 +14,7 @@ async function pinOffset(taskId: string, offset: number | null, drainMs?: number
 
 /** Opens the n-th incremental task in incremental sync and returns its id. */
 async function openIncrementalTask(page: Page, nth = 0): Promise<string> {
-  await page.goto('/');
+  await page.goto('/targets/sim-region-1');
   await expect(rowWithStatus(page, 'INCRMIGEATING')).toBeVisible();
   await page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).nth(nth).getByRole('link').first().click();
   await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');

@@ -24,7 +24,7 @@ test.beforeAll(async ({}, workerInfo) => {
 test.afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
 
 test('a cross-site form post and fetch cannot stop a task', async ({ page, simulator }) => {
-  await page.goto('/');
+  await page.goto('/targets/sim-region-1');
   const row = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).first();
   const taskId = (await row.getAttribute('data-task-id'))!;
 
@@ -35,6 +35,6 @@ test('a cross-site form post and fetch cannot stop a task', async ({ page, simul
   expect(await response.text()).toContain('CSRF_REJECTED');
 
   expect((await simulator.requests()).routes['POST /migration-task/{id}/stop']).toBe(0);
-  await page.goto(`/`);
+  await page.goto(`/targets/sim-region-1`);
   await expect(page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`)).toContainText('INCRMIGEATING');
 });

@@ -28,7 +28,7 @@ async function heal(simulator: SimulatorControl): Promise<void> {
 }
 
 async function openRunningTask(page: Page): Promise<string> {
-  await page.goto('/');
+  await page.goto('/targets/sim-region-1');
   await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
   await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
   return page.url().split('/tasks/')[1]!;
@@ -40,7 +40,7 @@ for (const fault of FAULTS) {
       // The page's clock moves on the test's word: its 5 s polls and retry waits pass at once, the
       // cloud's failures (timeouts included) still take their real time.
       await page.clock.install();
-      await page.goto('/');
+      await page.goto('/targets/sim-region-1');
       await expect(page.getByTestId('task-row').first()).toBeVisible();
       const rows = await page.getByTestId('task-row').count();
       await fault.inject(simulator);
@@ -53,7 +53,7 @@ for (const fault of FAULTS) {
 
     test('a first load shows a readable error with Retry, then recovers', async ({ page, simulator }) => {
       await fault.inject(simulator);
-      await page.goto('/');
+      await page.goto('/targets/sim-region-1');
       // An error alert, or (when the console's 1 s cache still held the list) rows marked stale.
       const alert = page.getByTestId('error-alert').or(page.getByTestId('stale-data')).first();
       await expect(alert).toBeVisible({ timeout: 12_000 });

@@ -91,7 +91,7 @@ test.describe('language and theme', () => {
     expect(await scheme(page)).toBe('light');
   });
 
-  test('in Chinese, no English UI text is left on the list, a task page, its logs, the activity and the stop dialog', async ({
+  test('in Chinese, no English UI text is left on the list, a task page, its logs, the activity, the overview and the stop dialog', async ({
     page,
   }) => {
     await rememberChoices(page, { language: 'zh-CN' });
@@ -123,6 +123,11 @@ test.describe('language and theme', () => {
     await expect(page.getByRole('heading', { level: 1, name: '操作记录' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await check('activity');
+
+    await page.goto('/');
+    await expect(page.getByTestId('overview-target')).toHaveCount(2);
+    await page.waitForLoadState('networkidle');
+    await check('overview');
 
     expect(leftovers, `English left on Chinese pages:\n${leftovers.join('\n')}`).toEqual([]);
   });

@@ -5,7 +5,7 @@ test.describe('list keyboard and URL state', () => {
   test.beforeEach(async ({ simulator }) => simulator.clearFaults());
 
   test('/ focuses the search, j/k move with a visible highlight, Enter opens the task', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     const rows = page.getByTestId('task-row');
     await expect(rows.first()).toBeVisible();
 

@@ -2,7 +2,7 @@ import { expect, rowWithStatus, test } from './fixtures';
 
 test.describe('the safer stop on the real console', () => {
   test('an incremental migration: latest progress, what stopping means, type the name; the reason lands in Activity', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     const link = rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first();
     const taskName = (await link.innerText()).trim();
     await link.click();
@@ -46,7 +46,7 @@ test.describe('the safer stop on the real console', () => {
   });
 
   test('a full migration needs no typed name, and the dialog is keyboard-only friendly', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'FULLMIGRATING').getByRole('link').first().click();
     await expect(page.getByTestId('task-status')).toContainText('FULLMIGRATING');
     const stop = page.getByRole('button', { name: 'Stop', exact: true });

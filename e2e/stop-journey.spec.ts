@@ -3,7 +3,7 @@ import { confirmStop } from './stop-helpers';
 
 test.describe('the operator journey on the embedded simulator', () => {
   test('list → task page → Stop → TERMINATING with instance details → TERMINATED, Stop no longer offered', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     const row = rowWithStatus(page, 'INCRMIGEATING');
     await expect(row).toBeVisible();
@@ -49,7 +49,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('Stop from a list row: the row shows the returned TERMINATING status', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     const row = rowWithStatus(page, 'INCRMIGEATING');
     const name = (await row.getByRole('link').first().innerText()).trim();
     await row.getByRole('button', { name: `Stop ${name}` }).click();
@@ -63,7 +63,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('a refused stop shows the DCS error code, message and request id in the dialog', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
@@ -82,7 +82,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('a task stopped elsewhere: the page notices by polling and withdraws Stop', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     const taskId = page.url().split('/tasks/')[1]!;
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
@@ -92,7 +92,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('an upstream failure on stop (500 DCS.5000) is shown, not swallowed', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await simulator.fault({ route: 'POST /migration-task/{id}/stop', status: 500, error_code: 'DCS.5000', error_msg: 'Internal service error', times: 1 });
@@ -121,7 +121,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('switching target shows the other region\'s tasks and the URL names it', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await expect(page).toHaveURL(/\/targets\/sim-region-1$/);
     const firstRow = page.getByTestId('task-row').first();
     await expect(firstRow).toBeVisible();

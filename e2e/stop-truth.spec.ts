@@ -12,7 +12,7 @@ async function pinProgress(taskId: string, pins: Record<string, number | null>) 
 
 test.describe('the stop dialog tells the truth', () => {
   test('during the full sync the offset is not "in sync", on the task page and in the dialog, which says keys will be missing', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     const taskId = page.url().split('/tasks/')[1]!;
     await simulator.setStatus(taskId, 'FULLMIGRATING');
@@ -32,7 +32,7 @@ test.describe('the stop dialog tells the truth', () => {
   });
 
   test('a stop the cloud failed: a double click sends one stop, and nothing claims a retry', async ({ page, simulator }) => {
-    await page.goto('/');
+    await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await simulator.fault({ route: 'POST /migration-task/{id}/stop', status: 500, times: 1 });

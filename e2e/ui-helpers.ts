@@ -20,7 +20,7 @@ export async function rememberChoices(page: Page, { theme, language }: { theme?:
 }
 
 export async function openList(page: Page) {
-  await page.goto('/');
+  await page.goto('/targets/sim-region-1');
   await expect(page.getByTestId('task-row').first()).toBeVisible();
 }
 
