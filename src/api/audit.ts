@@ -1,9 +1,9 @@
 // The audit trail of stop attempts: the optional reason an operator gives with a stop, and
-// `GET /api/audit?task_id&user&target&since&until&offset&limit` → `{ count, records }`, newest first.
+// `GET /api/audit?task_id&task_name&user&target&since&until&offset&limit` → `{ count, records }`, newest first.
 // The task page's "Stopped by X, T ago: reason" is `GET /api/audit?task_id=X&limit=1`.
 import { z } from 'zod';
 import { taskIdSchema } from './migration-tasks';
-import { STOP_REASON_MAX } from './rules/audit';
+import { AUDIT_TASK_NAME_MAX, AUDIT_USER_MAX, STOP_REASON_MAX } from './rules/audit';
 import { targetIdSchema } from './targets';
 import { refuseInvisible } from './text';
 
@@ -73,11 +73,18 @@ const instantSchema = z.iso
   .datetime({ offset: true, message: 'an ISO 8601 date-time with a zone, e.g. 2025-01-31T08:00:00Z' })
   .transform((value) => new Date(value).toISOString());
 
-/** `since` is inclusive, `until` exclusive. Filters combine with AND. */
+/**
+ * `since` is inclusive, `until` exclusive. Filters combine with AND.
+ * - `task_name`: the records whose task name starts with it, ignoring case (`%` and `_` are plain
+ *   characters, not wildcards); records without a name never match.
+ * - `user`: exactly the display name or exactly the stable subject (`user_subject`).
+ * Both are taken as given (not trimmed), 1 to their maximum long, without invisible or control characters.
+ */
 export const auditQuerySchema = z
   .object({
     task_id: taskIdSchema.optional(),
-    user: z.string().min(1).max(256).superRefine(refuseInvisible()).optional(),
+    task_name: z.string().min(1).max(AUDIT_TASK_NAME_MAX).superRefine(refuseInvisible()).optional(),
+    user: z.string().min(1).max(AUDIT_USER_MAX).superRefine(refuseInvisible()).optional(),
     target: targetIdSchema.optional(),
     since: instantSchema.optional(),
     until: instantSchema.optional(),

@@ -1,6 +1,11 @@
 // Audit values the browser needs at run time (no zod here: the browser bundle stays light).
 export const STOP_REASON_MAX = 500;
 
+/** The longest task-name prefix `GET /api/audit?task_name=` takes (as the task list's `?name=`). */
+export const AUDIT_TASK_NAME_MAX = 128;
+/** The longest display name or subject `GET /api/audit?user=` takes. */
+export const AUDIT_USER_MAX = 256;
+
 export const AUDIT_ACTIONS = ['stop', 'batch-stop'] as const;
 
 /**

@@ -146,12 +146,13 @@ describe('a stop is recorded before and after the cloud is called', () => {
     expect(await upstreamStops()).toBe(0);
   });
 
-  it('when the task cannot be read first, the stop still goes out and name and status are recorded as not known', async () => {
+  it('when the task cannot be read first, the stop still goes out; the name is the one last read (the list), the status not known', async () => {
     // As many failures as the console makes attempts: the read fails for good (retries: upstream/retry.ts).
     await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 500, times: DEFAULT_RETRY_ATTEMPTS });
-    const res = await stop(byStatus('INCRMIGEATING').task_id);
+    const task = byStatus('INCRMIGEATING');
+    const res = await stop(task.task_id);
     expect(res.statusCode).toBe(200);
-    expect(await recordsOf(res)).toEqual([expect.objectContaining({ task_name: null, status_before: null, outcome: 'accepted', status_after: 'TERMINATING' })]);
+    expect(await recordsOf(res)).toEqual([expect.objectContaining({ task_name: task.task_name, status_before: null, outcome: 'accepted', status_after: 'TERMINATING' })]);
   });
 
   it('no body, an empty body object or a blank reason: recorded without a reason; 500 characters are kept', async () => {
@@ -310,6 +311,15 @@ describe('GET /api/audit', () => {
     'target=NOT%20VALID',
     'user=',
     'user=a&user=b',
+    'user=' + 'u'.repeat(257),
+    'user=alice%E2%80%AE',
+    'task_name=',
+    'task_name=' + 'n'.repeat(129),
+    'task_name=a&task_name=b',
+    'task_name=orders%0Acache',
+    'task_name=orders%E2%80%8B',
+    'task_name=%00',
+    'name=orders',
     'since=yesterday',
     'since=2025-03-01',
     'since=2025-03-01T10:00:00',
@@ -319,6 +329,34 @@ describe('GET /api/audit', () => {
     const res = await stack.app.inject({ url: `/api/audit?${query}` });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).code).toBe('INVALID_QUERY');
+  });
+
+  it('says which parameter holds an invisible character, by code point, never quoting it', async () => {
+    const res = await stack.app.inject({ url: '/api/audit?task_name=ord%E2%80%AEers' });
+    expect(res.statusCode).toBe(400);
+    const error = errorOf(res);
+    expect(error.code).toBe('INVALID_QUERY');
+    expect(error.message).toContain('task_name');
+    expect(error.message).toContain('U+202E (RIGHT-TO-LEFT OVERRIDE) at position 4');
+    expect(res.body).not.toContain('\u202e');
+    expect(res.body).not.toContain('\u202E');
+  });
+
+  it('finds records by the first letters of the task name, ignoring case, wildcards taken literally', async () => {
+    const start = `since=${new Date(stack.clock.advance(1000)).toISOString()}`;
+    const task = byStatus('INCRMIGEATING', 2);
+    expect((await stop(task.task_id, { reason: 'by name' })).statusCode).toBe(200);
+    const prefix = task.task_name.slice(0, 3);
+    const flip = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+    for (const search of [prefix, flip(prefix), task.task_name]) {
+      const found = await auditPage(`?task_name=${encodeURIComponent(search)}&${start}`);
+      expect(found.records.map((r) => [r.task_id, r.reason])).toEqual([[task.task_id, 'by name']]);
+    }
+    expect((await auditPage(`?task_name=${encodeURIComponent(`${prefix}%`)}&${start}`)).count).toBe(
+      task.task_name.startsWith(`${prefix}%`) ? 1 : 0,
+    );
+    expect((await auditPage(`?task_name=%25&${start}`)).count).toBe(0);
+    expect((await auditPage(`?task_name=_&${start}`)).count).toBe(0);
   });
 
   it('is for operators: the session grants audit:read to operators, not to viewers', async () => {

@@ -126,6 +126,54 @@ describe.each(Object.keys(DIALECTS) as (keyof typeof DIALECTS)[])('audit store o
     expect(await users('https://idp.example|1')).toEqual(['alice/https://idp.example|1']);
     expect(await users('https://idp.example|3')).toEqual(['bob/https://idp.example|3']);
   });
+  it('finds records by a prefix of the task name, ignoring case; %, _ and ! in the search are plain characters', async () => {
+    const store = open();
+    const names = ['Orders cache', 'orders-eu', 'ORDERS_2025', 'orders%hot', 'ordersX2025', 'orders!x', 'my orders', null, 'Ördér'];
+    for (const [i, task_name] of names.entries()) {
+      clock = Date.parse('2025-03-01T10:00:00.000Z') + i * 1000;
+      await store.begin([attempt({ task_id: `task-${i}`, task_name })]);
+    }
+    const named = async (task_name: string, filter: Record<string, unknown> = {}) => {
+      const result = await store.list({ ...page, ...filter, task_name });
+      expect(result.count).toBe(result.records.length);
+      return result.records.map((r) => r.task_name).reverse();
+    };
+    expect(await named('orders')).toEqual(['Orders cache', 'orders-eu', 'ORDERS_2025', 'orders%hot', 'ordersX2025', 'orders!x']);
+    expect(await named('ORD')).toEqual(await named('ord'));
+    expect(await named('Orders C')).toEqual(['Orders cache']);
+    // Not a substring search: "my orders" starts with "my".
+    expect(await named('rders')).toEqual([]);
+    expect(await named('my')).toEqual(['my orders']);
+    // The sender's wildcards match themselves only.
+    expect(await named('orders_')).toEqual(['ORDERS_2025']);
+    expect(await named('orders%')).toEqual(['orders%hot']);
+    expect(await named('%')).toEqual([]);
+    expect(await named('_')).toEqual([]);
+    expect(await named('orders!')).toEqual(['orders!x']);
+    expect(await named('orders!%')).toEqual([]);
+    expect(await named("orders' OR '1'='1")).toEqual([]);
+    // The exact name matches too; non-ASCII names match as written.
+    expect(await named('orders-eu')).toEqual(['orders-eu']);
+    expect(await named('Ördér')).toEqual(['Ördér']);
+    // Combines with the other filters (AND) and pages with a true count.
+    expect(await named('orders', { task_id: 'task-2' })).toEqual(['ORDERS_2025']);
+    const paged = await store.list({ offset: 1, limit: 2, task_name: 'ORDERS' });
+    expect({ count: paged.count, names: paged.records.map((r) => r.task_name) }).toEqual({ count: 6, names: ['ordersX2025', 'orders%hot'] });
+  });
+
+  it('the user filter matches the display name or the subject exactly, never a part of either', async () => {
+    const store = open();
+    await store.begin([attempt({ user: 'Alice Wong', subject: 'oidc|idp.example|42' })]);
+    await store.begin([attempt({ user: 'alice', subject: null })]);
+    const users = async (user: string) => (await store.list({ ...page, user })).records.map((r) => r.user);
+    expect(await users('oidc|idp.example|42')).toEqual(['Alice Wong']);
+    expect(await users('Alice Wong')).toEqual(['Alice Wong']);
+    expect(await users('alice')).toEqual(['alice']);
+    expect(await users('oidc|idp.example|4')).toEqual([]);
+    expect(await users('oidc|idp.example|%')).toEqual([]);
+    expect(await users('alice wong')).toEqual([]);
+    expect(await users('Alice')).toEqual([]);
+  });
 });
 
 describe('audit store on PostgreSQL, several instances', () => {

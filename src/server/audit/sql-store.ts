@@ -94,6 +94,13 @@ export class SqlAuditStore extends MigratedStore<AuditTables> implements AuditSt
     await this.open();
     let query = this.db.selectFrom('audit_record');
     if (filter.task_id !== undefined) query = query.where('task_id', '=', filter.task_id);
+    const name = filter.task_name;
+    // A prefix of the task name, ignoring case: lower() on both sides, so both dialects fold the same
+    // way (SQLite's lower() folds ASCII letters only, so does it on both sides), and the sender's `%`,
+    // `_` and `!` escaped: they are characters to match, never wildcards. The pattern is a parameter.
+    if (name !== undefined) {
+      query = query.where(sql<boolean>`lower(${sql.ref('task_name')}) like lower(cast(${likePrefix(name)} as text)) escape '!'`);
+    }
     if (filter.target !== undefined) query = query.where('target', '=', filter.target);
     if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
     if (filter.until !== undefined) query = query.where('at', '<', filter.until);
@@ -145,6 +152,11 @@ export class SqlAuditStore extends MigratedStore<AuditTables> implements AuditSt
     });
   }
 
+}
+
+/** `text` as a LIKE pattern matching the values that start with it (escape character `!`). */
+export function likePrefix(text: string): string {
+  return `${text.replace(/[!%_]/g, (char) => `!${char}`)}%`;
 }
 
 function toRecord({ user_name, user_subject, ...rest }: Row): AuditRecord {

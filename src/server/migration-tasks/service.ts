@@ -26,9 +26,17 @@ import { sortTasks } from './list-sort';
  */
 export const MAX_SCAN_PAGES = 100;
 
+/** How many task names the service remembers (the audit's fallback when the read before a stop fails). */
+export const KNOWN_NAMES_MAX = 10_000;
+
+/** Of a whole-list scan, the names of the first this many tasks are remembered (a bound on the work). */
+const LIST_NAMES_REMEMBERED = 1000;
+
 export class MigrationTaskService {
   /** Answers derived from cached upstream reads: computed once per upstream read (upstream/derived-memo.ts). */
   private readonly derived = new DerivedMemo();
+  /** The name each task had in the latest answer that named it (detail or list), least recent first. */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly dcs: DcsClient) {}
 
@@ -39,6 +47,7 @@ export class MigrationTaskService {
       const page = await this.dcs.listMigrationTasks({ offset, limit, name }, options);
       return this.derived.get(page, '', () => {
         const tasks = page.migration_tasks ?? [];
+        this.rememberNames(tasks);
         return toContract(migrationTaskListSchema, { count: page.count ?? tasks.length, tasks: redactSecrets(tasks) });
       });
     }
@@ -48,6 +57,7 @@ export class MigrationTaskService {
     const wanted = query.status ? new Set(query.status.split(',').flatMap(statusesMatching)) : null;
     const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
     return this.derived.get(scan, `${query.status ?? ''}|${query.sort ?? ''}|${offset}|${limit}`, () => {
+      this.rememberNames(scan.tasks.slice(0, LIST_NAMES_REMEMBERED));
       const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);
       return toContract(migrationTaskListSchema, {
         count: matching.length,
@@ -60,7 +70,30 @@ export class MigrationTaskService {
   /** `fresh`: skip the cache (the audit's read of the status before a stop). */
   async get(taskId: string, options?: ReadOptions): Promise<MigrationTask> {
     const task = await this.dcs.showMigrationTask(taskId, options);
-    return this.derived.get(task, '', () => toContract(migrationTaskSchema, redactSecrets(task)));
+    return this.derived.get(task, '', () => {
+      this.rememberNames([task]);
+      return toContract(migrationTaskSchema, redactSecrets(task));
+    });
+  }
+
+  /**
+   * The name the console last read for the task (detail or list answer), or null. The audit keeps
+   * it when the read before a stop fails: the record then names the task as the operator saw it.
+   */
+  lastKnownName(taskId: string): string | null {
+    return this.names.get(taskId) ?? null;
+  }
+
+  private rememberNames(tasks: readonly { task_id?: string | null; task_name?: string | null }[]): void {
+    for (const { task_id: id, task_name: name } of tasks) {
+      if (!id || !name) continue;
+      this.names.delete(id);
+      this.names.set(id, name);
+    }
+    for (const oldest of this.names.keys()) {
+      if (this.names.size <= KNOWN_NAMES_MAX) break;
+      this.names.delete(oldest);
+    }
   }
 
   async stats(taskId: string): Promise<MigrationTaskStats> {

@@ -1,5 +1,7 @@
-// The stop use case's pure parts: which audit outcome a failed stop records, and the pre-read budget.
-import { describe, expect, it } from 'vitest';
+// The stop use case: which audit outcome a failed stop records, the pre-read budget, and the name
+// recorded when the read before a stop fails (a real simulator with a fault on the detail route).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../testing/stack';
 import { ApiHttpError } from '../errors';
 import { outcomeOf, withinBudget } from './stop-task';
 
@@ -35,5 +37,38 @@ describe('the pre-read budget', () => {
     const late = new Promise((_resolve, reject) => setTimeout(() => reject(new Error('late')), 60));
     expect(await withinBudget(late, 10)).toEqual({ kind: 'late' });
     await new Promise((resolve) => setTimeout(resolve, 80));
+  });
+});
+
+describe('the audit record of a stop whose read before it fails', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ dcs: { retry: { attempts: 1 } } });
+  });
+  afterAll(() => stack.close());
+
+  async function stopWithDetailFailing(taskId: string) {
+    // The read before the stop fails (a 500 from the cloud); the stop itself goes through.
+    await stack.control('POST', '/faults', { route: 'GET /migration-task/{id}', status: 500, error_code: 'DCS.5000', error_msg: 'down', times: 1 });
+    const { cookie, token } = await stack.csrf();
+    const res = await stack.app.inject({ method: 'POST', url: `/api/migration-tasks/${taskId}/stop`, headers: { cookie, 'x-csrf-token': token } });
+    expect(res.statusCode).toBe(200);
+    const audit = await stack.app.inject({ url: `/api/audit?task_id=${taskId}&limit=10` });
+    return audit.json().records as { task_name: string | null; status_before: string | null; outcome: string }[];
+  }
+
+  it('keeps the name the console last read for the task (list or detail), never "not known"', async () => {
+    const list = await stack.app.inject({ url: '/api/migration-tasks?status=INCRMIGEATING&limit=2' });
+    const [fromList, fromDetail] = list.json().tasks as { task_id: string; task_name: string }[];
+    expect(fromList && fromDetail).toBeTruthy();
+
+    // Named by the list only.
+    const [listed] = await stopWithDetailFailing(fromList!.task_id);
+    expect(listed).toMatchObject({ task_name: fromList!.task_name, status_before: null, outcome: 'accepted' });
+
+    // Named by a detail read (the task page).
+    expect((await stack.app.inject({ url: `/api/migration-tasks/${fromDetail!.task_id}` })).statusCode).toBe(200);
+    const [read] = await stopWithDetailFailing(fromDetail!.task_id);
+    expect(read).toMatchObject({ task_name: fromDetail!.task_name, status_before: null, outcome: 'accepted' });
   });
 });

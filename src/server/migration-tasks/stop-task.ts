@@ -59,8 +59,11 @@ export async function stopTask(ctx: StopContext, taskId: string): Promise<Migrat
     }
     logPreReadFailure(ctx, taskId, read.error, error);
   } else {
-    ctx.log.warn({ event: 'audit.pre_read_late', task_id: taskId }, 'the task was not read in time before its stop; name and status are recorded as not known');
+    ctx.log.warn({ event: 'audit.pre_read_late', task_id: taskId }, 'the task was not read in time before its stop; status (and name, unless read earlier) are recorded as not known');
   }
+  // Not read now: the record keeps the name the console last read (the status stays not known: an
+  // old status would claim what the task was at the stop).
+  if (before.task_name === null) before = { ...before, task_name: ctx.service.lastKnownName(taskId) };
 
   const [pending] = await begin(ctx, [attempt(ctx, taskId, before, ctx.action ?? 'stop', null)]);
   const exchange: UpstreamExchange = {};
@@ -242,7 +245,7 @@ export async function withinBudget<T>(promise: Promise<T>, budgetMs = PRE_READ_B
 }
 
 function logPreReadFailure(ctx: StopContext, taskId: string | null, thrown: unknown, error: ApiHttpError | null): void {
-  const message = 'the task could not be read before its stop; name and status are recorded as not known';
+  const message = 'the task could not be read before its stop; status (and name, unless read earlier) are recorded as not known';
   if (error) ctx.log.warn({ event: 'audit.pre_read_failed', task_id: taskId ?? undefined, code: error.code }, message);
   else ctx.log.error({ event: 'audit.pre_read_failed', task_id: taskId ?? undefined, err: thrown }, message);
 }

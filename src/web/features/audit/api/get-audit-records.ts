@@ -9,6 +9,7 @@ export function auditQuery(params: AuditListParams, now = Date.now()): Record<st
   const since = params.range ? new Date(now - RANGE_MS[params.range]).toISOString() : params.since;
   return {
     task_id: params.task_id,
+    task_name: params.task_name,
     user: params.user,
     target: params.target,
     since,

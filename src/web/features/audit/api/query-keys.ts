@@ -15,6 +15,9 @@ export interface AuditListParams {
   offset: number;
   limit: number;
   task_id?: string;
+  /** The first letters of the task name, any case. */
+  task_name?: string;
+  /** A display name or a subject, exactly. */
   user?: string;
   target?: string;
   /** ISO 8601 UTC, inclusive. */

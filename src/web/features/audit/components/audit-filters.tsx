@@ -1,6 +1,7 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
 import { SearchInput } from '../../../components/search-input';
+import { AUDIT_TASK_NAME_MAX, AUDIT_USER_MAX } from '../../../../api/rules';
 import { useTargets } from '../../../lib/targets';
 import type { AuditRange } from '../api/query-keys';
 import {
@@ -56,11 +57,22 @@ export function AuditFilters({ filters, problems, onChange, onClear }: AuditFilt
           w={{ base: '100%', sm: 260 }}
         />
         <SearchInput
+          label={t('taskName')}
+          placeholder={t('taskNamePlaceholder')}
+          description={t('taskNameDescription')}
+          value={filters.taskName}
+          maxLength={AUDIT_TASK_NAME_MAX}
+          error={problems.taskName}
+          onSearch={(taskName) => onChange({ taskName })}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <SearchInput
           label={t('user')}
           placeholder={t('userPlaceholder')}
           description={t('userDescription')}
           value={filters.user}
-          maxLength={256}
+          maxLength={AUDIT_USER_MAX}
+          error={problems.user}
           onSearch={(user) => onChange({ user })}
           w={{ base: '100%', sm: 260 }}
         />

@@ -9,7 +9,7 @@ import { MISSING } from '../../../lib/format';
 import { taskPath } from '../../../lib/paths';
 import { useTargets } from '../../../lib/targets';
 import { AuditUser } from './audit-user';
-import { OutcomeBadge } from './outcome-badge';
+import { OutcomeBadge, WHOLE_BADGE } from './outcome-badge';
 import { useAuditT } from '../lib/english';
 
 const COLUMNS = [
@@ -50,10 +50,27 @@ function TargetCell({ targetId }: { targetId: string }) {
   );
 }
 
+/**
+ * The status the cloud returned with the stop. An accepted stop whose answer carried none (a batch
+ * stop's never does) shows a dash that says so on hover and to screen readers: the console does not
+ * guess a status it was not told. A stop that was not accepted has no status after.
+ */
+function StatusAfter({ record }: { record: AuditRecord }) {
+  const t = useAuditT();
+  if (record.status_after) return <>{record.status_after}</>;
+  if (record.outcome !== 'accepted') return <>{MISSING}</>;
+  const said = t('statusAfterNotSaid');
+  return (
+    <Text span inherit title={said} data-testid="audit-status-after-not-said" style={{ cursor: 'help' }}>
+      <span aria-hidden>{MISSING}</span>
+      <VisuallyHidden>{said}</VisuallyHidden>
+    </Text>
+  );
+}
+
 function AuditRow({ record }: { record: AuditRecord }) {
   const t = useAuditT();
   const action = actionLabel(record.action, t);
-  const accepted = record.outcome === 'accepted';
   return (
     <Table.Tr data-testid="audit-row" data-record-id={record.id} data-outcome={record.outcome}>
       <Table.Td>
@@ -67,7 +84,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
       </Table.Td>
       <Table.Td>
         <Stack gap={2} align="flex-start">
-          <Anchor component={Link} to={taskPath(record.target, record.task_id)} size="sm" fw={600}>
+          <Anchor component={Link} to={taskPath(record.target, record.task_id)} size="sm" fw={600} data-testid="audit-task-link">
             {record.task_name || t('nameUnknown')}
           </Anchor>
           <CopyId value={record.task_id} display={short(record.task_id)} label={t('taskId')} />
@@ -77,6 +94,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
               variant="outline"
               color="gray"
               data-testid="audit-action"
+              styles={WHOLE_BADGE}
               data-action={record.action}
               title={record.batch_id ? t('batchId', { id: record.batch_id }) : undefined}
             >
@@ -87,7 +105,7 @@ function AuditRow({ record }: { record: AuditRecord }) {
       </Table.Td>
       <Table.Td>
         <Text size="xs" ff="monospace" data-testid="audit-status">
-          {record.status_before ?? '?'} → {record.status_after ?? (accepted ? t('notReturned') : MISSING)}
+          {record.status_before ?? '?'} → <StatusAfter record={record} />
         </Text>
       </Table.Td>
       <Table.Td>

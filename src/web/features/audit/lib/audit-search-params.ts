@@ -1,12 +1,15 @@
 // The activity page's filters and page live in the URL, so the back button and shared links work.
 // `range` (last hour / 24 h / 7 days) is relative to each request; `since`/`until` are fixed instants.
-import { isTaskId } from '../../../../api/rules';
+import { AUDIT_TASK_NAME_MAX, AUDIT_USER_MAX, findInvisible, isTaskId } from '../../../../api/rules';
 import { dateField, enumField, pageField, pageSizeField, searchParamCodec, textField } from '../../../lib/search-params';
 import { AUDIT_RANGES, type AuditListParams, type AuditRange } from '../api/query-keys';
 import { translateAudit } from './english';
 
 export interface AuditFilters {
   taskId: string;
+  /** The first letters of the task name (any case). */
+  taskName: string;
+  /** A display name or a subject, exactly. */
   user: string;
   target: string;
   range: AuditRange | '';
@@ -20,6 +23,7 @@ export interface AuditFilters {
 
 export const EMPTY_AUDIT_FILTERS: Omit<AuditFilters, 'page' | 'size'> = {
   taskId: '',
+  taskName: '',
   user: '',
   target: '',
   range: '',
@@ -27,11 +31,12 @@ export const EMPTY_AUDIT_FILTERS: Omit<AuditFilters, 'page' | 'size'> = {
   until: '',
 };
 
-/** The URL format operators bookmark: `task_id`, `user`, `target`, `range` or `since`/`until`, `page`, `size`. */
+/** The URL format operators bookmark: `task_id`, `task_name`, `user`, `target`, `range` or `since`/`until`, `page`, `size`. */
 export const auditFilters = searchParamCodec<AuditFilters>(
   {
     taskId: textField('task_id', { maxLength: 64, trim: true }),
-    user: textField('user', { maxLength: 256, trim: true }),
+    taskName: textField('task_name', { maxLength: AUDIT_TASK_NAME_MAX, trim: true }),
+    user: textField('user', { maxLength: AUDIT_USER_MAX, trim: true }),
     target: textField('target', { maxLength: 64, trim: true }),
     range: enumField('range', AUDIT_RANGES),
     since: dateField('since'),
@@ -51,7 +56,15 @@ export const { parse: readAuditFilters, serialize: writeAuditFilters } = auditFi
 /** What is wrong with the filters (shown at the inputs; nothing is asked meanwhile). */
 export interface AuditFilterProblems {
   taskId?: string;
+  taskName?: string;
+  user?: string;
   until?: string;
+}
+
+/** Typed text the server would refuse (rules/text.ts): said at the input, by code point, before anything is asked. */
+function invisibleProblem(text: string): string | undefined {
+  const found = text ? findInvisible(text) : null;
+  return found ? translateAudit('invisibleProblem', { codePoint: found.codePoint, position: found.position }) : undefined;
 }
 
 export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems {
@@ -59,6 +72,10 @@ export function auditFilterProblems(filters: AuditFilters): AuditFilterProblems 
   if (filters.taskId && !isTaskId(filters.taskId)) {
     problems.taskId = translateAudit('taskIdProblem');
   }
+  const taskName = invisibleProblem(filters.taskName);
+  if (taskName) problems.taskName = taskName;
+  const user = invisibleProblem(filters.user);
+  if (user) problems.user = user;
   if (filters.since && filters.until && filters.since >= filters.until) {
     problems.until = translateAudit('untilProblem');
   }
@@ -70,6 +87,7 @@ export function toAuditParams(filters: AuditFilters): AuditListParams {
     offset: (filters.page - 1) * filters.size,
     limit: filters.size,
     task_id: filters.taskId || undefined,
+    task_name: filters.taskName || undefined,
     user: filters.user || undefined,
     target: filters.target || undefined,
     range: filters.range || undefined,
@@ -79,7 +97,7 @@ export function toAuditParams(filters: AuditFilters): AuditListParams {
 }
 
 export function hasActiveAuditFilters(filters: AuditFilters): boolean {
-  return Boolean(filters.taskId || filters.user || filters.target || filters.range || filters.since || filters.until);
+  return Boolean(filters.taskId || filters.taskName || filters.user || filters.target || filters.range || filters.since || filters.until);
 }
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input; '' for ''. */

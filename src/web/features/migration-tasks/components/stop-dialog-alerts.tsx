@@ -1,4 +1,5 @@
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
+import { canStop } from '../../../../api/rules';
 import { CopyId } from '../../../components/copy-id';
 import { ErrorAlert, ErrorDetails } from '../../../components/error-alert';
 import { useT } from '../../../i18n';
@@ -33,18 +34,9 @@ function RateLimitedAlert({ error }: { error: ApiError }) {
   );
 }
 
-/** Where the console is in learning the outcome of the stop: checking, or what it found. */
-function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
+/** Checking, while the outcome is not known yet. */
+function CheckingStatus() {
   const t = useStopDialogT();
-  const ts = useT('stop');
-  if (entry?.lost) return <Text size="sm">{ts('taskLost')}</Text>;
-  if (entry && entry.outcome !== 'unknown' && entry.learnedAt !== undefined) {
-    return (
-      <Text size="sm" fw={600} data-testid="stop-outcome-learned" data-outcome={entry.outcome}>
-        {learnedOutcomeText(entry)}
-      </Text>
-    );
-  }
   return (
     <Group gap={6} wrap="nowrap">
       <Loader size={12} aria-hidden />
@@ -55,13 +47,47 @@ function OutcomeProgress({ entry }: { entry: StopEntry | undefined }) {
   );
 }
 
+type OutcomeState = 'unknown' | 'applied' | 'not-applied' | 'settled' | 'lost';
+
+function outcomeState(entry: StopEntry | undefined): OutcomeState {
+  if (entry?.lost) return 'lost';
+  if (!entry || entry.outcome === 'unknown' || entry.learnedAt === undefined) return 'unknown';
+  if (entry.outcome === 'applied') return 'applied';
+  return canStop(entry.learnedStatus ?? null) ? 'not-applied' : 'settled';
+}
+
+const OUTCOME_TITLES = {
+  unknown: 'outcomeUnknownTitle',
+  applied: 'outcomeAppliedTitle',
+  'not-applied': 'outcomeNotAppliedTitle',
+  settled: 'outcomeSettledTitle',
+  lost: 'outcomeLostTitle',
+} as const;
+
+/**
+ * A stop whose answer was lost, one message per state: unknown (do not stop again yet; checking),
+ * then what the console learned (took effect, not applied: Stop is available again, settled, gone).
+ */
 function OutcomeUnknownAlert({ error, entry }: { error: unknown; entry: StopEntry | undefined }) {
   const t = useStopDialogT();
+  const ts = useT('stop');
+  const state = outcomeState(entry);
+  const color = state === 'unknown' || state === 'not-applied' ? 'orange' : state === 'applied' ? 'green' : 'gray';
   return (
-    <Alert color="orange" variant="light" title={t('outcomeUnknownTitle')} role="alert" data-testid="stop-outcome-unknown">
+    <Alert color={color} variant="light" title={t(OUTCOME_TITLES[state])} role="alert" data-testid="stop-outcome-unknown" data-state={state}>
       <Stack gap={6}>
-        <Text size="sm">{stopOutcomeUnknownText()}</Text>
-        <OutcomeProgress entry={entry} />
+        {state === 'unknown' ? (
+          <>
+            <Text size="sm">{stopOutcomeUnknownText()}</Text>
+            <CheckingStatus />
+          </>
+        ) : state === 'lost' ? (
+          <Text size="sm">{ts('taskLost')}</Text>
+        ) : (
+          <Text size="sm" fw={600} data-testid="stop-outcome-learned" data-outcome={entry!.outcome}>
+            {learnedOutcomeText(entry!)}
+          </Text>
+        )}
         <ErrorDetails error={error} request="write" />
       </Stack>
     </Alert>

@@ -7,6 +7,7 @@ import { getMigrationTaskStatsQueryOptions, STATS_POLL_MS } from '../api/get-mig
 import { offsetReading } from '../lib/sync-state';
 import { isOnlineMigration, type TaskLike } from '../lib/task-display';
 import { useStopDialogT } from '../lib/english-stop-dialog';
+import { StopDialogAge, type StopDialogFreshness } from './stop-dialog-freshness';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -60,14 +61,26 @@ export function useStopDialogStats(task: TaskLike, opened: boolean) {
 }
 
 /** The figures of `useStopDialogStats`; nothing for a task without progress figures (backup import). */
-export function StopDialogProgress({ task, stats }: { task: TaskLike; stats: UseQueryResult<MigrationTaskStats> }) {
+export function StopDialogProgress({
+  task,
+  stats,
+  freshness,
+}: {
+  task: TaskLike;
+  stats: UseQueryResult<MigrationTaskStats>;
+  /** How old the figures are ("Progress read 39 s ago"). */
+  freshness?: StopDialogFreshness;
+}) {
   const t = useStopDialogT();
   if (!isOnlineMigration(task)) return null;
   return (
     <Stack gap={6} data-testid="stop-dialog-progress" aria-live="polite" aria-busy={stats.isFetching}>
-      <Text size="sm" fw={600}>
-        {t('progressTitle')}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600}>
+          {t('progressTitle')}
+        </Text>
+        {freshness && <StopDialogAge freshness={freshness} />}
+      </Group>
       {stats.data ? (
         <Figures stats={stats.data} />
       ) : stats.isError ? (

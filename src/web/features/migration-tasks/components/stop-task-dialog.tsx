@@ -1,5 +1,5 @@
-import { Alert, Button, Code, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Alert, Box, Button, Code, getDefaultZIndex, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { canStop, STOP_REASON_MAX } from '../../../../api/rules';
 import { FieldList } from '../../../components/field-list';
 import { isApiError } from '../../../lib/api-client';
@@ -9,12 +9,13 @@ import { useRereadAfterFailedStop } from '../hooks/use-reread-after-failed-stop'
 import { stopUnavailableText } from '../lib/status-display';
 import { isStopOutcomeUnknown } from '../lib/stop-outcome';
 import { reasonProblem } from '../lib/stop-reason';
-import { StopReasonField } from './stop-reason-field';
+import { StopReasonWithCount } from './stop-reason-field';
 import { stopBlockedReason, useStopEntry, useStopTracker } from '../lib/stop-tracker';
 import { isFullSyncUnfinished } from '../lib/sync-state';
 import { migrationMethodLabel, needsTypedConfirmation, taskDisplayName, taskEndpoints, type TaskLike } from '../lib/task-display';
 import { StatusBadge } from '../../../components/status-badge';
 import { StopFailure } from './stop-dialog-alerts';
+import { CloudNotAnswering, StopDialogAge, useStopDialogFreshness } from './stop-dialog-freshness';
 import { StopDialogProgress, useStopDialogStats } from './stop-dialog-progress';
 import { notifyStopRequested } from './stop-notifications';
 import { useStopDialogT } from '../lib/english-stop-dialog';
@@ -59,11 +60,14 @@ function TypedConfirmation({
   expected,
   value,
   onChange,
+  onSubmit,
   disabled,
 }: {
   expected: string;
   value: string;
   onChange: (value: string) => void;
+  /** Enter in the field: the dialog's confirm (which sends only when the confirmation is valid). */
+  onSubmit: () => void;
   disabled: boolean;
 }) {
   const t = useStopDialogT();
@@ -75,19 +79,50 @@ function TypedConfirmation({
       description={t('typeToConfirmHint')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+        event.preventDefault();
+        onSubmit();
+      }}
       error={typed && !matches ? t('typeToConfirmMismatch') : undefined}
       disabled={disabled}
       autoComplete="off"
       spellCheck={false}
       data-testid="stop-type-to-confirm"
+      // The first focus when it can be typed in: in the footer, always on screen.
+      data-autofocus={disabled ? undefined : true}
     />
   );
 }
 
+/**
+ * Above Mantine's notifications (getDefaultZIndex('overlay'), bottom-right), so a notification never
+ * covers the dialog's actions. Nothing in the dialog opens a popover or tooltip of its own (they
+ * would sit at 'popover', below it).
+ */
+export const STOP_DIALOG_Z_INDEX = getDefaultZIndex('overlay') + 1;
+
+/**
+ * The dialog fits the viewport: a scrolling body between the header and a footer that holds the
+ * confirmation and the actions, always visible (1366×768 as at 375 px).
+ */
+const LAYOUT: Record<'content' | 'body' | 'scroll' | 'footer', CSSProperties> = {
+  content: { display: 'flex', flexDirection: 'column', overflow: 'hidden' },
+  body: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0, padding: 0 },
+  scroll: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto', padding: '0 var(--mantine-spacing-md) var(--mantine-spacing-md)' },
+  footer: {
+    flex: 'none',
+    padding: 'var(--mantine-spacing-sm) var(--mantine-spacing-md)',
+    borderTop: '1px solid var(--mantine-color-default-border)',
+    background: 'var(--mantine-color-body)',
+  },
+};
+
 export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDialogProps) {
   const t = useStopDialogT();
   const tracker = useStopTracker();
-  const { id: targetId } = useCurrentTarget();
+  const shownTarget = useCurrentTarget();
+  const targetId = shownTarget.id;
   const name = taskDisplayName(task);
   const mutation = useStopMigrationTask({
     onStopped: (returned) => {
@@ -99,6 +134,8 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
   const entry = useStopEntry({ targetId, taskId: task.task_id });
   const blocked = stopBlockedReason(entry);
   const stats = useStopDialogStats(task, opened);
+  const freshness = useStopDialogFreshness(task, stats);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const { reread, start: startReread, reset: resetReread } = useRereadAfterFailedStop({ targetId, taskId: task.task_id });
   // `sending`: the stop is in flight; `rereading`: it failed and the task is being read again.
   // Set at once, before any re-render, so a second click can never send a second stop.
@@ -116,6 +153,12 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
   const typeToConfirm = needsTypedConfirmation(task);
   const confirmed = !typeToConfirm || typedName === name;
   const fullSyncUnfinished = stats.data ? isFullSyncUnfinished(stats.data) : current.status === 'FULLMIGRATING';
+
+  // The outcome of a stop shows at the top of the body: brought into view whenever it changes.
+  const failed = mutation.isError;
+  useEffect(() => {
+    if (failed && scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [failed, mutation.failureReason]);
 
   const close = () => {
     if (phase.current === 'sending') return;
@@ -159,79 +202,97 @@ export function StopTaskDialog({ task, opened, onClose, onClosed }: StopTaskDial
   };
 
   return (
-    <Modal
+    <Modal.Root
       opened={opened}
       // Loaded on demand, the Modal mounts already open and cannot know what had focus: the
       // button that opened it takes focus back itself once the dialog has gone.
       returnFocus={false}
       onExitTransitionEnd={onClosed}
       onClose={close}
-      title={t('dialogTitle')}
       closeOnClickOutside={!pending}
       closeOnEscape={!pending}
-      closeButtonProps={{ disabled: pending, 'aria-label': t('close') }}
       size="lg"
+      zIndex={STOP_DIALOG_Z_INDEX}
     >
-      <Stack gap="md">
-        <Text>
-          {t('aboutToStop')} <strong data-testid="stop-dialog-task-name">{name}</strong>
-        </Text>
-        <FieldList
-          fields={[
-            { label: t('fieldTask'), value: task.task_name },
-            { label: t('fieldTaskId'), value: <Code>{task.task_id}</Code> },
-            { label: t('fieldSourceTarget'), value: `${source} → ${target}` },
-            { label: t('fieldMethod'), value: method },
-            { label: t('fieldStatus'), value: <StatusBadge status={current.status} /> },
-          ]}
-        />
-        <StopDialogProgress task={task} stats={stats} />
-        <Consequences task={task} fullSyncUnfinished={fullSyncUnfinished} />
-        {!stoppable && !pending && (
-          <Text size="sm" c="dimmed">
-            {blocked ?? stopUnavailableText(current.status)}
-          </Text>
-        )}
-        <Stack gap={4}>
-          <StopReasonField
-            label={t('reasonLabel')}
-            description={t('reasonDescription')}
-            placeholder={t('reasonPlaceholder')}
-            minRows={2}
-            maxRows={6}
-            value={reason}
-            onChange={setReason}
-            error={problem}
-            disabled={pending}
-          />
-          <Text
-            size="xs"
-            c={reason.trim().length > STOP_REASON_MAX ? 'var(--mantine-color-error)' : 'dimmed'}
-            ta="right"
-            data-testid="stop-reason-count"
-          >
-            {reason.length} / {STOP_REASON_MAX}
-          </Text>
-        </Stack>
-        {typeToConfirm && (
-          <TypedConfirmation expected={name} value={typedName} onChange={setTypedName} disabled={pending || !stoppable} />
-        )}
-        {mutation.isError && <StopFailure error={mutation.error} entry={entry} reread={reread} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={pending} data-autofocus>
-            {t('cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={confirm}
-            loading={pending || rereading}
-            disabled={pending || rereading || !stoppable || problem !== null || !confirmed}
-          >
-            {t('confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Modal.Overlay />
+      <Modal.Content style={LAYOUT.content} data-testid="stop-dialog-content">
+        <Modal.Header>
+          <Group gap={8} wrap="wrap" align="baseline">
+            <Modal.Title fw={600}>{t('dialogTitle')}</Modal.Title>
+            <Text size="sm" c="dimmed" data-testid="stop-dialog-target">
+              {t('targetLine', { label: shownTarget.label, region: shownTarget.region })}
+            </Text>
+          </Group>
+          <Modal.CloseButton disabled={pending} aria-label={t('close')} />
+        </Modal.Header>
+        <Modal.Body style={LAYOUT.body}>
+          <Box ref={scrollRef} style={LAYOUT.scroll} data-testid="stop-dialog-scroll">
+            <Stack gap="md">
+              {/* Where the operator is looking: the outcome of the stop comes first. */}
+              {mutation.isError && <StopFailure error={mutation.error} entry={entry} reread={reread} />}
+              {!mutation.isError && <CloudNotAnswering freshness={freshness} />}
+              <Text>
+                {t('aboutToStop')} <strong data-testid="stop-dialog-task-name">{name}</strong>
+              </Text>
+              <FieldList
+                fields={[
+                  { label: t('fieldTask'), value: task.task_name },
+                  { label: t('fieldTaskId'), value: <Code>{task.task_id}</Code> },
+                  { label: t('fieldSourceTarget'), value: `${source} → ${target}` },
+                  { label: t('fieldMethod'), value: method },
+                  { label: t('fieldStatus'), value: <StatusBadge status={current.status} /> },
+                ]}
+              />
+              {freshness.of === 'status' && <StopDialogAge freshness={freshness} />}
+              <StopDialogProgress task={task} stats={stats} freshness={freshness} />
+              <Consequences task={task} fullSyncUnfinished={fullSyncUnfinished} />
+              {!stoppable && !pending && (
+                <Text size="sm" c="dimmed">
+                  {blocked ?? stopUnavailableText(current.status)}
+                </Text>
+              )}
+              <StopReasonWithCount
+                label={t('reasonLabel')}
+                description={t('reasonDescription')}
+                placeholder={t('reasonPlaceholder')}
+                minRows={2}
+                maxRows={6}
+                value={reason}
+                onChange={setReason}
+                error={problem}
+                disabled={pending}
+                max={STOP_REASON_MAX}
+              />
+            </Stack>
+          </Box>
+          <Stack gap="sm" style={LAYOUT.footer} data-testid="stop-dialog-footer">
+            {typeToConfirm && (
+              <TypedConfirmation
+                expected={name}
+                value={typedName}
+                onChange={setTypedName}
+                onSubmit={confirm}
+                disabled={pending || !stoppable}
+              />
+            )}
+            <Group justify="flex-end">
+              {/* The first focus without a name to type: in the footer, always on screen. */}
+              <Button variant="default" onClick={close} disabled={pending} data-autofocus={typeToConfirm && !pending && stoppable ? undefined : true}>
+                {t('cancel')}
+              </Button>
+              <Button
+                color="red"
+                onClick={confirm}
+                loading={pending || rereading}
+                disabled={pending || rereading || !stoppable || problem !== null || !confirmed}
+              >
+                {t('confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 

@@ -18,7 +18,7 @@ export const audit = {
   },
   firstPage: 'Go to the first page',
   noMatchTitle: 'No stop attempts match',
-  noMatchText: 'No stop attempt matches the task, user, target or time filters.',
+  noMatchText: 'No stop attempt matches the task, task name, user, target or time filters.',
   clearFilters: 'Clear filters',
   noneTitle: 'No stop attempts yet',
   noneText: 'Every stop sent through the console will be listed here, with who sent it, when, why and the outcome.',
@@ -28,6 +28,9 @@ export const audit = {
   // Filters (features/audit/components/audit-filters.tsx).
   taskId: 'Task ID',
   taskIdPlaceholder: 'Exact task id',
+  taskName: 'Task name',
+  taskNamePlaceholder: 'First letters of the name',
+  taskNameDescription: 'Names that start with these letters, in any case.',
   user: 'User',
   userPlaceholder: 'Exact name or subject',
   userDescription: 'The display name, or the subject (the stable id from the sign-in) to tell apart users of the same name.',
@@ -44,6 +47,7 @@ export const audit = {
   until: 'Until',
   taskIdProblem: 'Not a valid task id: letters, digits and “-”, up to 64.',
   untilProblem: 'Must be after “Since”.',
+  invisibleProblem: 'Remove the invisible or control character {codePoint} at position {position}.',
   // The table (features/audit/components/audit-table.tsx).
   caption: 'Stop attempts, newest first',
   colTime: 'Time',
@@ -56,7 +60,8 @@ export const audit = {
   colDcsCode: 'DCS code',
   colRequestIds: 'Request ids',
   nameUnknown: '(name unknown)',
-  notReturned: '(not returned)',
+  // An accepted stop whose answer carried no status (a batch stop's never does).
+  statusAfterNotSaid: 'The cloud did not say which status the task went to. Open the task to see its status now.',
   batchId: 'Batch {id}',
   cloudPrefix: 'cloud {id}',
   requestId: 'Request id',

@@ -52,4 +52,18 @@ export const stopDialog = {
   rereading: 'Reading the task’s status again before Stop is offered again…',
   rereadStatus: 'The task’s status, read again after the failed stop:',
   rereadFailed: 'The task’s status could not be read again: check it before stopping again.',
+
+  targetLine: 'on {label} · {region}',
+  ageSeconds: '{seconds} s',
+  ageMinutes: '{minutes} min',
+  progressReadAgo: 'Progress read {age} ago',
+  statusReadAgo: 'Status read {age} ago',
+  notAnsweringTitle: 'The cloud is not answering',
+  notAnsweringText: 'The latest reads of this task failed: the status and progress shown were read {age} ago and may be out of date.',
+  notAnsweringStop:
+    'You can still stop the task. The stop is sent once; if its answer is lost, the dialog says the outcome is unknown and the console checks the task until it knows.',
+  outcomeAppliedTitle: 'The stop took effect',
+  outcomeNotAppliedTitle: 'The stop was apparently not applied',
+  outcomeSettledTitle: 'The stop’s outcome is settled',
+  outcomeLostTitle: 'The task is gone',
 } satisfies Messages;

@@ -57,6 +57,22 @@ export const taskPage = {
   progressRefreshFailed: 'Progress could not be refreshed',
   progressWhat: 'the progress',
   progressLoading: 'Loading progress',
+  progressLastKnown: 'Last known, at {time}. The task no longer migrates: these are the cloud’s last figures, not live ones.',
+  progressOpsLastKnown: 'Target operations (last known)',
+  progressTrafficLastKnown: 'Target write traffic (last known)',
+  progressActiveLastKnown: 'Actively migrating (last reported)',
+
+  // The failure panel at the top of a failed task (task-detail/failure-panel.tsx).
+  failureTitle: 'Why it failed',
+  failureStatusSince: 'The status turned {status} {time}.',
+  failureStatusUnknownTime: 'The status is {status}; the cloud does not say since when.',
+  failureLatestErrors: { one: 'The latest error in the task’s log:', other: 'The latest {count} errors in the task’s log:' },
+  failureMoreErrors: 'See all {count} errors in the Logs tab',
+  failureAllInLog: 'See the errors in the Logs tab',
+  failureNoErrors: 'The cloud logged no ERROR lines for this task, so its log does not say why. The full log may still help.',
+  failureOpenLog: 'Open the full log',
+  failureLoadFailed: 'The task’s error lines could not be loaded',
+  failureLoading: 'Loading the task’s error lines',
 
   sourceInstance: 'Source instance',
   targetInstance: 'Target instance',

@@ -48,4 +48,17 @@ export const stopDialog: Catalog['stopDialog'] = {
   rereading: '正在重新读取任务状态，读取完成后才能再次停止…',
   rereadStatus: '停止失败后重新读取的任务状态：',
   rereadFailed: '无法重新读取任务状态：再次停止前请先查看任务状态。',
+
+  targetLine: '目标：{label} · {region}',
+  ageSeconds: '{seconds} 秒',
+  ageMinutes: '{minutes} 分钟',
+  progressReadAgo: '进度读取于 {age}前',
+  statusReadAgo: '状态读取于 {age}前',
+  notAnsweringTitle: '云服务没有响应',
+  notAnsweringText: '最近几次读取该任务均失败：所显示的状态和进度读取于 {age}前，可能已过时。',
+  notAnsweringStop: '仍可停止该任务。停止请求只发送一次；若其响应丢失，对话框会提示结果未知，控制台会持续检查任务直到确认结果。',
+  outcomeAppliedTitle: '停止已生效',
+  outcomeNotAppliedTitle: '停止似乎未生效',
+  outcomeSettledTitle: '停止结果已确定',
+  outcomeLostTitle: '任务已不存在',
 };

@@ -6,7 +6,8 @@ import { apiError } from './errors';
 /**
  * `GET /api/audit`, as the console answers it: operators only, the query checked with the
  * contract's schema (so a page that sends a malformed filter fails its test), newest first. `user`
- * matches the display name or the subject, exactly, like the server.
+ * matches the display name or the subject, exactly, and `task_name` a prefix of the name in any
+ * case, like the server.
  */
 export const auditHandlers = [
   http.get('/api/audit', ({ request }) => {
@@ -24,6 +25,7 @@ export const auditHandlers = [
     const q = parsed.data;
     const matches = db.audit
       .filter((r) => q.task_id === undefined || r.task_id === q.task_id)
+      .filter((r) => q.task_name === undefined || (r.task_name ?? '').toLowerCase().startsWith(q.task_name.toLowerCase()))
       .filter((r) => q.user === undefined || r.user === q.user || r.user_subject === q.user)
       .filter((r) => q.target === undefined || r.target === q.target)
       .filter((r) => q.since === undefined || r.at >= q.since)

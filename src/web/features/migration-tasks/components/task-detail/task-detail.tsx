@@ -11,6 +11,7 @@ import { LogsPanel } from '../logs/logs-panel';
 import { RefreshStatus } from '../refresh-status';
 import { notifyTaskFailed } from '../stop-notifications';
 import { BackupFilesSection } from './backup-files-section';
+import { FailurePanel } from './failure-panel';
 import { InstanceCard } from './instance-card';
 import { NetworkSection } from './network-section';
 import { OverviewSection } from './overview-section';
@@ -94,6 +95,7 @@ export function TaskDetail({ task, backTo, updatedAt, fetching, tab, onTabChange
         settledText={t('settledNotRefreshing')}
       />
       <StopProgressAlert taskId={task.task_id} />
+      {tab === 'details' && <FailurePanel task={task} />}
       <Tabs value={tab} onChange={(value) => onTabChange(value === 'logs' ? 'logs' : 'details')} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details">{t('tabDetails')}</Tabs.Tab>
