@@ -12,6 +12,7 @@ import {
   hasActiveAuditFilters,
   toAuditParams,
 } from '../../features/audit/lib/audit-search-params';
+import { ArmedWatches } from '../../features/migration-tasks/components/caught-up/armed-watches';
 import { ListPagination } from '../../features/migration-tasks/components/list-pagination';
 import { useSearchParamFilters } from '../../lib/search-params';
 import { useSession } from '../../lib/session';
@@ -21,6 +22,7 @@ import { useAuditT } from '../../features/audit/lib/english';
 
 function ActivityPage() {
   const t = useAuditT();
+  const operator = useCan('migrationTask:stop');
   const [filters, update] = useSearchParamFilters(auditFilters);
   const problems = auditFilterProblems(filters);
   const valid = Object.keys(problems).length === 0;
@@ -55,6 +57,8 @@ function ActivityPage() {
           )
         }
       />
+
+      {operator && <ArmedWatches />}
 
       <AuditFilters filters={filters} problems={problems} onChange={update} onClear={filtered ? clear : undefined} />
 

@@ -250,4 +250,13 @@ export const taskPage = {
   logsMessage: 'Message',
   logsShown: { one: '{count} of {total} entry', other: '{count} of {total} entries' },
   logsLoadMore: 'Load older entries',
+  caughtUpBadge: 'Stop when caught up: {polls} of {total} polls at or under {threshold}',
+  armedTitle: 'Armed stop-when-caught-up watches',
+  armedNone: 'No watch is armed',
+  armedLoading: 'Loading the armed watches',
+  armedLoadFailed: 'The armed watches could not be loaded',
+  armedTarget: 'Target',
+  armedTask: 'Task',
+  armedPolls: '{polls} of {total} in a row',
+  armedActions: 'Actions',
 } satisfies Messages;

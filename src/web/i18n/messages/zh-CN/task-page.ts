@@ -245,4 +245,13 @@ export const taskPage: Catalog['taskPage'] = {
   logsMessage: '消息',
   logsShown: { other: '{count}/{total} 条' },
   logsLoadMore: '加载更早的日志',
+  caughtUpBadge: '追平后停止：{polls}/{total} 次轮询不高于 {threshold}',
+  armedTitle: '已启用的追平后停止监视',
+  armedNone: '没有已启用的监视',
+  armedLoading: '正在加载已启用的监视',
+  armedLoadFailed: '无法加载已启用的监视',
+  armedTarget: '目标',
+  armedTask: '任务',
+  armedPolls: '连续 {polls}/{total} 次',
+  armedActions: '操作',
 };

@@ -70,6 +70,12 @@ function taskOf(request: Request, taskId: string) {
 type Params = { taskId: string };
 
 export const caughtUpHandlers = [
+  // The active watches of one target (the first without `?target`), oldest first.
+  http.get('/api/stop-when-caught-up', ({ request }) => {
+    const target = new URL(request.url).searchParams.get('target') ?? 'sim-region-1';
+    const active = [...watches().values()].filter((watch) => watch.target === target && isActive(watch));
+    return HttpResponse.json({ watches: active.sort((a, b) => a.created_at.localeCompare(b.created_at)) });
+  }),
   http.get<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', ({ params }) => HttpResponse.json({ watch: watchOf(params.taskId) ?? null })),
 
   http.post<Params>('/api/migration-tasks/:taskId/stop-when-caught-up', async ({ params, request }) => {

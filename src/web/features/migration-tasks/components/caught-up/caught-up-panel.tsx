@@ -13,6 +13,7 @@ import { Section } from '../task-detail/section';
 import { CaughtUpForm } from './caught-up-form';
 import { CaughtUpWatchView } from './caught-up-watch';
 import { useTaskPageT } from '../../lib/english-task-page';
+import { CAUGHT_UP_ANCHOR } from './caught-up-badge';
 
 /**
  * "Stop when caught up" on the page of an incremental migration: the latest watch (everyone sees
@@ -31,7 +32,7 @@ export function CaughtUpPanel({ task }: { task: MigrationTask }) {
   useRefreshTaskWhenWatchEnds(taskRef, active);
 
   return (
-    <Section title={t('caughtUpTitle')} testId="section-caught-up">
+    <Section title={t('caughtUpTitle')} testId="section-caught-up" anchor={CAUGHT_UP_ANCHOR}>
       <QueryFailure
         query={query}
         title={t('caughtUpLoadFailed')}

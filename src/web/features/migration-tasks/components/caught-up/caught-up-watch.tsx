@@ -45,7 +45,8 @@ function NextPoll({ at }: { at: string | null }) {
   return <>{seconds === 0 ? t('caughtUpPollingNow') : t('caughtUpInSeconds', { count: seconds })}</>;
 }
 
-function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
+/** Cancel, after a confirm step (the task page's watch and the activity page's list of armed watches). */
+export function CancelWatch({ taskRef }: { taskRef: TaskRef }) {
   const t = useTaskPageT();
   const [confirming, setConfirming] = useState(false);
   const mutation = useCancelCaughtUpWatch(taskRef);

@@ -5,6 +5,7 @@ import type { MigrationTask } from '../../../../../api';
 import { CopyId } from '../../../../components/copy-id';
 import { PageHeader } from '../../../../components/page-header';
 import { StatusBadge } from '../../../../components/status-badge';
+import { CaughtUpBadge } from '../caught-up/caught-up-badge';
 import { StopTaskButton } from '../stop-task-button';
 import { SystemNotificationsToggle } from '../system-notifications-toggle';
 import { useTaskPageT } from '../../lib/english-task-page';
@@ -25,6 +26,7 @@ export function TaskHeader({ task, backTo, lastStop }: { task: MigrationTask; ba
           <Stack gap={4} mt={4}>
             <CopyId value={task.task_id} label={t('taskId')} />
             <StatusBadge status={task.status} testId="task-status" />
+            <CaughtUpBadge task={task} />
             {lastStop}
           </Stack>
         }
