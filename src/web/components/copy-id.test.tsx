@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { advance, renderWithProviders, switchLocale, useTestClock } from '../testing/test-utils';
 import { CopyId } from './copy-id';
 
@@ -16,8 +16,9 @@ describe('CopyId', () => {
     expect(screen.getByRole('status')).toHaveTextContent('');
 
     await user.click(button);
+    // The clipboard answers in a promise: "copied" follows it, not the click.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Task ID copied to the clipboard'));
     await expect(navigator.clipboard.readText()).resolves.toBe(ID);
-    expect(screen.getByRole('status')).toHaveTextContent('Task ID copied to the clipboard');
     expect(button).toHaveAttribute('title', 'Copied');
     expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
     // After a moment (1.5 s) it is a copy button again.
@@ -31,7 +32,7 @@ describe('CopyId', () => {
     const { user } = renderWithProviders(<CopyId value={ID} label="任务 ID" />);
     const button = await screen.findByRole('button', { name: `复制任务 ID ${ID}` });
     await user.click(button);
-    expect(screen.getByRole('status')).toHaveTextContent('任务 ID已复制到剪贴板');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('任务 ID已复制到剪贴板'));
     expect(button).toHaveAttribute('title', '已复制');
   });
 });
