@@ -41,8 +41,25 @@ function sourceMapsOutsideServedFiles(): Plugin {
   };
 }
 
+/**
+ * Mantine's ScrollArea (which every Table brings) imports one hook from @floating-ui/react; that
+ * import alone put the whole of floating-ui into the first download. It gets the same hook, built
+ * on Mantine's own, from src/web/lib/scroll-area-merge-refs.ts; popovers still import floating-ui.
+ */
+function scrollAreaWithoutFloatingUi(): Plugin {
+  const shim = resolve(import.meta.dirname, 'src/web/lib/scroll-area-merge-refs.ts');
+  return {
+    name: 'scroll-area-without-floating-ui',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@floating-ui/react' && importer?.replaceAll('\\', '/').endsWith('/components/ScrollArea/ScrollArea.mjs')) return shim;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), sourceMapsOutsideServedFiles()],
+  plugins: [react(), sourceMapsOutsideServedFiles(), scrollAreaWithoutFloatingUi()],
   build: { outDir: 'dist/web', emptyOutDir: true, sourcemap: 'hidden' },
   server: {
     host: '127.0.0.1',
