@@ -34,6 +34,52 @@ test.describe('list keyboard and URL state', () => {
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   });
 
+  test('find a task, Stop it and confirm with the keyboard alone; ? lists the keys', async ({ page }) => {
+    await page.goto('/targets/sim-region-1');
+    const row = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).filter({ has: page.getByTestId('stop-button').and(page.locator(':enabled')) }).last();
+    await expect(row).toBeVisible();
+    const name = (await row.locator('[data-task-link]').innerText()).trim();
+    const rowStop = row.getByTestId('stop-button');
+
+    // The Tab walk, which is all there was before: from the search box to the row's Stop.
+    await page.getByLabel('Search by name').focus();
+    let tabs = 0;
+    while (!(await rowStop.evaluate((button) => button === document.activeElement)) && tabs < 200) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+
+    // Now: / name Enter, s, the name again, Enter. Counted as keys pressed, not characters typed.
+    await page.getByRole('heading', { level: 1 }).click();
+    const started = Date.now();
+    await page.keyboard.press('/');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`name=${name}`));
+    const match = page.getByTestId('task-row').filter({ hasText: name });
+    await expect(match.locator('[data-task-link]')).toBeFocused();
+    await page.keyboard.press('s');
+    const dialog = page.getByRole('dialog', { name: 'Stop migration task?' });
+    await expect(dialog.getByTestId('stop-type-to-confirm')).toBeFocused();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(match).toContainText('TERMINATING');
+    test.info().annotations.push({
+      type: 'measure',
+      description: `stop from the keyboard: 5 keys besides the name typed twice, ${Date.now() - started} ms; the Tab walk from the search to the row's Stop: ${tabs} Tabs`,
+    });
+    expect(tabs).toBeGreaterThan(3);
+    // Stop is disabled now: focus is back on the row, where j and k go on.
+    await expect(match.locator('[data-task-link]')).toBeFocused();
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Stop the highlighted task');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+  });
+
   test('filters, sort, page and size survive a reload, and back/forward restore the view', async ({ page }) => {
     await page.goto('/?size=20');
     const rows = page.getByTestId('task-row');

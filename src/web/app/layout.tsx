@@ -10,6 +10,7 @@ import { DemoBanner } from '../features/targets/components/demo-banner';
 import { useT } from '../i18n';
 import '../components/page.css';
 import { AppHeader } from './app-header';
+import { KeyboardHelp } from './keyboard-help';
 
 function SessionError() {
   const t = useT('shell');
@@ -44,6 +45,7 @@ function Layout() {
         </Suspense>
       </Container>
       <FollowStops />
+      <KeyboardHelp />
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
 import { QueryFailure } from '../../components/query-failure';
+import { useTargetWatches } from '../../features/migration-tasks/api/get-caught-up-watches';
 import { listRefetchInterval, useMigrationTasks } from '../../features/migration-tasks/api/get-migration-tasks';
 import { BatchActionBar } from '../../features/migration-tasks/components/batch-stop/batch-action-bar';
 import { selectionBlockedReason, useBatchSelection } from '../../features/migration-tasks/components/batch-stop/use-batch-selection';
@@ -30,6 +31,8 @@ export function TaskListRoute() {
   const [filters, update] = useSearchParamFilters(listFilters);
   const query = useMigrationTasks(target.id, toListParams(filters));
   const { data } = query;
+  // Only incremental migrations can have a watch: no read for a list without one.
+  const watches = useTargetWatches(target.id, { enabled: data?.tasks.some((task) => task.migration_method === 'incremental_migration') ?? false }).data;
   const filtered = hasActiveFilters(filters);
   const clear = () => update({ name: '', status: [] });
 
@@ -45,6 +48,7 @@ export function TaskListRoute() {
   const tableRef = useRef<HTMLDivElement>(null);
   const keyboard = useListKeyboard({
     taskIds: data?.tasks.map((task) => task.task_id) ?? [],
+    rowsFor: { search: filters.name, ready: data !== undefined && !query.isPlaceholderData },
     tableRef,
     searchRef,
     onOpen: (taskId) => void navigate(taskPath(target.id, taskId), { state: { listSearch: location.search } }),
@@ -74,6 +78,7 @@ export function TaskListRoute() {
         onSortChange={(sort) => update({ sort })}
         onClear={filtered ? clear : undefined}
         searchRef={searchRef}
+        onLeaveSearch={(to) => to === 'results' && keyboard.toResults(searchRef.current?.value.trim() ?? '')}
       />
 
       <QueryFailure
@@ -105,6 +110,7 @@ export function TaskListRoute() {
             selection={mayStop ? { ids: selection.ids, onToggle: selection.toggle, onToggleAll: selection.toggleAll } : undefined}
             highlightedId={keyboard.highlightedId}
             onRowFocus={keyboard.setHighlightedId}
+            watches={watches}
           />
         )}
       </div>

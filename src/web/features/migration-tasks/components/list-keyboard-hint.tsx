@@ -18,6 +18,12 @@ export function ListKeyboardHint() {
       <Text size="xs" c="dimmed">
         <Kbd size="xs">Enter</Kbd> {t('shortcutOpen')}
       </Text>
+      <Text size="xs" c="dimmed">
+        <Kbd size="xs">s</Kbd> {t('shortcutStop')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        <Kbd size="xs">?</Kbd> {t('shortcutHelp')}
+      </Text>
     </Group>
   );
 }

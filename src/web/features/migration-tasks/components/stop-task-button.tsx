@@ -15,6 +15,16 @@ const StopTaskDialog = lazy(loadDialog);
 export const prefetchStopDialog = () => void loadDialog();
 
 /**
+ * Where focus goes when the dialog has closed: back to Stop, or, once the stop has disabled it, to
+ * the row's task link, where the list's keys (j, k, Enter) go on from.
+ */
+function returnFocus(button: HTMLButtonElement | null) {
+  if (!button) return;
+  if (!button.disabled) button.focus();
+  else button.closest('[data-task-id]')?.querySelector<HTMLElement>('[data-task-link]')?.focus();
+}
+
+/**
  * Stop for one task: enabled only when the status allows it and no stop of it from this tab has an
  * unknown outcome (the reason otherwise in the button's description and on hover), hidden when the
  * session may not stop tasks. Opens the confirmation dialog.
@@ -74,7 +84,7 @@ export function StopTaskButton({ task, variant }: { task: TaskLike; variant: 'ro
             task={task}
             opened={opened}
             onClose={() => setOpened(false)}
-            onClosed={() => buttonRef.current?.focus()}
+            onClosed={() => returnFocus(buttonRef.current)}
           />
         </Suspense>
       )}

@@ -16,6 +16,8 @@ interface TaskFiltersProps {
   onClear?: () => void;
   /** The search box, for the `/` shortcut. */
   searchRef?: Ref<HTMLInputElement>;
+  /** Enter or ↓ in the search (to its results) or Escape (to the page). */
+  onLeaveSearch?: (to: 'results' | 'page') => void;
 }
 
 const SORT_KEYS = {
@@ -51,7 +53,7 @@ function StatusChip({ choice, checked, onChange }: { choice: StatusChoice; check
  * Search, status and sort. The statuses are a row of chips (one per meaning: "Failed" covers FAILED
  * and MIGRATION_FAILED), each a checkbox with its label: nothing floating to download with the list.
  */
-export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef }: TaskFiltersProps) {
+export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, onSortChange, onClear, searchRef, onLeaveSearch }: TaskFiltersProps) {
   const t = useT('list');
   const pendingName = useRef<PendingSearch>(null);
   // Statuses this console does not know, from a link, stay visible so they can be removed.
@@ -67,6 +69,7 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
           placeholder={t('searchPlaceholder')}
           maxLength={128}
           aria-keyshortcuts="/"
+          onLeave={onLeaveSearch}
           value={name}
           onSearch={onNameChange}
           w={{ base: '100%', sm: 280 }}

@@ -72,4 +72,11 @@ export const list = {
   shortcutSearch: 'search',
   shortcutMove: 'next / previous task',
   shortcutOpen: 'open the task',
+  shortcutStop: 'stop it',
+  shortcutHelp: 'all keys',
+
+  // A row's "stop when caught up" watch.
+  watchWaiting: 'Stops when caught up: {polls} of {total} polls ≤ {threshold}',
+  watchWaitingNext: 'Stops when caught up: {polls} of {total} polls ≤ {threshold} · next in {seconds} s',
+  watchStopping: 'Caught up: stopping',
 } satisfies Messages;

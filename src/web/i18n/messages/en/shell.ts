@@ -18,4 +18,21 @@ export const shell = {
   notFoundText: 'There is no page at {path}.',
   goToTasks: 'Go to migration tasks',
   pageFailed: 'This page failed',
+
+  // The keyboard help (the ? key).
+  keysTitle: 'Keyboard shortcuts',
+  keysAnywhere: 'Anywhere',
+  keysHelp: 'Show this list',
+  keysList: 'Task list',
+  keysSearch: 'Search by name',
+  keysToResults: 'In the search: apply it and go to the first matching task',
+  keysLeaveSearch: 'In the search: leave it, keeping the text',
+  keysMove: 'Next / previous task',
+  keysOpen: 'Open the highlighted task',
+  keysStop: 'Stop the highlighted task (opens the confirmation)',
+  keysTab: 'The highlighted task’s own controls: select, copy id, Stop',
+  keysDialog: 'Stop dialog',
+  keysConfirm: 'In the name field: stop, once the name matches',
+  keysCancel: 'Cancel and close',
+  keysNotInFields: 'Letters are shortcuts only outside text fields.',
 } satisfies Messages;

@@ -62,4 +62,10 @@ export const list: Catalog['list'] = {
   shortcutSearch: '搜索',
   shortcutMove: '下一个 / 上一个任务',
   shortcutOpen: '打开任务',
+  shortcutStop: '停止该任务',
+  shortcutHelp: '全部快捷键',
+
+  watchWaiting: '追平后停止：连续 {polls}/{total} 次 ≤ {threshold}',
+  watchWaitingNext: '追平后停止：连续 {polls}/{total} 次 ≤ {threshold} · {seconds} 秒后检查',
+  watchStopping: '已追平：正在停止',
 };
