@@ -1,19 +1,15 @@
 // "Stop when caught up": the watch the console keeps server-side for an incremental migration.
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaughtUpRequest, CaughtUpWatch, CaughtUpWatchList, CaughtUpWatchRead } from '../../../../api';
-import { CAUGHT_UP_ACTIVE_STATES } from '../../../../api/rules';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaughtUpRequest, CaughtUpWatch, CaughtUpWatchRead } from '../../../../api';
 import { apiClient } from '../../../lib/api-client';
 import { SHAPES } from '../../../lib/response-shape';
 import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
+import { caughtUpListKey, CAUGHT_UP_REFRESH_MS, isWatchActive } from './get-caught-up-watches';
 import { taskKeys, type TaskRef } from './query-keys';
 
 const path = (taskId: string) => `/api/migration-tasks/${encodeURIComponent(taskId)}/stop-when-caught-up`;
 
-export const CAUGHT_UP_REFRESH_MS = 2_000;
-
-export function isWatchActive(watch: CaughtUpWatch | null | undefined): boolean {
-  return !!watch && (CAUGHT_UP_ACTIVE_STATES as readonly string[]).includes(watch.state);
-}
+export { CAUGHT_UP_REFRESH_MS, isWatchActive };
 
 /** The task's latest watch, or null when none was ever set (`{ watch: null }`). */
 export async function getCaughtUpWatch({ targetId, taskId }: TaskRef, signal?: AbortSignal): Promise<CaughtUpWatch | null> {
@@ -58,28 +54,4 @@ export function useCancelCaughtUpWatch(ref: TaskRef) {
   return useWatchMutation<void>(ref, () =>
     apiClient.delete<CaughtUpWatch>(path(ref.taskId), SHAPES.caughtUpWatch, { query: { target: ref.targetId } }),
   );
-}
-
-/** A target's active watches (`GET /api/stop-when-caught-up?target`), oldest first. */
-export const caughtUpListKey = (targetId: string) => ['migration-tasks', targetId, 'caught-up-list'] as const;
-
-// Checked here, not in SHAPES: only this lazy module reads the list (the first download stays as it is).
-const LIST_SHAPE = { watches: 'array' } as const;
-
-export async function getCaughtUpWatches(targetId: string, signal?: AbortSignal): Promise<CaughtUpWatch[]> {
-  const list = await apiClient.get<CaughtUpWatchList>('/api/stop-when-caught-up', LIST_SHAPE, { signal, query: { target: targetId } });
-  return list.watches.filter((watch) => isWatchActive(watch));
-}
-
-/** Every target's active watches; each target read every 2 s while it has one. */
-export function useArmedWatches(targetIds: readonly string[], { enabled }: { enabled: boolean }) {
-  return useQueries({
-    queries: targetIds.map((targetId) => ({
-      queryKey: caughtUpListKey(targetId),
-      queryFn: ({ signal }: { signal: AbortSignal }) => getCaughtUpWatches(targetId, signal),
-      refetchInterval: (query: { state: { data: CaughtUpWatch[] | undefined } }) =>
-        (query.state.data ?? []).some((watch) => isWatchActive(watch)) ? CAUGHT_UP_REFRESH_MS : false,
-      enabled,
-    })),
-  });
 }

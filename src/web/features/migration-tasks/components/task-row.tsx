@@ -1,7 +1,7 @@
-import { Anchor, Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Checkbox, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import type { MigrationTaskSummary } from '../../../../api';
+import type { CaughtUpWatch, MigrationTaskSummary } from '../../../../api';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/date-time';
 import { useT } from '../../../i18n';
@@ -10,6 +10,7 @@ import { taskPath } from '../../../lib/paths';
 import { useCurrentTarget } from '../../../lib/current-target';
 import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from '../lib/task-display';
 import { StatusBadge } from '../../../components/status-badge';
+import { RowWatchBadge } from './caught-up/row-watch-badge';
 import { StopTaskButton } from './stop-task-button';
 
 export interface RowSelection {
@@ -30,9 +31,11 @@ interface TaskRowProps {
   selection?: RowSelection;
   highlighted?: boolean;
   onFocus?: (taskId: string) => void;
+  /** An active "stop when caught up" watch on the task. */
+  watch?: CaughtUpWatch;
 }
 
-export function TaskRow({ task, selection, highlighted = false, onFocus }: TaskRowProps) {
+export function TaskRow({ task, selection, highlighted = false, onFocus, watch }: TaskRowProps) {
   const t = useT('list');
   const tb = useT('batch');
   const reasonId = useId();
@@ -61,15 +64,18 @@ export function TaskRow({ task, selection, highlighted = false, onFocus }: TaskR
         </Table.Td>
       )}
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={taskPath(targetId, task.task_id)}
-          state={{ listSearch: location.search }}
-          fw={600}
-          data-task-link
-        >
-          {name}
-        </Anchor>
+        <Stack gap={4} align="flex-start">
+          <Anchor
+            component={Link}
+            to={taskPath(targetId, task.task_id)}
+            state={{ listSearch: location.search }}
+            fw={600}
+            data-task-link
+          >
+            {name}
+          </Anchor>
+          {watch && <RowWatchBadge watch={watch} />}
+        </Stack>
       </Table.Td>
       <Table.Td data-column="id">
         <CopyId value={task.task_id} display={shortId(task.task_id)} label={t('columnId')} />

@@ -1,5 +1,5 @@
 import { Checkbox, Skeleton, Table, VisuallyHidden } from '@mantine/core';
-import type { MigrationTaskSummary } from '../../../../api';
+import type { CaughtUpWatch, MigrationTaskSummary } from '../../../../api';
 import { useT } from '../../../i18n';
 import { useCurrentTarget } from '../../../lib/current-target';
 import { stopKey, useStopEntries } from '../lib/stop-tracker';
@@ -46,9 +46,11 @@ interface TaskTableProps {
   /** The row the keyboard (j/k) points at. */
   highlightedId?: string | null;
   onRowFocus?: (taskId: string) => void;
+  /** Active "stop when caught up" watches by task id. */
+  watches?: ReadonlyMap<string, CaughtUpWatch>;
 }
 
-export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlightedId, onRowFocus }: TaskTableProps) {
+export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlightedId, onRowFocus, watches }: TaskTableProps) {
   const t = useT('list');
   const tb = useT('batch');
   const { id: targetId } = useCurrentTarget();
@@ -99,6 +101,7 @@ export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlighte
                   task={task}
                   highlighted={task.task_id === highlightedId}
                   onFocus={onRowFocus}
+                  watch={watches?.get(task.task_id)}
                   selection={
                     selection && {
                       checked: selection.ids.has(task.task_id),
