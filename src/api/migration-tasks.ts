@@ -66,6 +66,13 @@ export const migrationTaskSummarySchema = z.looseObject({
   source_instance_spec_code: text,
   target_instance_spec_code: text,
   error_message: text,
+  /**
+   * Added by the console, not the cloud: since when the task has had its status, by the console's
+   * own record of the statuses it read (ISO-8601; null: not read in this status yet), and whether it
+   * saw the task change into it (false: the time is the first read, the change was earlier).
+   */
+  console_status_since: z.string().nullable().optional(),
+  console_status_change_seen: z.boolean().optional(),
 });
 
 export const migrationTaskSchema = z.looseObject({

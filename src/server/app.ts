@@ -34,6 +34,7 @@ import { TaskEvents } from './migration-tasks/events';
 import { migrationTasksPlugin } from './migration-tasks/plugin';
 import { overviewPlugin } from './overview/plugin';
 import { TaskMetrics } from './overview/task-metrics';
+import { openSqliteStatusRecord, type StatusRecordStore } from './overview/status-record';
 import { TaskObserver } from './overview/task-observer';
 import { targetsPlugin } from './targets/plugin';
 import { TargetRegistry, type AppTarget } from './targets/registry';
@@ -70,8 +71,12 @@ export interface AppOptions {
    * (0: tests call app.alerts.tick()). Unset or no webhook: no alerts.
    */
   alerts?: AlertOptions;
-  /** Overview: how often each target's task list is read, ms (default OVERVIEW_SCAN_INTERVAL_S); 0: no timer, tests call app.taskObserver.tick(). */
-  overview?: { intervalMs?: number };
+  /**
+   * Overview: how often each target's task list is read, ms (default OVERVIEW_SCAN_INTERVAL_S; 0: no
+   * timer, tests call app.taskObserver.tick()), and the record of task statuses (main.ts passes
+   * DATA_DIR/status.db or DATABASE_URL's; default in memory; the app closes it).
+   */
+  overview?: { intervalMs?: number; record?: StatusRecordStore };
   /**
    * The time every part of the app reads (signatures, history, watches) unless an option above
    * names its own; default the system clock. Tests share one ManualClock with the simulator.
@@ -143,7 +148,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cluster = options.history?.shared ? new HistoryCluster(options.history.shared, progress, () => targets.ids, app.log) : null;
   if (cluster) progress.useShard(cluster);
   // Each target's tasks as last read (overview, alerts, task metrics): one list scan per target per interval.
-  const taskObserver = new TaskObserver({ targets, now: clock, log: app.log, intervalMs: options.overview?.intervalMs });
+  const statusRecord = options.overview?.record ?? openSqliteStatusRecord(':memory:');
+  const taskObserver = new TaskObserver({ targets, now: clock, log: app.log, intervalMs: options.overview?.intervalMs, record: statusRecord });
+  // The overview plugin's preClose has closed the observer (its last writes done) by then.
+  app.addHook('onClose', async () => statusRecord.close());
   // Per-task gauges on /metrics, computed at each scrape from the observer, the history and the stops seen.
   const taskMetrics = new TaskMetrics(metrics, { observations: taskObserver, history: progress, auditFeed, targets: () => targets.ids, now: clock });
   app.addHook('onClose', async () => taskMetrics.close());
@@ -153,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(alertsPlugin, { alerts, feed: auditFeed, observer: taskObserver });
   await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit, alerts });
   await app.register(targetsPlugin, { targets });
-  await app.register(migrationTasksPlugin, { targets, audit, events });
+  await app.register(migrationTasksPlugin, { targets, audit, events, statusSince: taskObserver });
   await app.register(auditPlugin, { audit });
   await app.register(historyPlugin, { targets, history: progress, events, sampler: options.history?.sampler, cluster });
   await app.register(caughtUpPlugin, { targets, audit, history: progress, now: clock, ...options.caughtUp });

@@ -9,6 +9,7 @@ import type { SqlAuditStore } from './audit/sql-store';
 import { openPostgresAuditStore, openSqliteAuditStore } from './audit/sqlite-store';
 import { openPostgresWatchStore, openSqliteWatchStore } from './caught-up/watch-store';
 import { openPostgresHistoryStore } from './history/shared-store';
+import { openPostgresStatusRecord, openSqliteStatusRecord } from './overview/status-record';
 import { openPostgresSessionStore, openSqliteSessionStore } from './auth/session-store';
 import { ConfigError, loadConfig, type CloudTarget, type ConsoleConfig } from './config';
 import type { AppTarget } from './targets/registry';
@@ -37,6 +38,8 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
   const sharedHistory = config.databaseUrl ? await openReadyStore(config, () => openPostgresHistoryStore(config.databaseUrl!, { now: Date.now })) : undefined;
   // The alert outbox, only with a webhook set: several instances on one DATABASE_URL send each alert once.
   const alertStore = config.alerts.webhooks.length === 0 ? undefined : await openReadyStore(config, () => (config.databaseUrl ? openPostgresAlertStore(config.databaseUrl) : openSqliteAlertStore(env.DATA_DIR || './data')));
+  // What the console read of each task's status, kept across restarts: the list's "last changed".
+  const statusRecord = await openReadyStore(config, () => (config.databaseUrl ? openPostgresStatusRecord(config.databaseUrl) : openSqliteStatusRecord(env.DATA_DIR || './data')));
   const simulators: RunningSimulator[] = [];
   let targets: AppTarget[];
   if (config.targets) {
@@ -68,7 +71,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     audit,
     sessions,
     caughtUp: { store: watches },
-    overview: { intervalMs: config.overviewScanIntervalS * 1000 },
+    overview: { intervalMs: config.overviewScanIntervalS * 1000, record: statusRecord },
     alerts: { config: config.alerts, store: alertStore, publicUrl: config.auth.publicUrl },
     history: sharedHistory ? { shared: sharedHistory } : { dataDir: env.DATA_DIR || './data' },
   });

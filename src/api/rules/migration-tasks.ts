@@ -34,8 +34,9 @@ export const CONSOLE_INSTANCE_FIELDS = ['id', 'name', 'addrs', 'ip', 'port', 'db
 /**
  * `GET /api/migration-tasks?sort=`: orders applied over the whole upstream list. Without `sort`
  * the cloud's own order is kept (undocumented; newest first in practice) and only a page is read.
+ * `changed`: the latest status change first, by the console's own record (console_status_since).
  */
-export const LIST_SORTS = ['newest', 'oldest', 'name_asc', 'name_desc', 'status'] as const;
+export const LIST_SORTS = ['newest', 'oldest', 'changed', 'name_asc', 'name_desc', 'status'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
 /** `POST /api/migration-tasks/batch-stop` takes at most this many task ids. */

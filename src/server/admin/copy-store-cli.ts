@@ -18,7 +18,7 @@ if (!to) {
   process.exit(2);
 }
 try {
-  const { audit, watches, history } = await copyDataDirToPostgres(from, to);
+  const { audit, watches, history, statuses } = await copyDataDirToPostgres(from, to);
   const lines = [
     `store:copy ${from} → ${describePostgres(to)}`,
     `  audit records: ${typeof audit === 'string' ? `${audit} in that folder` : counted(audit)}`,
@@ -28,6 +28,7 @@ try {
         : `${counted(watches)}, ${watches.skipped} skipped (an active watch whose task already has another active watch there)`
     }`,
     `  progress history: ${typeof history === 'string' ? `${history} in that folder` : `${counted(history.tasks, ' tasks')}; ${counted(history.samples, ' samples')}`}`,
+    `  task statuses: ${typeof statuses === 'string' ? `${statuses} in that folder` : counted(statuses)}`,
     '  sessions: not copied (users sign in again)',
   ];
   console.log(lines.join('\n'));

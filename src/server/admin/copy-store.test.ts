@@ -17,6 +17,8 @@ import { openPostgresWatchStore, openSqliteWatchStore, type WatchStore } from '.
 import { openHistoryStore } from '../history/history-store';
 import { ProgressHistory, type PersistedTask } from '../history/progress-history';
 import { openPostgresHistoryStore } from '../history/shared-store';
+import type { ObservedTask } from '../overview/observed';
+import { openPostgresStatusRecord, openSqliteStatusRecord } from '../overview/status-record';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres';
 import { copyDataDirToPostgres } from './copy-store';
 
@@ -81,6 +83,12 @@ beforeAll(async () => {
     now += HISTORY_MIN_SPACING_S * 1000;
   }
   history.close();
+
+  // status.db as the task observer writes it: two tasks of east (one seen failing), one of west.
+  const statuses = openSqliteStatusRecord(dataDir);
+  await statuses.save('east', [STATUS('task-1', 'FAILED', true), STATUS('task-3', 'INCRMIGEATING', false)]);
+  await statuses.save('west', [STATUS('task-9', 'SUCCESS', false)]);
+  await statuses.close();
 });
 afterAll(async () => {
   await postgres.close();
@@ -88,6 +96,9 @@ afterAll(async () => {
 });
 
 const everything = { offset: 0, limit: 200 };
+function STATUS(taskId: string, status: string, changeSeen: boolean): ObservedTask {
+  return { taskId, taskName: null, status, statusSinceMs: T0 - 60_000, changeSeen };
+}
 async function allRecords(store: ReturnType<typeof openSqliteAuditStore>) {
   const records = [];
   for await (const page of store.exportAll()) records.push(...page);
@@ -106,11 +117,13 @@ const FIRST_RUN = {
   audit: { read: RECORDS, added: RECORDS, alreadyThere: 0 },
   watches: { read: 2, added: 2, alreadyThere: 0, skipped: 0 },
   history: { tasks: { read: HISTORY.tasks, added: HISTORY.tasks, alreadyThere: 0 }, samples: { read: HISTORY.samples, added: HISTORY.samples, alreadyThere: 0 } },
+  statuses: { read: 3, added: 3, alreadyThere: 0 },
 };
 const SECOND_RUN = {
   audit: { read: RECORDS, added: 0, alreadyThere: RECORDS },
   watches: { read: 2, added: 0, alreadyThere: 2, skipped: 0 },
   history: { tasks: { read: HISTORY.tasks, added: 0, alreadyThere: HISTORY.tasks }, samples: { read: HISTORY.samples, added: 0, alreadyThere: HISTORY.samples } },
+  statuses: { read: 3, added: 0, alreadyThere: 3 },
 };
 
 describe('npm run store:copy', () => {
@@ -155,6 +168,15 @@ describe('npm run store:copy', () => {
       sourceHistory.close();
       await targetHistory.close();
     }
+
+    const sourceStatuses = openSqliteStatusRecord(dataDir);
+    const targetStatuses = openPostgresStatusRecord(url);
+    try {
+      for (const target of ['east', 'west']) expect(await targetStatuses.load(target)).toEqual(await sourceStatuses.load(target));
+      expect((await targetStatuses.load('east')).get('task-1')).toEqual({ status: 'FAILED', statusSinceMs: T0 - 60_000, changeSeen: true });
+    } finally {
+      await Promise.all([sourceStatuses.close(), targetStatuses.close()]);
+    }
   });
 
   it('skips an active watch whose task PostgreSQL already watches, and keeps that one', async () => {
@@ -179,10 +201,12 @@ describe('npm run store:copy', () => {
     expect(stdout).toContain(`audit records: ${RECORDS} read, ${RECORDS} added, 0 already there\n`);
     expect(stdout).toContain('caught-up watches: 2 read, 2 added, 0 already there, 0 skipped (an active watch whose task already has another active watch there)\n');
     expect(stdout).toContain(`progress history: 3 tasks read, 3 added, 0 already there; ${HISTORY.samples} samples read, ${HISTORY.samples} added, 0 already there\n`);
+    expect(stdout).toContain('task statuses: 3 read, 3 added, 0 already there\n');
     expect(stdout).toContain('sessions: not copied (users sign in again)');
     const again = await run(['--from', dataDir, '--to', url]);
     expect(again.stdout).toContain(`audit records: ${RECORDS} read, 0 added, ${RECORDS} already there\n`);
     expect(again.stdout).toContain('caught-up watches: 2 read, 0 added, 2 already there, 0 skipped');
+    expect(again.stdout).toContain('task statuses: 3 read, 0 added, 3 already there\n');
     expect(again.stdout).toContain(`progress history: 3 tasks read, 0 added, 3 already there; ${HISTORY.samples} samples read, 0 added, ${HISTORY.samples} already there\n`);
     expect(stdout).not.toContain('not-a-real-secret');
     const missing = await run(['--from', join(dataDir, 'nope'), '--to', url]).catch((error: { code: number; stderr: string }) => error);

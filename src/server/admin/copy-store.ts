@@ -1,6 +1,6 @@
 // The one-time copy of what a single console kept under DATA_DIR (SQLite) into PostgreSQL, for a
-// team that outgrows one instance: the audit trail, the stop-when-caught-up watches and the
-// progress history. It copies record by record, keyed by id (a watch by its id, a history sample by
+// team that outgrows one instance: the audit trail, the stop-when-caught-up watches, the
+// progress history and the record of task statuses (the list's "last changed"). It copies record by record, keyed by id (a watch by its id, a history sample by
 // its task and time), so running it again adds nothing twice, and it reports what it read, added
 // and found already there. The SQLite files are brought to the current schema and pruned, as the
 // console itself would on its next start, and otherwise only read. Sessions are not copied: they
@@ -14,6 +14,7 @@ import { HISTORY_DB_FILE, openHistoryStore } from '../history/history-store';
 import { HISTORY_MAX_TASKS, type PersistedTask } from '../history/progress-history';
 import { historyKey } from '../history/samples';
 import { openPostgresHistoryStore } from '../history/shared-store';
+import { openPostgresStatusRecord, openSqliteStatusRecord, STATUS_DB_FILE } from '../overview/status-record';
 
 export interface CopiedCounts {
   /** Records found in DATA_DIR. */
@@ -38,6 +39,7 @@ export interface CopyReport {
   audit: CopiedCounts | 'no audit.db';
   watches: CopiedWatches | 'no caught-up.db';
   history: CopiedHistory | 'no history.db';
+  statuses: CopiedCounts | 'no status.db';
 }
 
 export async function copyDataDirToPostgres(dataDir: string, databaseUrl: string): Promise<CopyReport> {
@@ -48,7 +50,8 @@ export async function copyDataDirToPostgres(dataDir: string, databaseUrl: string
   const audit = has(AUDIT_DB_FILE) ? await copyAudit(folder, databaseUrl) : 'no audit.db';
   const watches = has(WATCH_DB_FILE) ? await copyWatches(folder, databaseUrl) : 'no caught-up.db';
   const history = has(HISTORY_DB_FILE) ? await copyHistory(folder, databaseUrl) : 'no history.db';
-  return { audit, watches, history };
+  const statuses = has(STATUS_DB_FILE) ? await copyStatuses(folder, databaseUrl) : 'no status.db';
+  return { audit, watches, history, statuses };
 }
 
 const noneYet = (): CopiedCounts => ({ read: 0, added: 0, alreadyThere: 0 });
@@ -64,6 +67,26 @@ async function copyAudit(folder: string, databaseUrl: string): Promise<CopiedCou
       counts.read += page.length;
       counts.added += added;
       counts.alreadyThere += page.length - added;
+    }
+    return counts;
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+  }
+}
+
+/** A task recorded on both sides keeps PostgreSQL's row: instances there may have read it since. */
+async function copyStatuses(folder: string, databaseUrl: string): Promise<CopiedCounts> {
+  const from = openSqliteStatusRecord(folder);
+  const to = openPostgresStatusRecord(databaseUrl);
+  try {
+    await Promise.all([from.ready(), to.ready()]);
+    const counts = noneYet();
+    for (const target of await from.targets()) {
+      const recorded = await from.load(target);
+      const added = await to.importTarget(target, recorded);
+      counts.read += recorded.size;
+      counts.added += added;
+      counts.alreadyThere += recorded.size - added;
     }
     return counts;
   } finally {

@@ -5,10 +5,14 @@ import type { ListSort } from '../../api/rules/migration-tasks';
 import { statusPhase, type StatusPhase } from '../../dcs/status';
 
 interface Sortable {
+  task_id?: string | null;
   task_name?: string | null;
   status?: string | null;
   created_at?: string | null;
 }
+
+/** Since when a task has its status (ms), by the console's record; null: not known. */
+export type ChangedMs = (task: Sortable) => number | null;
 
 /** Tasks that need attention first: moving data, then on their way somewhere, then at rest. */
 const PHASE_ORDER: readonly StatusPhase[] = ['migrating', 'stopping', 'pending', 'failed', 'succeeded', 'stopped', 'gone', 'unknown'];
@@ -28,8 +32,9 @@ export function createdMs(value: string | null | undefined): number | null {
 type Key = number | string | null;
 
 /** The value each order compares, read once per task (a scan may hold 100,000 tasks). */
-const KEYS: Record<ListSort, { key: (task: Sortable) => Key; descending: boolean }> = {
+const KEYS: Record<ListSort, { key: (task: Sortable, changedMs: ChangedMs) => Key; descending: boolean }> = {
   newest: { key: (t) => createdMs(t.created_at), descending: true },
+  changed: { key: (t, changedMs) => changedMs(t), descending: true },
   oldest: { key: (t) => createdMs(t.created_at), descending: false },
   name_asc: { key: (t) => t.task_name || null, descending: false },
   name_desc: { key: (t) => t.task_name || null, descending: true },
@@ -42,12 +47,14 @@ function compareKeys(a: Key, b: Key): number {
   return names.compare(String(a), String(b));
 }
 
-/** A sorted copy; without a sort, the list as the cloud ordered it. */
-export function sortTasks<T extends Sortable>(tasks: readonly T[], sort: ListSort | undefined): T[] {
+const UNKNOWN: ChangedMs = () => null;
+
+/** A sorted copy; without a sort, the list as the cloud ordered it. `changedMs` serves the `changed` order. */
+export function sortTasks<T extends Sortable>(tasks: readonly T[], sort: ListSort | undefined, changedMs: ChangedMs = UNKNOWN): T[] {
   if (!sort) return [...tasks];
   const { key, descending } = KEYS[sort];
   return tasks
-    .map((task) => ({ task, key: key(task) }))
+    .map((task) => ({ task, key: key(task, changedMs) }))
     .sort((a, b) => {
       if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
       const order = compareKeys(a.key, b.key);

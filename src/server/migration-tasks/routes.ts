@@ -11,8 +11,10 @@ import { requirePermission } from '../auth/plugin';
 import { principalKey } from '../auth/principal';
 import { toApiHttpError, type UpstreamOperation } from '../errors';
 import { invalidInput, parseQuery, parseTaskId, type TaskRequest } from '../http/validation';
+import type { StatusSinceSource } from '../overview/observed';
 import type { TargetRegistry } from '../targets/registry';
 import { jsonOf } from '../upstream/derived-memo';
+import { withStatusSince } from './status-since';
 import type { TaskEvents } from './events';
 import { batchStopTasks, stopTask, type StopContext } from './stop-task';
 
@@ -24,9 +26,11 @@ export interface MigrationTaskDeps {
   audit: AuditTrail;
   /** Told of every detail and stats answer. */
   events: TaskEvents;
+  /** The console's record of status changes (the task observer): each listed task's "last changed", and the `changed` order. */
+  statusSince?: StatusSinceSource;
 }
 
-export function migrationTaskRoutes({ targets, audit, events }: MigrationTaskDeps) {
+export function migrationTaskRoutes({ targets, audit, events, statusSince }: MigrationTaskDeps) {
   return async function register(app: FastifyInstance): Promise<void> {
     const canList = { preHandler: requirePermission('migrationTask:list') };
     const canGet = { preHandler: requirePermission('migrationTask:get') };
@@ -35,7 +39,8 @@ export function migrationTaskRoutes({ targets, audit, events }: MigrationTaskDep
 
     app.get('/api/migration-tasks', canList, async (request, reply) => {
       const query = parseQuery(listQuerySchema, request.query);
-      const list = await upstream('list', () => targets.service(query.target).list(query));
+      const since = statusSince?.statusSince(query.target ?? targets.defaultId);
+      const list = withStatusSince(await upstream('list', () => targets.service(query.target).list(query, undefined, since)), since);
       // A status filter over a list longer than the console scans: the answer covers its beginning.
       if (list.truncated) void reply.header('x-dcs-list-truncated', 'true');
       return json(reply, list);

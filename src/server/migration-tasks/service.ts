@@ -17,6 +17,7 @@ import { ApiHttpError } from '../errors';
 import type { DcsClient, ReadOptions, UpstreamExchange } from '../upstream/dcs-client';
 import { DerivedMemo } from '../upstream/derived-memo';
 import { redactSecrets } from '../upstream/redact';
+import type { StatusSince } from '../overview/observed';
 import { sortTasks } from './list-sort';
 
 /**
@@ -40,8 +41,11 @@ export class MigrationTaskService {
 
   constructor(private readonly dcs: DcsClient) {}
 
-  /** `fresh`: skip the cache (the audit's read before a batch stop). */
-  async list(query: ListQuery, options?: ReadOptions): Promise<MigrationTaskList> {
+  /**
+   * `fresh`: skip the cache (the audit's read before a batch stop). `since`: the console's record
+   * of status changes, for the `changed` order (without it, that order keeps the cloud's).
+   */
+  async list(query: ListQuery, options?: ReadOptions, since?: StatusSince): Promise<MigrationTaskList> {
     const { offset, limit, name } = query;
     if (!query.status && !query.sort) {
       const page = await this.dcs.listMigrationTasks({ offset, limit, name }, options);
@@ -56,9 +60,12 @@ export class MigrationTaskService {
     // A sort, too, needs the whole list (sortTasks: list-sort.ts).
     const wanted = query.status ? new Set(query.status.split(',').flatMap(statusesMatching)) : null;
     const scan = await this.dcs.listAllMigrationTasks(name, MAX_SCAN_PAGES);
-    return this.derived.get(scan, `${query.status ?? ''}|${query.sort ?? ''}|${offset}|${limit}`, () => {
+    // The `changed` order follows the record too: kept per version of it, not only per upstream read.
+    const version = query.sort === 'changed' ? `|${since?.version ?? 0}` : '';
+    const changedMs = (task: { task_id?: string | null; status?: string | null }) => (task.task_id && since?.of(task.task_id, task.status ?? null)?.statusSinceMs) || null;
+    return this.derived.get(scan, `${query.status ?? ''}|${query.sort ?? ''}|${offset}|${limit}${version}`, () => {
       this.rememberNames(scan.tasks.slice(0, LIST_NAMES_REMEMBERED));
-      const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort);
+      const matching = sortTasks(wanted ? scan.tasks.filter((task) => wanted.has(task.status ?? '')) : scan.tasks, query.sort, changedMs);
       return toContract(migrationTaskListSchema, {
         count: matching.length,
         tasks: redactSecrets(matching.slice(offset, offset + limit)),

@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 0, 2, 12);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
-const task = (taskId: string, status: string | null, sinceAgoMs: number, taskName: string | null = `name-${taskId}`): ObservedTask => ({ taskId, taskName, status, statusSinceMs: NOW - sinceAgoMs });
+const task = (taskId: string, status: string | null, sinceAgoMs: number, taskName: string | null = `name-${taskId}`): ObservedTask => ({ taskId, taskName, status, statusSinceMs: NOW - sinceAgoMs, changeSeen: true });
 const sample = (agoMs: number, offset: number | null, status: string | null = 'INCRMIGEATING'): LagSample => ({ at: iso(NOW - agoMs), status, offset });
 const watch = (task_id: string, createdAgoMs: number, state = 'waiting'): WatchSummary => ({ task_id, state, created_at: iso(NOW - createdAgoMs), last_poll: null });
 const input = (over: Partial<AttentionInput>): AttentionInput => ({ tasks: [], nowMs: NOW, samples: new Map(), watches: [], ...over });

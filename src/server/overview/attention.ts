@@ -72,7 +72,7 @@ export function attentionItems({ tasks, nowMs, samples, watches }: AttentionInpu
   for (const watch of watches) {
     if (watch.state !== 'waiting') continue;
     // A watched task not in the last read (a longer list than is read, or gone) is still shown.
-    const task = byId.get(watch.task_id) ?? { taskId: watch.task_id, taskName: null, status: watch.last_poll?.status ?? null, statusSinceMs: 0 };
+    const task = byId.get(watch.task_id) ?? { taskId: watch.task_id, taskName: null, status: watch.last_poll?.status ?? null, statusSinceMs: 0, changeSeen: false };
     add('watch_waiting', task, timeOf(watch.created_at), watch.created_at);
   }
   keyed.sort((a, b) => a.rank - b.rank || a.sinceMs - b.sinceMs || (a.item.task_id < b.item.task_id ? -1 : a.item.task_id > b.item.task_id ? 1 : 0));

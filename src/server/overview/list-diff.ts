@@ -18,12 +18,16 @@ export interface ListDiff {
   changes: TaskChange[];
 }
 
+/** What a task was last read as: the observer's last read, or the record of an earlier run. */
+export type PreviousTask = Pick<ObservedTask, 'status' | 'statusSinceMs' | 'changeSeen'> & { taskName?: string | null };
+
 /**
  * The tasks read at `atMs`: a task still in the status read before keeps its statusSinceMs; a task in
- * another status, or new, gets `atMs`. Tasks not listed any more are dropped, without a change.
- * Items without a task id cannot be followed from one read to the next and are left out.
+ * another status, or new, gets `atMs` (changeSeen: there was a read before). Tasks not listed any
+ * more are dropped, without a change. Items without a task id cannot be followed from one read to
+ * the next and are left out.
  */
-export function diffList(previous: ReadonlyMap<string, ObservedTask> | null, items: readonly ListedTask[], atMs: number): ListDiff {
+export function diffList(previous: ReadonlyMap<string, PreviousTask> | null, items: readonly ListedTask[], atMs: number): ListDiff {
   const tasks = new Map<string, ObservedTask>();
   const changes: TaskChange[] = [];
   for (const item of items) {
@@ -33,10 +37,11 @@ export function diffList(previous: ReadonlyMap<string, ObservedTask> | null, ite
     const status = textOf(item.status);
     const before = previous?.get(taskId);
     if (before && before.status === status) {
-      tasks.set(taskId, before.taskName === taskName ? before : { ...before, taskName });
+      const same = before.taskName === taskName && 'taskId' in before;
+      tasks.set(taskId, same ? (before as ObservedTask) : { taskId, taskName, status, statusSinceMs: before.statusSinceMs, changeSeen: before.changeSeen });
       continue;
     }
-    tasks.set(taskId, { taskId, taskName, status, statusSinceMs: atMs });
+    tasks.set(taskId, { taskId, taskName, status, statusSinceMs: atMs, changeSeen: previous !== null && before !== undefined });
     if (previous) changes.push({ taskId, taskName, from: before?.status ?? null, to: status, atMs });
   }
   return { tasks, changes };

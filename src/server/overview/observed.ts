@@ -9,6 +9,8 @@ export interface ObservedTask {
   status: string | null;
   /** When the console first read the task in `status` (its clock, ms). */
   statusSinceMs: number;
+  /** Whether it read the task in another status before: statusSinceMs is then the change (to one scan), else only the first read. */
+  changeSeen: boolean;
 }
 
 /** A task read in a status other than the one read before (or a task read for the first time after the first scan). */
@@ -30,6 +32,19 @@ export interface TaskObservations {
   tasks(target: string): readonly ObservedTask[];
   /** Told of every status change seen by a scan after the target's first one (the first only learns). */
   onStatusChange(listener: StatusChangeListener): () => void;
+}
+
+/** Since when each task has its status, for the list's "last changed" (GET /api/migration-tasks). */
+export interface StatusSinceSource {
+  statusSince(target: string): StatusSince;
+}
+
+/** The list's view: the observer's state for one target, and a version that changes whenever it does. */
+export interface StatusSince {
+  /** Changes after every read that changed something: what the list derived from it is kept per version. */
+  readonly version: number;
+  /** The task's entry when the observer last read it in `status` (another status: it changed since, unknown when). */
+  of(taskId: string, status: string | null): Pick<ObservedTask, 'statusSinceMs' | 'changeSeen'> | null;
 }
 
 /** What the observer knows of one target's list as a whole (the overview's reachability and data age). */

@@ -3,26 +3,23 @@
 // through the simulator's control API is under `failed` after the next scan, a TERMINATING one
 // under `stopping_long` after 10 minutes of the test's clock; lag rising from progress samples and
 // a waiting watch; an unreachable region says so with the error code while the other answers.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaughtUpWatch } from '../../api/caught-up';
 import { ATTENTION_KINDS, type AttentionItem, type Overview, type OverviewTarget } from '../../api/overview';
 import { OVERVIEW_SCAN_INTERVAL_S, OVERVIEW_STOPPING_LONG_MIN } from '../../api/rules/overview';
 import { as, OPERATOR, VIEWER } from '../testing/proxy-users';
 import type { TestStack } from '../testing/stack';
 import { countByStatus } from './routes';
-import { startTwoRegions, type TwoRegions } from './testing/two-regions';
+import { useTwoRegions, type TwoRegions } from './testing/two-regions';
 
 type Listed = { task_id: string; task_name: string | null; status: string; migration_type: string; migration_method: string };
 
 const INTERVAL_MS = OVERVIEW_SCAN_INTERVAL_S * 1000;
+const currentRegions = useTwoRegions();
 let regions: TwoRegions;
-
-beforeAll(async () => {
-  regions = await startTwoRegions();
+beforeEach(() => {
+  regions = currentRegions();
 });
-afterAll(() => regions.close());
-beforeEach(() => regions.reset());
-afterEach(() => regions.closeConsoles());
 
 async function overview(stack: TestStack): Promise<Overview> {
   const res = await as(stack, VIEWER, 'GET', '/api/overview');
@@ -160,7 +157,7 @@ describe('GET /api/overview', () => {
 
 describe('countByStatus', () => {
   it('counts raw statuses, whatever they are called; a task without a status is in the total only', () => {
-    const task = (taskId: string, status: string | null) => ({ taskId, taskName: null, status, statusSinceMs: 0 });
+    const task = (taskId: string, status: string | null) => ({ taskId, taskName: null, status, statusSinceMs: 0, changeSeen: false });
     const counts = countByStatus([task('a', '__proto__'), task('b', 'MIGRATING'), task('c', 'MIGRATING'), task('d', null), task('e', 'constructor')]);
     expect(JSON.stringify(counts)).toBe('{"__proto__":1,"MIGRATING":2,"constructor":1}');
     expect(Object.getPrototypeOf(counts)).toBe(Object.prototype);

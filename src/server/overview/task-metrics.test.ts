@@ -58,6 +58,7 @@ const task = (taskId: string, status: string | null, sinceAgoMs = 0, taskName: s
   taskName,
   status,
   statusSinceMs: clock.now() - sinceAgoMs,
+  changeSeen: true,
 });
 
 interface Series {

@@ -2,23 +2,20 @@
 // however many overviews are open and ticks come (the simulator counts the list pages: one scan of
 // a list of n tasks reads ceil(n / 1000) pages), status changes told once each and none on the
 // first read, the timer on the app's clock, nothing read after close.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { OVERVIEW_SCAN_INTERVAL_S } from '../../api/rules/overview';
 import { as, VIEWER } from '../testing/proxy-users';
 import type { TestStack } from '../testing/stack';
 import type { StatusChange } from './observed';
-import { EAST_TASKS, PAGE_SIZE, startTwoRegions, type TwoRegions } from './testing/two-regions';
+import { EAST_TASKS, PAGE_SIZE, type TwoRegions, useTwoRegions } from './testing/two-regions';
 
 const INTERVAL_MS = OVERVIEW_SCAN_INTERVAL_S * 1000;
 const EAST_PAGES = Math.ceil(EAST_TASKS / PAGE_SIZE);
+const currentRegions = useTwoRegions();
 let regions: TwoRegions;
-
-beforeAll(async () => {
-  regions = await startTwoRegions();
+beforeEach(() => {
+  regions = currentRegions();
 });
-afterAll(() => regions.close());
-beforeEach(() => regions.reset());
-afterEach(() => regions.closeConsoles());
 
 /** List pages each simulator served since the counters were cleared. */
 const pagesRead = async () => [await regions.listCalls(regions.east), await regions.listCalls(regions.west)];

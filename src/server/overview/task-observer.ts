@@ -11,8 +11,9 @@ import { toApiHttpError } from '../errors';
 import { MAX_SCAN_PAGES } from '../migration-tasks/service';
 import type { TargetRegistry } from '../targets/registry';
 import type { DcsClient, TaskScan } from '../upstream/dcs-client';
-import { diffList, type TaskChange } from './list-diff';
-import type { ObservedTask, StatusChangeListener, TargetObservation, TaskObservations } from './observed';
+import { diffList, type PreviousTask, type TaskChange } from './list-diff';
+import type { ObservedTask, StatusChangeListener, StatusSince, StatusSinceSource, TargetObservation, TaskObservations } from './observed';
+import type { StatusRecord } from './status-record';
 
 export interface TaskObserverOptions {
   targets: TargetRegistry;
@@ -24,6 +25,11 @@ export interface TaskObserverOptions {
    * call tick()), scans then due every OVERVIEW_SCAN_INTERVAL_S on `now`.
    */
   intervalMs?: number;
+  /**
+   * Where what was read is kept across restarts and shared by instances (status-record.ts): a start
+   * goes on from it (since-times kept, changes made meanwhile told). Unset: memory only.
+   */
+  record?: StatusRecord;
 }
 
 interface TargetState {
@@ -39,11 +45,15 @@ interface TargetState {
   /** When the last scan began, successful or not: the next is due an interval later. */
   scanStartedMs: number | null;
   scanning: Promise<void> | null;
+  /** Bumped by every read that changed what is known (StatusSince.version). */
+  version: number;
+  /** The record's writes, one after another; close() waits for them. */
+  recording: Promise<void>;
 }
 
 const NOT_OBSERVED: TargetObservation = { reachable: null, readAtMs: null, error: null, truncated: false, tasks: [] };
 
-export class TaskObserver implements TaskObservations {
+export class TaskObserver implements TaskObservations, StatusSinceSource {
   /** The interval the timer keeps, and the one tick() holds to without a timer. */
   readonly scanIntervalMs: number;
   private readonly timerMs: number;
@@ -51,21 +61,35 @@ export class TaskObserver implements TaskObservations {
   private readonly listeners = new Set<StatusChangeListener>();
   private readonly now: () => number;
   private readonly log: FastifyBaseLogger;
+  private readonly record: StatusRecord | undefined;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(options: TaskObserverOptions) {
     this.now = options.now;
     this.log = options.log;
+    this.record = options.record;
     this.timerMs = options.intervalMs ?? OVERVIEW_SCAN_INTERVAL_S * 1000;
     this.scanIntervalMs = this.timerMs > 0 ? this.timerMs : OVERVIEW_SCAN_INTERVAL_S * 1000;
     for (const { id, client } of options.targets.clients()) {
-      this.states.set(id, { id, client, tasks: new Map(), list: [], reachable: null, readAtMs: null, error: null, truncated: false, scanStartedMs: null, scanning: null });
+      this.states.set(id, { id, client, tasks: new Map(), list: [], reachable: null, readAtMs: null, error: null, truncated: false, scanStartedMs: null, scanning: null, version: 0, recording: Promise.resolve() });
     }
   }
 
   tasks(target: string): readonly ObservedTask[] {
     return this.states.get(target)?.list ?? [];
+  }
+
+  statusSince(target: string): StatusSince {
+    const state = this.states.get(target);
+    const tasks = state?.tasks;
+    return {
+      version: state?.version ?? 0,
+      of: (taskId, status) => {
+        const task = tasks?.get(taskId);
+        return task && task.status === status ? task : null;
+      },
+    };
   }
 
   onStatusChange(listener: StatusChangeListener): () => void {
@@ -120,6 +144,7 @@ export class TaskObserver implements TaskObservations {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await Promise.all([...this.states.values()].map((state) => state.scanning));
+    await Promise.all([...this.states.values()].map((state) => state.recording));
   }
 
   private schedule(delayMs: number): void {
@@ -143,20 +168,52 @@ export class TaskObserver implements TaskObservations {
     state.scanStartedMs = this.now();
     const scanId = randomUUID();
     try {
+      const recorded = state.readAtMs === null ? await this.loadRecord(state.id) : null;
       const scan = await state.client.listAllMigrationTasks(undefined, MAX_SCAN_PAGES);
-      this.learn(state, scan);
+      this.learn(state, scan, recorded);
     } catch (error) {
       this.fail(state, error, scanId);
     }
   }
 
-  private learn(state: TargetState, { tasks: items, truncated }: TaskScan): void {
+  /** The record's tasks of the target; null when it has none (the console never read it) or cannot be read. */
+  private async loadRecord(target: string): Promise<Map<string, PreviousTask> | null> {
+    if (!this.record) return null;
+    try {
+      const recorded = await this.record.load(target);
+      return recorded.size > 0 ? recorded : null;
+    } catch (error) {
+      this.log.warn({ event: 'overview.record_unreadable', target, err: error }, 'the task status record cannot be read: statuses start again from this read');
+      return null;
+    }
+  }
+
+  private learn(state: TargetState, { tasks: items, truncated }: TaskScan, recorded: ReadonlyMap<string, PreviousTask> | null): void {
     const atMs = this.now();
-    // Before the first successful read there is nothing to compare with: it only learns.
-    const { tasks, changes } = diffList(state.readAtMs === null ? null : state.tasks, items, atMs);
+    // The first read goes on from the record; without one there is nothing to compare with: it only learns.
+    const previous: ReadonlyMap<string, PreviousTask> | null = state.readAtMs === null ? recorded : state.tasks;
+    const { tasks, changes } = diffList(previous, items, atMs);
     if (state.reachable === false) this.log.info({ event: 'overview.target_reachable', target: state.id }, 'the task list of the target can be read again');
-    Object.assign(state, { tasks, list: Object.freeze([...tasks.values()]), reachable: true, readAtMs: atMs, error: null, truncated });
+    const changed = [...tasks.values()].filter((task) => previous?.get(task.taskId)?.status !== task.status || !previous.has(task.taskId));
+    const gone = previous && !truncated ? [...previous.keys()].filter((id) => !tasks.has(id)) : [];
+    const version = state.version + (changed.length > 0 || gone.length > 0 || state.readAtMs === null ? 1 : 0);
+    Object.assign(state, { tasks, list: Object.freeze([...tasks.values()]), reachable: true, readAtMs: atMs, error: null, truncated, version });
+    this.keep(state, changed, gone);
     for (const change of changes) this.tell(state.id, change);
+  }
+
+  /** Writes what changed to the record, after the writes before it; a failure is logged, never thrown. */
+  private keep(state: TargetState, changed: readonly ObservedTask[], gone: readonly string[]): void {
+    const record = this.record;
+    if (!record || (changed.length === 0 && gone.length === 0)) return;
+    state.recording = state.recording.then(async () => {
+      try {
+        if (changed.length > 0) await record.save(state.id, changed);
+        if (gone.length > 0) await record.drop(state.id, gone);
+      } catch (error) {
+        this.log.warn({ event: 'overview.record_failed', target: state.id, err: error }, 'the task status record cannot be written');
+      }
+    });
   }
 
   /** The last read's failure is kept; the tasks of the last successful read stay. */

@@ -2,6 +2,7 @@
 // pages, "west" with one), and consoles in front of both sharing one manual clock with them, no
 // background timers (tests call taskObserver.tick()), no read cache, one attempt per read.
 import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ManualClock } from '../../../dcs/testing/manual-clock';
 import { SIMULATOR_ROUTES, startSimulator, type RunningSimulator } from '../../../simulator';
 import { buildApp, type AppOptions } from '../../app';
@@ -83,4 +84,19 @@ export async function startTwoRegions(): Promise<TwoRegions> {
       await Promise.all([east.close(), west.close()]);
     },
   };
+}
+
+/**
+ * The two regions for the tests of a file (or describe block): started once, re-seeded before each
+ * test, its consoles closed after it. Call the result inside a test.
+ */
+export function useTwoRegions(): () => TwoRegions {
+  let regions: TwoRegions | undefined;
+  beforeAll(async () => {
+    regions = await startTwoRegions();
+  });
+  afterAll(() => regions?.close());
+  beforeEach(() => regions!.reset());
+  afterEach(() => regions!.closeConsoles());
+  return () => regions!;
 }

@@ -28,6 +28,8 @@ interface MockDb {
   /** Detail reads after a stop before the task reads TERMINATED (Infinity: stays TERMINATING). */
   stopCompletesAfterReads: number;
   readsSinceStop: Map<MigrationTask, number>;
+  /** The console's record of status changes, by task id (the list's "last changed"); absent: not read yet. */
+  statusSince: Map<string, { at: string; seen: boolean }>;
 }
 
 function fresh(): MockDb {
@@ -42,6 +44,7 @@ function fresh(): MockDb {
     requests: [],
     stopCompletesAfterReads: Number.POSITIVE_INFINITY,
     readsSinceStop: new Map(),
+    statusSince: new Map(),
   };
 }
 

@@ -23,6 +23,7 @@ interface TaskFiltersProps {
 const SORT_KEYS = {
   newest: 'sortNewest',
   oldest: 'sortOldest',
+  changed: 'sortChanged',
   name_asc: 'sortNameAsc',
   name_desc: 'sortNameDesc',
   status: 'sortStatus',

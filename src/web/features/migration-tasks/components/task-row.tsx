@@ -11,6 +11,7 @@ import { useCurrentTarget } from '../../../lib/current-target';
 import { migrationMethodLabel, migrationTypeLabel, shortId, taskEndpoints } from '../lib/task-display';
 import { StatusBadge } from '../../../components/status-badge';
 import { RowWatchBadge } from './caught-up/row-watch-badge';
+import { LastChanged } from './last-changed';
 import { StopTaskButton } from './stop-task-button';
 
 export interface RowSelection {
@@ -89,6 +90,9 @@ export function TaskRow({ task, selection, highlighted = false, onFocus, watch }
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {source} → {target}
         </Text>
+      </Table.Td>
+      <Table.Td data-column="changed">
+        <LastChanged since={task.console_status_since} seen={task.console_status_change_seen} />
       </Table.Td>
       <Table.Td data-column="created">
         <RelativeTime value={task.created_at} size="sm" tabStop={false} />

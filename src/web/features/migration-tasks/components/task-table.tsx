@@ -15,6 +15,7 @@ const COLUMNS = [
   ['columnType', 'type'],
   ['columnMethod', 'method'],
   ['columnEndpoints', 'endpoints'],
+  ['columnChanged', 'changed'],
   ['columnCreated', 'created'],
 ] as const;
 

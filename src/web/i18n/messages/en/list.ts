@@ -20,6 +20,7 @@ export const list = {
   sortCloud: 'As the cloud lists them',
   sortNewest: 'Created: newest first',
   sortOldest: 'Created: oldest first',
+  sortChanged: 'Last changed: latest first',
   sortNameAsc: 'Name: A → Z',
   sortNameDesc: 'Name: Z → A',
   sortStatus: 'Status: migrating first',
@@ -34,6 +35,10 @@ export const list = {
   columnMethod: 'Method',
   columnEndpoints: 'Source → target',
   columnCreated: 'Created',
+  columnChanged: 'Last changed',
+  changedEarlier: 'no later than',
+  changedEarlierHint: 'The status has not changed since the console first read the task; the change itself was earlier.',
+  changedUnknown: 'The console has not read this status yet (it reads every list in the background, at most 30 s behind).',
   columnActions: 'Actions',
   unnamedTask: '(unnamed task)',
 

@@ -18,6 +18,7 @@ export const list: Catalog['list'] = {
   sortCloud: '按云服务返回顺序',
   sortNewest: '创建时间：最新在前',
   sortOldest: '创建时间：最早在前',
+  sortChanged: '状态变化：最近在前',
   sortNameAsc: '名称：A → Z',
   sortNameDesc: '名称：Z → A',
   sortStatus: '状态：迁移中在前',
@@ -31,6 +32,10 @@ export const list: Catalog['list'] = {
   columnMethod: '迁移方式',
   columnEndpoints: '源实例 → 目标实例',
   columnCreated: '创建时间',
+  columnChanged: '状态变化',
+  changedEarlier: '不晚于',
+  changedEarlierHint: '控制台首次读到该任务以来状态未变；实际变化发生得更早。',
+  changedUnknown: '控制台尚未读到此状态（后台每隔最多 30 秒读取一次列表）。',
   columnActions: '操作',
   unnamedTask: '（未命名任务）',
 

@@ -57,7 +57,11 @@ export const migrationTaskHandlers = [
         .filter((t) => !name || (t.task_name ?? '').toLowerCase().includes(name))
         .filter((t) => !statuses || statuses.includes(t.status ?? '')),
     );
-    return HttpResponse.json({ count: matches.length, tasks: matches.slice(offset, offset + limit).map(toSummary) });
+    const withSince = (task: MigrationTask) => {
+      const since = db.statusSince.get(task.task_id);
+      return { ...toSummary(task), console_status_since: since?.at ?? null, console_status_change_seen: since?.seen ?? false };
+    };
+    return HttpResponse.json({ count: matches.length, tasks: matches.slice(offset, offset + limit).map(withSince) });
   }),
 
   http.get<Params>('/api/migration-tasks/:taskId', ({ params, request }) =>
@@ -161,9 +165,11 @@ const PHASE_RANK: Record<string, number> = { migrating: 0, stopping: 1, pending:
 function sortedLike(sort: string | null, tasks: MigrationTask[]): MigrationTask[] {
   const name = (t: MigrationTask) => t.task_name ?? '';
   const created = (t: MigrationTask) => Date.parse(t.created_at ?? '') || 0;
+  const changed = (t: MigrationTask) => Date.parse(db.statusSince.get(t.task_id)?.at ?? '') || 0;
   const compare: Record<string, (a: MigrationTask, b: MigrationTask) => number> = {
     newest: (a, b) => created(b) - created(a),
     oldest: (a, b) => created(a) - created(b),
+    changed: (a, b) => changed(b) - changed(a),
     name_asc: (a, b) => name(a).localeCompare(name(b), 'en', { numeric: true }),
     name_desc: (a, b) => name(b).localeCompare(name(a), 'en', { numeric: true }),
     status: (a, b) => (PHASE_RANK[statusPhase(a.status)] ?? 7) - (PHASE_RANK[statusPhase(b.status)] ?? 7),
