@@ -1,7 +1,7 @@
 // `GET /api/stop-when-caught-up?target`: a target's active "stop when caught up" watches. Read by the
-// list's rows (a badge with the countdown) and by Activity's list of armed watches; kept apart from
-// stop-when-caught-up.ts so the list does not download the task page's watch code.
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+// list's rows (a badge with the countdown) and by Activity's list of armed watches (useArmedWatches,
+// in stop-when-caught-up.ts); kept apart so the list does not download the task page's watch code.
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CaughtUpWatch, CaughtUpWatchList } from '../../../../api';
 import { CAUGHT_UP_ACTIVE_STATES } from '../../../../api/rules';
 import { apiClient } from '../../../lib/api-client';
@@ -40,12 +40,5 @@ export function useTargetWatches(targetId: string, { enabled }: { enabled: boole
     ...getCaughtUpWatchesQueryOptions(targetId, { whenNone: NO_WATCH_REFRESH_MS }),
     enabled,
     select: (watches) => new Map(watches.map((watch) => [watch.task_id, watch])),
-  });
-}
-
-/** Every target's active watches (Activity); a target read every 2 s while it has one. */
-export function useArmedWatches(targetIds: readonly string[], { enabled }: { enabled: boolean }) {
-  return useQueries({
-    queries: targetIds.map((targetId) => ({ ...getCaughtUpWatchesQueryOptions(targetId, { whenNone: false }), enabled })),
   });
 }

@@ -1,10 +1,10 @@
 // "Stop when caught up": the watch the console keeps server-side for an incremental migration.
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaughtUpRequest, CaughtUpWatch, CaughtUpWatchRead } from '../../../../api';
 import { apiClient } from '../../../lib/api-client';
 import { SHAPES } from '../../../lib/response-shape';
 import { AUDIT_QUERY_ROOT } from '../../../lib/audit-query-key';
-import { caughtUpListKey, CAUGHT_UP_REFRESH_MS, isWatchActive } from './get-caught-up-watches';
+import { caughtUpListKey, CAUGHT_UP_REFRESH_MS, getCaughtUpWatchesQueryOptions, isWatchActive } from './get-caught-up-watches';
 import { taskKeys, type TaskRef } from './query-keys';
 
 const path = (taskId: string) => `/api/migration-tasks/${encodeURIComponent(taskId)}/stop-when-caught-up`;
@@ -54,4 +54,11 @@ export function useCancelCaughtUpWatch(ref: TaskRef) {
   return useWatchMutation<void>(ref, () =>
     apiClient.delete<CaughtUpWatch>(path(ref.taskId), SHAPES.caughtUpWatch, { query: { target: ref.targetId } }),
   );
+}
+
+/** Every target's active watches (Activity); a target read every 2 s while it has one. */
+export function useArmedWatches(targetIds: readonly string[], { enabled }: { enabled: boolean }) {
+  return useQueries({
+    queries: targetIds.map((targetId) => ({ ...getCaughtUpWatchesQueryOptions(targetId, { whenNone: false }), enabled })),
+  });
 }

@@ -11,7 +11,7 @@ import { taskPath } from '../../../../lib/paths';
 import { useTargets } from '../../../../lib/targets';
 import { useCan } from '../../../../lib/use-can';
 import { getMigrationTaskQueryOptions } from '../../api/get-migration-task';
-import { useArmedWatches } from '../../api/get-caught-up-watches';
+import { useArmedWatches } from '../../api/stop-when-caught-up';
 import { useTaskPageT } from '../../lib/english-task-page';
 import { caughtUpStateColor, caughtUpStateLabel } from './caught-up-text';
 import { CancelWatch } from './caught-up-watch';
