@@ -6,7 +6,7 @@ import { openList } from './ui-helpers';
 // keyboard is in the row, and a mouse click on the row's link does not move the link.
 
 /** The exact time's box: 1 px (left to screen readers) or the size of its text (on screen). */
-const exactWidth = (row: Locator) => row.locator('.dcs-time-exact').evaluate((element) => element.getBoundingClientRect().width);
+const exactWidth = (row: Locator) => row.locator('[data-column="created"] .dcs-time-exact').evaluate((element) => element.getBoundingClientRect().width);
 
 test.describe('created times in the task list', () => {
   test('Tab crosses a row in four stops (select, task, copy id, stop), none on its time', async ({ page }) => {
@@ -35,9 +35,9 @@ test.describe('created times in the task list', () => {
     await page.keyboard.press('j');
     await expect(first.locator('[data-task-link]')).toBeFocused();
     await expect.poll(() => exactWidth(first)).toBeGreaterThan(20);
-    const exact = (await first.locator('.dcs-time-exact').innerText()).trim();
+    const exact = (await first.locator('[data-column="created"] .dcs-time-exact').innerText()).trim();
     expect(exact).toMatch(/^\(\d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d .+\)$/);
-    expect(await first.locator('time').getAttribute('title')).toContain(exact.slice(1, -1));
+    expect(await first.locator('[data-column="created"] time').getAttribute('title')).toContain(exact.slice(1, -1));
 
     await page.keyboard.press('j');
     await expect.poll(() => exactWidth(first)).toBeLessThanOrEqual(1);

@@ -81,4 +81,15 @@ test('a task failed in the cloud: under "needs attention" on the overview, one s
   await item.getByRole('link', { name: task.task_name }).click();
   await expect(page).toHaveURL(`${url}/targets/sim-region-2/tasks/${task.task_id}`);
   await expect(page.getByTestId('task-status')).toContainText('MIGRATION_FAILED');
+
+  // On the list, sorted by the last change (latest first), the new failure is on the first page,
+  // with the time the console saw it change (not "≥" a first read).
+  await page.goto(`${url}/targets/sim-region-2?sort=changed`);
+  const failed = page.locator(`[data-testid="task-row"][data-task-id="${task.task_id}"]`);
+  await expect(failed.getByTestId('last-changed').locator('time')).toBeVisible();
+  await expect(failed.getByTestId('last-changed')).not.toHaveAttribute('data-change-seen', 'false');
+  const times = await page.getByTestId('last-changed').locator('time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
+  expect(times.length).toBeGreaterThan(1);
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+  await expect(page.getByRole('columnheader', { name: 'Last changed' })).toBeVisible();
 });

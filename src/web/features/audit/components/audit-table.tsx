@@ -11,6 +11,7 @@ import { useTargets } from '../../../lib/targets';
 import { AuditUser } from './audit-user';
 import { OutcomeBadge, WHOLE_BADGE } from './outcome-badge';
 import { useAuditT } from '../lib/english';
+import './audit-table.css';
 
 const COLUMNS = [
   'colTime',
@@ -73,16 +74,16 @@ function AuditRow({ record }: { record: AuditRecord }) {
   const action = actionLabel(record.action, t);
   return (
     <Table.Tr data-testid="audit-row" data-record-id={record.id} data-outcome={record.outcome}>
-      <Table.Td>
+      <Table.Td data-label={t('colTime')}>
         <RelativeTime value={record.at} raw={false} size="sm" tabStop={false} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colUser')}>
         <AuditUser record={record} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colTarget')}>
         <TargetCell targetId={record.target} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colTask')}>
         <Stack gap={2} align="flex-start">
           <Anchor component={Link} to={taskPath(record.target, record.task_id)} size="sm" fw={600} data-testid="audit-task-link">
             {record.task_name || t('nameUnknown')}
@@ -103,18 +104,18 @@ function AuditRow({ record }: { record: AuditRecord }) {
           )}
         </Stack>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colStatus')}>
         <Text size="xs" ff="monospace" data-testid="audit-status">
           {record.status_before ?? '?'} → <StatusAfter record={record} />
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colOutcome')}>
         <Stack gap={2} align="flex-start">
           <OutcomeBadge outcome={record.outcome} />
           {record.error_code && <Code fz="xs">{record.error_code}</Code>}
         </Stack>
       </Table.Td>
-      <Table.Td maw={280}>
+      <Table.Td data-label={t('colReason')} maw={280}>
         {record.reason ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="audit-reason">
             {record.reason}
@@ -125,8 +126,8 @@ function AuditRow({ record }: { record: AuditRecord }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{record.upstream_error_code ? <Code>{record.upstream_error_code}</Code> : MISSING}</Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('colDcsCode')}>{record.upstream_error_code ? <Code>{record.upstream_error_code}</Code> : MISSING}</Table.Td>
+      <Table.Td data-label={t('colRequestIds')}>
         <Stack gap={2}>
           <CopyId value={record.request_id} display={short(record.request_id)} label={t('requestId')} />
           {record.upstream_request_id && (
@@ -146,7 +147,7 @@ function SkeletonRows({ rows }: { rows: number }) {
   return Array.from({ length: rows }, (_, i) => (
     <Table.Tr key={i} data-testid="audit-row-skeleton">
       {COLUMNS.map((column) => (
-        <Table.Td key={column}>
+        <Table.Td key={column} data-label="">
           <Skeleton height={14} radius="sm" />
         </Table.Td>
       ))}
@@ -165,28 +166,30 @@ interface AuditTableProps {
 export function AuditTable({ records, loadingRows = 5, stale }: AuditTableProps) {
   const t = useAuditT();
   return (
-    <Table.ScrollContainer minWidth={1100}>
-      <Table
-        striped
-        verticalSpacing="sm"
-        data-testid="audit-table"
-        aria-busy={!records || stale ? true : undefined}
-        style={{ opacity: stale ? 0.6 : 1 }}
-      >
-        <VisuallyHidden component="caption">{t('caption')}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            {COLUMNS.map((column) => (
-              <Table.Th key={column} scope="col">
-                {t(column)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {records ? records.map((record) => <AuditRow key={record.id} record={record} />) : <SkeletonRows rows={loadingRows} />}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <div className="dcs-audit-table">
+      <Table.ScrollContainer minWidth={1100} classNames={{ scrollContainerInner: 'dcs-audit-table-inner' }}>
+        <Table
+          striped
+          verticalSpacing="sm"
+          data-testid="audit-table"
+          aria-busy={!records || stale ? true : undefined}
+          style={{ opacity: stale ? 0.6 : 1 }}
+        >
+          <VisuallyHidden component="caption">{t('caption')}</VisuallyHidden>
+          <Table.Thead>
+            <Table.Tr>
+              {COLUMNS.map((column) => (
+                <Table.Th key={column} scope="col">
+                  {t(column)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {records ? records.map((record) => <AuditRow key={record.id} record={record} />) : <SkeletonRows rows={loadingRows} />}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </div>
   );
 }

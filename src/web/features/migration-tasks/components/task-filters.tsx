@@ -5,6 +5,7 @@ import { SearchInput, type PendingSearch } from '../../../components/search-inpu
 import { useT } from '../../../i18n';
 import { statusLabel } from '../../../lib/status-display';
 import { isChosen, statusChoices, toggleChoice, type StatusChoice } from '../lib/status-filter';
+import './task-filters.css';
 
 interface TaskFiltersProps {
   name: string;
@@ -94,8 +95,8 @@ export function TaskFilters({ name, status, sort, onNameChange, onStatusChange, 
           </Button>
         )}
       </Group>
-      <Fieldset legend={t('statusLegend')} variant="unstyled">
-        <Group gap={6} wrap="wrap" mt={4}>
+      <Fieldset legend={t('statusLegend')} variant="unstyled" className="dcs-status-fieldset">
+        <Group gap={6} wrap="wrap" mt={4} className="dcs-status-chips">
           {choices.map((choice) => (
             <StatusChip
               key={choice.value}

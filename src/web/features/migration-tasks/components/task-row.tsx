@@ -53,7 +53,7 @@ export function TaskRow({ task, selection, highlighted = false, onFocus, watch }
       onFocus={() => onFocus?.(task.task_id)}
     >
       {selection && (
-        <Table.Td title={selection.blockedReason ?? undefined}>
+        <Table.Td title={selection.blockedReason ?? undefined} data-column="select">
           <Checkbox
             aria-label={tb('selectTask', { name })}
             checked={selection.checked && !selection.blockedReason}
@@ -64,7 +64,7 @@ export function TaskRow({ task, selection, highlighted = false, onFocus, watch }
           {selection.blockedReason && <VisuallyHidden id={reasonId}>{selection.blockedReason}</VisuallyHidden>}
         </Table.Td>
       )}
-      <Table.Td>
+      <Table.Td data-column="name">
         <Stack gap={4} align="flex-start">
           <Anchor
             component={Link}
@@ -81,7 +81,7 @@ export function TaskRow({ task, selection, highlighted = false, onFocus, watch }
       <Table.Td data-column="id">
         <CopyId value={task.task_id} display={shortId(task.task_id)} label={t('columnId')} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td data-column="status">
         <StatusBadge status={task.status} />
       </Table.Td>
       <Table.Td data-column="type">{migrationTypeLabel(task.migration_type) ?? MISSING}</Table.Td>
@@ -97,7 +97,7 @@ export function TaskRow({ task, selection, highlighted = false, onFocus, watch }
       <Table.Td data-column="created">
         <RelativeTime value={task.created_at} size="sm" tabStop={false} />
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" data-column="actions">
         <StopTaskButton task={task} variant="row" />
       </Table.Td>
     </Table.Tr>

@@ -74,7 +74,7 @@ export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlighte
           <Table.Thead>
             <Table.Tr>
               {selection && (
-                <Table.Th scope="col" w={40}>
+                <Table.Th scope="col" w={40} data-column="select">
                   <Checkbox
                     aria-label={tb('selectAllOnPage')}
                     checked={chosen > 0 && chosen === selectable.length}
@@ -89,7 +89,7 @@ export function TaskTable({ tasks, loadingRows = 5, stale, selection, highlighte
                   {t(key)}
                 </Table.Th>
               ))}
-              <Table.Th scope="col">
+              <Table.Th scope="col" data-column="actions">
                 <VisuallyHidden>{t('columnActions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>

@@ -22,7 +22,8 @@ export function BatchActionBar({ targetId, selected, onClear, onSent }: BatchAct
   const [opened, { open, close }] = useDisclosure(false);
   const count = selected.length;
   return (
-    <Paper withBorder radius="md" px="md" py="xs" data-testid="batch-bar">
+    // With nothing selected it is only a hint: not on a phone, where it would push the rows down.
+    <Paper withBorder radius="md" px="md" py="xs" data-testid="batch-bar" visibleFrom={count ? undefined : 'sm'}>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Text size="sm" aria-live="polite" fw={count ? 600 : undefined} c={count ? undefined : 'dimmed'}>
           {count ? t('selectedCount', { count }) : t('selectHint')}
