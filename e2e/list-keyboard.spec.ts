@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { expectNoSeriousViolations } from './ui-helpers';
 
 test.describe('list keyboard and URL state', () => {
   // Asking for the simulator fixture gives every journey fresh seed data.
@@ -76,6 +77,7 @@ test.describe('list keyboard and URL state', () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toContainText('Stop the highlighted task');
+    await expectNoSeriousViolations(page, 'the list of keys');
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
   });

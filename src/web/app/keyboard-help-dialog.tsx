@@ -40,7 +40,7 @@ export function KeyboardHelpDialog({ opened, onClose }: { opened: boolean; onClo
   const t = useT('shell');
   const row = (names: string[], key: ShellKey): [ReactNode, string] => [keys(...names), t(key)];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('keysTitle')} size="lg" zIndex={1000}>
+    <Modal opened={opened} onClose={onClose} title={t('keysTitle')} size="lg" zIndex={1000} closeButtonProps={{ 'aria-label': t('keysClose') }}>
       <Stack gap="md" data-testid="keyboard-help">
         <KeyGroup title={t('keysAnywhere')} rows={[row(['?'], 'keysHelp')]} />
         <KeyGroup

@@ -88,6 +88,7 @@ describe('the keyboard path from search to stop', () => {
     await whenSettled(queryClient, () => rows());
     await user.keyboard('?');
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getByRole('button', { name: 'Close the list of keys' })).toBeInTheDocument();
     expect(within(help).getByRole('rowheader', { name: 's' }).closest('tr')).toHaveTextContent('Stop the highlighted task');
     expect(within(help).getByText('In the search: apply it and go to the first matching task')).toBeInTheDocument();
     await user.keyboard('{Escape}');

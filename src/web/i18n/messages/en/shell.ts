@@ -21,6 +21,7 @@ export const shell = {
 
   // The keyboard help (the ? key).
   keysTitle: 'Keyboard shortcuts',
+  keysClose: 'Close the list of keys',
   keysAnywhere: 'Anywhere',
   keysHelp: 'Show this list',
   keysList: 'Task list',

@@ -20,6 +20,7 @@ export const shell: Catalog['shell'] = {
   pageFailed: '页面出错',
 
   keysTitle: '键盘快捷键',
+  keysClose: '关闭快捷键列表',
   keysAnywhere: '任意页面',
   keysHelp: '显示本列表',
   keysList: '任务列表',
