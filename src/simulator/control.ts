@@ -69,7 +69,8 @@ const controlError = (status: number, code: string, message: string): Reply => (
  *                                           peak_in_flight: { "<METHOD> <template>": most at once } }
  * DELETE /__simulator/requests           → clears the counters only
  * POST   /__simulator/reset              → re-seed tasks and fault dice, clear counters and faults,
- *                                           close hung requests, bring the simulator up
+ *                                           close hung requests and drop those still waiting (a
+ *                                           latency fault), bring the simulator up
  * GET    /__simulator/faults             → { faults, hung_requests }
  * POST   /__simulator/faults             → add a fault (see faults.ts), 201 { fault, faults }
  * DELETE /__simulator/faults             → remove all faults, close hung requests:

@@ -96,6 +96,24 @@ describe('hung requests', () => {
     expect((await control(sim, 'GET', '/faults')).body).toEqual({ faults: [], hung_requests: 0 });
   });
 
+  it('a reset drops a request still waiting out its latency: a stop sent before it never stops a re-seeded task', async () => {
+    const task = (await dcs.get<{ migration_tasks: { task_id: string; status: string }[] }>('/migration-tasks', { query: { limit: 100 } })).body.migration_tasks.find(
+      (t) => t.status === 'INCRMIGEATING',
+    )!;
+    await control(sim, 'POST', '/faults', { route: 'POST /migration-task/{id}/stop', latency_ms: 2000, times: 1 });
+    const late = failure(dcs.post(`/migration-task/${task.task_id}/stop`, { signal: AbortSignal.timeout(10_000) }));
+    // Arrived (counted), and waiting out its latency.
+    for (let i = 0; (await control<{ routes: Record<string, number> }>(sim, 'GET', '/requests')).body.routes['POST /migration-task/{id}/stop'] !== 1; i++) {
+      if (i > 200) throw new Error('the stop never arrived');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await control(sim, 'POST', '/reset');
+    const { name, code } = await late;
+    expect(name).toBe('TypeError'); // the connection closed: no answer, and no stop
+    expect(['ECONNRESET', 'UND_ERR_SOCKET']).toContain(code);
+    expect((await dcs.get<{ status: string }>(`/migration-task/${task.task_id}`)).body.status).toBe('INCRMIGEATING');
+  });
+
   it('forgets a hung request whose client gave up', async () => {
     await control(sim, 'POST', '/faults', { hang: true, times: 1 });
     const { name } = await failure(dcs.get('/migration-tasks', { signal: AbortSignal.timeout(200) }));

@@ -47,6 +47,7 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
     const template = route?.template ?? UNMATCHED;
     const answered = state.counter.count(template);
     res.once('close', answered);
+    const generation = state.store.generation;
     if (state.outage.isDown()) {
       req.socket.resetAndDestroy(); // looks like a connection reset: no status line, no body
       return;
@@ -56,7 +57,9 @@ export function createSimulatorServer(config: ServerConfig, state: SimulatorStat
     const fault = state.faults.take(template);
     if (fault?.hang) return state.hung.hold(req.socket);
     if (fault && fault.latency_ms > 0) await sleep(fault.latency_ms, timers);
-    if (fault?.drop === 'before_response') {
+    // Reset while this request waited (its body, a latency fault): it belongs to the world before
+    // the reset, so it is dropped, as a hung one is, instead of stopping a task re-seeded since.
+    if (fault?.drop === 'before_response' || state.store.generation !== generation) {
       req.socket.destroy();
       return;
     }

@@ -43,8 +43,12 @@ export class TaskStore {
     return this.config.now();
   }
 
+  /** Counts resets: a request that arrived before one must not act on the re-seeded tasks (server.ts). */
+  generation = 0;
+
   /** Re-seeds from the configured seed, relative to the current clock. */
   reset(): void {
+    this.generation += 1;
     this.tasks = seedTasks({ count: this.config.tasks, seed: this.config.seed, nowMs: this.now() });
     this.byId.clear();
     this.terminating.clear();
