@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, rowWithStatus, simulatorControlUrl, test } from './fixtures';
+import { expect, passOnPageClock, requestsSeenBy, rowWithStatus, simulatorControlUrl, test } from './fixtures';
 import { expectNoSeriousViolations, rememberChoices, type Theme } from './ui-helpers';
 
 /** Pins the simulated task's offset (see src/simulator/control.ts): constant, or draining to 0 over drain_ms. */
@@ -47,18 +47,23 @@ test.describe('stop when caught up', () => {
   for (const theme of ['light', 'dark'] as Theme[]) {
     test(`asks to confirm like a manual stop and warns when it would stop almost at once; Back sends nothing (${theme})`, async ({ page, simulator }) => {
       await rememberChoices(page, { theme, language: 'en' });
+      await page.clock.install();
       const taskId = await openIncrementalTask(page);
       await pinOffset(taskId, 100);
       const { confirm } = await fillWatch(page, { threshold: 1_000_000, polls: 1, interval: 2 });
-      // The offset is read with the progress (every 5 s): the warning shows once the pinned value is in.
-      await expect(confirm.getByTestId('caught-up-soon-warning')).toContainText('This will stop the task almost at once', { timeout: 10_000 });
-      await expect(confirm.getByTestId('caught-up-soon-warning')).toContainText('Its offset is 100 now');
+      // The offset is read with the progress (every 5 s, on the page's clock, moved by the test): the
+      // warning shows once the pinned value is in.
+      const warning = confirm.getByTestId('caught-up-soon-warning');
+      await passOnPageClock(page, () => expect(warning).toContainText('Its offset is 100 now', { timeout: 250 }));
+      await expect(warning).toContainText('This will stop the task almost at once');
       await expectNoSeriousViolations(page, `the stop-when-caught-up confirm step (${theme})`);
 
-      await confirm.getByRole('button', { name: 'Back' }).click();
-      await expect(confirm).toBeHidden();
+      const sent = await requestsSeenBy(page, async () => {
+        await confirm.getByRole('button', { name: 'Back' }).click();
+        await expect(confirm).toBeHidden();
+      });
+      expect(sent.filter((request) => request.startsWith('POST ')), 'Back sends nothing').toEqual([]);
       await expect(page.getByRole('form', { name: 'Stop when caught up' }).getByRole('button', { name: 'Stop when caught up' })).toBeFocused();
-      await page.waitForTimeout(3_000);
       await expect(page.getByTestId('caught-up-watch')).toHaveCount(0);
       expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { consoleUrl, simulatorUrl } from './servers';
 
 export interface SimulatorControl {
@@ -91,4 +91,25 @@ export async function passOnPageClock(page: Page, assertion: () => Promise<void>
       throw error;
     }
   }).toPass({ timeout: options.timeout ?? 20_000, intervals: [100] });
+}
+
+/**
+ * The requests ("POST /api/…") the page made while `act` ran, all of them: the page then fetches
+ * a marker of its own, and requests come to Playwright in the order the page made them, so once
+ * the marker is in, every request `act` caused is too. A test proves "nothing was sent" with it
+ * without waiting for time to pass.
+ */
+export async function requestsSeenBy(page: Page, act: () => Promise<unknown>): Promise<string[]> {
+  const MARKER = 'GET /healthz';
+  const seen: string[] = [];
+  const record = (request: Request) => void seen.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  page.on('request', record);
+  try {
+    await act();
+    await page.evaluate(() => fetch('/healthz').then(() => undefined));
+    await expect.poll(() => seen.includes(MARKER)).toBe(true);
+  } finally {
+    page.off('request', record);
+  }
+  return seen.filter((request) => request !== MARKER);
 }

@@ -1,8 +1,10 @@
-import { expect, rowWithStatus, test } from './fixtures';
+import { expect, passOnPageClock, requestsSeenBy, rowWithStatus, test } from './fixtures';
 import { confirmStop } from './stop-helpers';
 
 test.describe('the operator journey on the embedded simulator', () => {
   test('list → task page → Stop → TERMINATING with instance details → TERMINATED, Stop no longer offered', async ({ page, simulator }) => {
+    // The page's clock moves on the test's word at the end: a poll still running would show then.
+    await page.clock.install();
     await page.goto('/targets/sim-region-1');
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     const row = rowWithStatus(page, 'INCRMIGEATING');
@@ -27,7 +29,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     await expect(page.getByTestId('task-status')).toContainText('TERMINATING');
     await expect(page.getByText(/target instance/i).first()).toBeVisible();
     // Then the console follows the task until it has really stopped.
-    await expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 20_000 });
+    await passOnPageClock(page, () => expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 250 }));
     await expect(page.getByTestId('task-status')).not.toContainText('TERMINATING');
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
     expect((await simulator.requests()).routes['POST /migration-task/{id}/stop']).toBe(1);
@@ -35,13 +37,8 @@ test.describe('the operator journey on the embedded simulator', () => {
     // The page stops polling now that the task is settled. Counted in the browser: the console's
     // own background history sampler may still read other specs' migrating tasks upstream.
     const taskPath = new URL(page.url()).pathname.split('/').pop()!;
-    const detailReads: string[] = [];
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith(`/api/migration-tasks/${taskPath}`)) detailReads.push(path);
-    });
-    await page.waitForTimeout(6_000);
-    expect(detailReads).toEqual([]);
+    const seen = await requestsSeenBy(page, () => page.clock.runFor(60_000));
+    expect(seen.filter((request) => request.includes(`/api/migration-tasks/${taskPath}`))).toEqual([]);
 
     await page.goBack();
     await expect(page).toHaveURL(/\/targets\/sim-region-1(\?|$)/);
@@ -49,6 +46,7 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('Stop from a list row: the row shows the returned TERMINATING status', async ({ page }) => {
+    await page.clock.install(); // the list's 5 s polls pass on the test's word
     await page.goto('/targets/sim-region-1');
     const row = rowWithStatus(page, 'INCRMIGEATING');
     const name = (await row.getByRole('link').first().innerText()).trim();
@@ -59,7 +57,7 @@ test.describe('the operator journey on the embedded simulator', () => {
     await expect(dialog).toBeHidden();
     const stoppedRow = page.getByTestId('task-row').filter({ hasText: name });
     await expect(stoppedRow).toContainText('TERMINATING');
-    await expect(stoppedRow).toContainText('TERMINATED', { timeout: 20_000 });
+    await passOnPageClock(page, () => expect(stoppedRow).toContainText('TERMINATED', { timeout: 250 }));
   });
 
   test('a refused stop shows the DCS error code, message and request id in the dialog', async ({ page, simulator }) => {
@@ -82,12 +80,13 @@ test.describe('the operator journey on the embedded simulator', () => {
   });
 
   test('a task stopped elsewhere: the page notices by polling and withdraws Stop', async ({ page, simulator }) => {
+    await page.clock.install(); // the page's 5 s polls pass on the test's word
     await page.goto('/targets/sim-region-1');
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     const taskId = page.url().split('/tasks/')[1]!;
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
     await simulator.setStatus(taskId, 'TERMINATED');
-    await expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 15_000 });
+    await passOnPageClock(page, () => expect(page.getByTestId('task-status')).toContainText('TERMINATED', { timeout: 250 }));
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   });
 
