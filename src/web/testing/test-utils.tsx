@@ -1,6 +1,6 @@
 import { defaultScheduler, notifyManager, type QueryClient } from '@tanstack/react-query';
 import { act, render, waitFor, type RenderOptions } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { AppProviders } from '../app/providers';
@@ -21,9 +21,15 @@ export function createTestQueryClient({ retries = false }: { retries?: boolean }
   });
 }
 
-/** user-event that, under the test clock, moves it for its own small pauses instead of waiting for them. */
+/**
+ * user-event that, under the test clock, moves it for its own small pauses instead of waiting for them.
+ * Without its pointer-events check: in jsdom Mantine's stylesheets are not loaded, so the check could
+ * only ever see inline styles (none sets pointer-events), and it read the computed style of every
+ * ancestor on each click, a seventh of the web tests' time. A disabled control still ignores clicks;
+ * the e2e journeys hit-test in a real browser.
+ */
 function setupUser() {
-  return userEvent.setup({ advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
+  return userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never, advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined) });
 }
 
 /** The whole app (layout, routes, providers) at `path`, with msw answering the console API. */
