@@ -22,6 +22,9 @@ const FAULTS: Fault[] = [
   { name: 'simulator down', shows: /UPSTREAM_UNREACHABLE|cannot be reached/i, stopOutcomeUnknown: true, inject: (s) => s.down() },
 ];
 
+/** The page's clock moves a poll interval (5 s) per miss: each step lets the next poll or retry out. */
+const PAGE_STEP = { stepMs: 5_000 };
+
 async function heal(simulator: SimulatorControl): Promise<void> {
   await simulator.clearFaults();
   await simulator.up();
@@ -44,23 +47,24 @@ for (const fault of FAULTS) {
       await expect(page.getByTestId('task-row').first()).toBeVisible();
       const rows = await page.getByTestId('task-row').count();
       await fault.inject(simulator);
-      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 250 }));
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeVisible({ timeout: 250 }), PAGE_STEP);
       await expect(page.getByTestId('stale-data')).toContainText(fault.shows);
       await expect(page.getByTestId('task-row')).toHaveCount(rows);
       await heal(simulator);
-      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeHidden({ timeout: 250 }));
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toBeHidden({ timeout: 250 }), PAGE_STEP);
     });
 
     test('a first load shows a readable error with Retry, then recovers', async ({ page, simulator }) => {
       await fault.inject(simulator);
+      await page.clock.install(); // the page's retry waits (1 s, then 2 s) pass on the test's word
       await page.goto('/targets/sim-region-1');
       // An error alert, or (when the console's 1 s cache still held the list) rows marked stale.
       const alert = page.getByTestId('error-alert').or(page.getByTestId('stale-data')).first();
-      await expect(alert).toBeVisible({ timeout: 12_000 });
+      await passOnPageClock(page, () => expect(alert).toBeVisible({ timeout: 250 }), PAGE_STEP);
       await expect(alert).toContainText(fault.shows, { timeout: 12_000 });
       await heal(simulator);
-      // The page may recover by its own retries first; once it has stopped retrying, the operator
-      // presses Retry (a list that never loaded checks again only every 30 s).
+      // The page's clock stands still, so it retries no more by itself: the operator presses Retry
+      // (a list that never loaded would check again only every 30 s).
       await pressRetryUntilVisible(page.getByRole('button', { name: 'Retry' }).first(), page.getByTestId('task-row').first());
     });
 
@@ -68,10 +72,10 @@ for (const fault of FAULTS) {
       await page.clock.install();
       await openRunningTask(page);
       await fault.inject(simulator);
-      await passOnPageClock(page, () => expect(page.getByTestId('stale-data').first()).toBeVisible({ timeout: 250 }));
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data').first()).toBeVisible({ timeout: 250 }), PAGE_STEP);
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
       await heal(simulator);
-      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toHaveCount(0, { timeout: 250 }));
+      await passOnPageClock(page, () => expect(page.getByTestId('stale-data')).toHaveCount(0, { timeout: 250 }), PAGE_STEP);
     });
 
     test('the stop dialog says what happened, and the console follows the real status', async ({ page, simulator }) => {

@@ -26,7 +26,14 @@ export interface RunningConsole {
   close(): Promise<void>;
 }
 
-export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: number; staticDir?: string | null } = {}): Promise<RunningConsole> {
+export interface ConsoleOverrides {
+  port?: number;
+  staticDir?: string | null;
+  /** Tests only: the overview reads each target this often, below the 5 s OVERVIEW_SCAN_INTERVAL_S allows. */
+  overviewScanIntervalMs?: number;
+}
+
+export async function startConsole(env: NodeJS.ProcessEnv, overrides: ConsoleOverrides = {}): Promise<RunningConsole> {
   const config = loadConfig(env);
   const audit = await openAuditStore(config, env.DATA_DIR || './data');
   const sessions = await openReadyStore(config, () =>
@@ -71,7 +78,7 @@ export async function startConsole(env: NodeJS.ProcessEnv, overrides: { port?: n
     audit,
     sessions,
     caughtUp: { store: watches },
-    overview: { intervalMs: config.overviewScanIntervalS * 1000, record: statusRecord },
+    overview: { intervalMs: overrides.overviewScanIntervalMs ?? config.overviewScanIntervalS * 1000, record: statusRecord },
     alerts: { config: config.alerts, store: alertStore, publicUrl: config.auth.publicUrl },
     history: sharedHistory ? { shared: sharedHistory } : { dataDir: env.DATA_DIR || './data' },
   });
