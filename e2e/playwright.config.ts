@@ -17,9 +17,10 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: './.output/report', open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${consolePort(0)}`,
-    // A failed journey keeps its trace: actions, DOM snapshots, network and console. Not its
-    // screencast: recording every frame of every journey cost a fifth of the suite's time.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A failed journey keeps a screenshot and its error context (the page's ARIA snapshot). Its
+    // full trace (actions, DOM snapshots, network, console; no screencast) with E2E_TRACE=1:
+    // recording one for every journey costs a tenth of the suite's time.
+    trace: process.env.E2E_TRACE === '1' ? { mode: 'retain-on-failure', screenshots: false } : 'off',
     screenshot: 'only-on-failure',
     launchOptions: chromiumLaunchOptions(),
   },
