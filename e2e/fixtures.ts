@@ -31,19 +31,25 @@ export const test = base.extend<{ simulator: SimulatorControl; pageErrors: strin
   baseURL: async ({}, use, testInfo) => {
     await use(consoleUrl(testInfo.parallelIndex));
   },
-  simulator: async ({}, use) => {
-    const simulator: SimulatorControl = {
-      reset: async () => void (await control('POST', '/reset')),
-      fault: async (fault) => void (await control('POST', '/faults', fault)),
-      clearFaults: async () => void (await control('DELETE', '/faults')),
-      setStatus: async (taskId, status) => void (await control('POST', `/tasks/${taskId}/status`, { status })),
-      down: async () => void (await control('POST', '/down')),
-      up: async () => void (await control('POST', '/up')),
-      requests: async () => (await control('GET', '/requests')) as { total: number; routes: Record<string, number> },
-    };
-    await simulator.reset();
-    await use(simulator);
-  },
+  // Automatic: a journey that never touches the simulator still reads fresh seed data, not the
+  // tasks the worker's journeys before it stopped (a list whose first page had no incremental task
+  // left failed a journey that only ran axe on one).
+  simulator: [
+    async ({}, use) => {
+      const simulator: SimulatorControl = {
+        reset: async () => void (await control('POST', '/reset')),
+        fault: async (fault) => void (await control('POST', '/faults', fault)),
+        clearFaults: async () => void (await control('DELETE', '/faults')),
+        setStatus: async (taskId, status) => void (await control('POST', `/tasks/${taskId}/status`, { status })),
+        down: async () => void (await control('POST', '/down')),
+        up: async () => void (await control('POST', '/up')),
+        requests: async () => (await control('GET', '/requests')) as { total: number; routes: Record<string, number> },
+      };
+      await simulator.reset();
+      await use(simulator);
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
