@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startConsole, type RunningConsole } from '../src/server/main';
-import { freePort, startOidcProvider, type TestOidcProvider } from '../src/server/testing/oidc';
+import { freePort, OIDC_PROVIDER_WARNINGS, startOidcProvider, type TestOidcProvider } from '../src/server/testing/oidc';
 
 const DIST_WEB = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -26,17 +26,35 @@ const baseEnv = (port: number): NodeJS.ProcessEnv => ({
   AUTH_VIEWER_GROUPS: 'dcs-viewers',
 });
 
+/**
+ * Runs `start` without the test OIDC provider's own warnings that it is a development setup
+ * (OIDC_PROVIDER_WARNINGS), which the run's log would otherwise show; any other warning still prints.
+ */
+async function withoutProviderWarnings<T>(start: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    // eslint-disable-next-line no-control-regex -- the provider colours its warnings on a terminal
+    const line = typeof args[0] === 'string' ? args[0].replace(/\x1b\[[0-9;]*m/g, '') : '';
+    if (!OIDC_PROVIDER_WARNINGS.test(line)) warn(...args);
+  };
+  try {
+    return await start();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 export async function startOidcConsole(): Promise<AuthConsole> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const provider = await startOidcProvider({
+  const provider = await withoutProviderWarnings(() => startOidcProvider({
     redirectUri: `${url}/auth/callback`,
     postLogoutRedirectUri: `${url}/`,
     accounts: {
       alice: { name: 'Alice Operator', email: 'alice@example.com', groups: ['dcs-operators'] },
       victor: { name: 'Victor Viewer', email: 'victor@example.com', groups: ['dcs-viewers'] },
     },
-  });
+  }));
   const running = await startConsole(
     {
       ...baseEnv(port),
