@@ -2,9 +2,6 @@ import { expect, test } from './fixtures';
 import { expectNoSeriousViolations } from './ui-helpers';
 
 test.describe('list keyboard and URL state', () => {
-  // Asking for the simulator fixture gives every journey fresh seed data.
-  test.beforeEach(async ({ simulator }) => simulator.clearFaults());
-
   test('/ focuses the search, j/k move with a visible highlight, Enter opens the task', async ({ page }) => {
     await page.goto('/targets/sim-region-1');
     const rows = page.getByTestId('task-row');
