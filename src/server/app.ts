@@ -109,7 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = new ConsoleMetrics();
   const clock = options.clock ?? systemClock;
   const targets = new TargetRegistry(
-    options.targets.map((t) => ({ ...t, dcs: { clock, ...t.dcs } })),
+    // Only a test's clock: without one the client signs with the system clock and ages its cache on a monotonic one.
+    options.targets.map((t) => ({ ...t, dcs: options.clock ? { clock: options.clock, ...t.dcs } : t.dcs })),
     metrics,
   );
   app.addHook('onClose', async () => targets.close());
@@ -159,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Failed tasks, stops and watches told to webhooks, from the audit feed and the observer, through an outbox.
   const alerts = Alerts.open(options.alerts, { metrics, log: app.log, now: clock });
   await app.register(alertsPlugin, { alerts, feed: auditFeed, observer: taskObserver });
-  await app.register(healthPlugin, { targets, readiness: options.readiness, metricsToken: auth.metricsToken, store: options.audit, alerts });
+  await app.register(healthPlugin, { targets, readiness: options.clock ? { now: options.clock, ...options.readiness } : options.readiness, metricsToken: auth.metricsToken, store: options.audit, alerts });
   await app.register(targetsPlugin, { targets });
   await app.register(migrationTasksPlugin, { targets, audit, events, statusSince: taskObserver });
   await app.register(auditPlugin, { audit });

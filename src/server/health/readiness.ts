@@ -4,6 +4,7 @@
 // one read per target per `cacheMs`.
 import { performance } from 'node:perf_hooks';
 import type { Readiness, StoreReadiness, TargetReadiness } from '../../api/readiness';
+import type { Clock } from '../../dcs/clock';
 import { fromUpstreamError } from '../errors';
 import type { TargetRegistry } from '../targets/registry';
 import { DcsUpstreamError } from '../upstream/dcs-client';
@@ -13,6 +14,8 @@ export interface ReadinessOptions {
   cacheMs?: number;
   /** Upper bound of one probe; the target's DCS_TIMEOUT_MS when that is shorter (default 2 s). */
   probeTimeoutMs?: number;
+  /** Ages the verdict: default a monotonic clock; tests pass their ManualClock. */
+  now?: Clock;
 }
 
 /** The store readiness asks for a trivial query (SqlAuditStore). */
@@ -51,6 +54,7 @@ export class ReadinessCheck {
   private running: Promise<Readiness & { alerts?: AlertsReadiness }> | null = null;
   private readonly cacheMs: number;
   private readonly probeTimeoutMs: number;
+  private readonly now: Clock;
 
   constructor(
     private readonly targets: TargetRegistry,
@@ -60,13 +64,14 @@ export class ReadinessCheck {
   ) {
     this.cacheMs = options.cacheMs ?? 5000;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2000;
+    this.now = options.now ?? (() => performance.now());
   }
 
   check(): Promise<Readiness & { alerts?: AlertsReadiness }> {
-    if (this.cached && performance.now() - this.cached.at < this.cacheMs) return Promise.resolve(this.cached.value);
+    if (this.cached && this.now() - this.cached.at < this.cacheMs) return Promise.resolve(this.cached.value);
     this.running ??= this.probeAll()
       .then((value) => {
-        this.cached = { at: performance.now(), value };
+        this.cached = { at: this.now(), value };
         return value;
       })
       .finally(() => {

@@ -12,6 +12,7 @@
 //   answer (the generation it started in is over).
 // - A `fresh` read skips both the cache and the calls in flight (the audit's read of a task's
 //   status before its stop).
+import type { Clock } from '../../dcs/clock';
 import { Coalescer } from './coalesce';
 import { ReadCache, type CacheLimits } from './read-cache';
 import { redactSecrets } from './redact';
@@ -55,12 +56,14 @@ export class CachedReads {
   private readonly snapshots: ReadCache;
   private generation = 0;
 
+  /** `now` ages the answers (default a monotonic clock; tests pass their ManualClock). */
   constructor(
     ttlMs: number,
     private readonly observer: DcsObserver = NO_OBSERVER,
+    now?: Clock,
   ) {
-    this.pages = new ReadCache(ttlMs, PAGE_CACHE_LIMITS);
-    this.snapshots = new ReadCache(ttlMs, SNAPSHOT_CACHE_LIMITS);
+    this.pages = new ReadCache(ttlMs, PAGE_CACHE_LIMITS, now);
+    this.snapshots = new ReadCache(ttlMs, SNAPSHOT_CACHE_LIMITS, now);
   }
 
   read<T>(spec: ReadSpec, load: () => Promise<Loaded<T>>): Promise<T> {

@@ -40,7 +40,10 @@ export interface DcsClientOptions {
   retry?: Partial<RetryPolicy>;
   /** How long a read's answer is reused (DCS_CACHE_TTL_MS); absent or 0: never. */
   cacheTtlMs?: number;
-  /** Dates the signatures (X-Sdk-Date); default the system clock. */
+  /**
+   * Dates the signatures (X-Sdk-Date) and ages the cached reads; default the system clock for the
+   * signatures and a monotonic one for the cache (a step of the system clock must not keep answers).
+   */
   clock?: Clock;
 }
 
@@ -67,7 +70,7 @@ export class DcsClient {
     private readonly observer: DcsObserver = NO_OBSERVER,
   ) {
     this.retry = retryPolicy(options.timeoutMs, options.retry);
-    this.reads = new CachedReads(options.cacheTtlMs ?? 0, observer);
+    this.reads = new CachedReads(options.cacheTtlMs ?? 0, observer, options.clock);
     this.upstream = { ...options, clock: options.clock ?? systemClock, scrub: upstreamScrubber(options.auth) };
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs },

@@ -1,7 +1,6 @@
 // The short upstream cache (DCS_CACHE_TTL_MS) against a real simulator, whose request counts say
 // what reached the "cloud": identical reads within the TTL cost one call, a stop (answered or
 // failed) drops what it may have changed before the console answers, errors are never kept.
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf, startTestStack, type TestStack } from '../testing/stack';
 
@@ -57,8 +56,10 @@ describe('identical reads within the TTL', () => {
     const s = await start(400);
     await get(s, '/api/migration-tasks?limit=3');
     await get(s, '/api/migration-tasks?limit=3');
-    expect(await count(s, LIST)).toBe(1);
-    await delay(450);
+    s.clock.advance(399);
+    await get(s, '/api/migration-tasks?limit=3');
+    expect(await count(s, LIST)).toBe(1); // 399 ms old: still kept
+    s.clock.advance(1);
     await get(s, '/api/migration-tasks?limit=3');
     expect(await count(s, LIST)).toBe(2);
   });
@@ -136,7 +137,7 @@ describe('a stop drops what it changed before the console answers', () => {
     const taskId = await taskWithStatus(s, 'INCRMIGEATING');
     await s.control('POST', '/faults', { route: DETAIL, latency_ms: 600, times: 1 });
     const slow = get(s, `/api/migration-tasks/${taskId}`); // answered after the stop
-    await delay(150);
+    await expect.poll(() => count(s, DETAIL)).toBe(1); // it has reached the cloud
     expect((await post(s, `/api/migration-tasks/${taskId}/stop`)).json().status).toBe('TERMINATING');
     await slow;
     expect(await count(s, DETAIL)).toBe(2); // the slow read and the audit's read before the stop
