@@ -49,7 +49,7 @@ describe('SIGTERM', () => {
       await until(async () => (await stopsSent()) === 1, 5000, () => output); // the stop is at the simulator, waiting
       child.kill('SIGTERM');
 
-      await until(async () => (await tryConnect(port)) === 'refused', 1000, () => output);
+      await until(async () => (await tryConnect(port)) === 'refused', 5000, () => output);
       const answer = await stop;
       expect(answer.status).toBe(200);
       expect(((await answer.json()) as { status: string }).status).toBe('TERMINATING');

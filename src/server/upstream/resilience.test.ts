@@ -100,7 +100,7 @@ describe('reads are retried', () => {
     expect(res.statusCode).toBe(504);
     expect(errorOf(res).code).toBe('UPSTREAM_TIMEOUT');
     expect(elapsed).toBeGreaterThanOrEqual(1450);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(4500); // cut, not waited out: the answer would take 5 s (a wide margin for a busy machine)
     expect(await count(LIST)).toBe(1);
   });
 });
@@ -161,7 +161,7 @@ describe('a hung upstream is cut at the timeout', () => {
     expect(error).toBeInstanceOf(DcsUpstreamError);
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(elapsed).toBeGreaterThanOrEqual(780);
-    expect(elapsed).toBeLessThan(1300);
+    expect(elapsed).toBeLessThan(3000); // cut near 800 ms; without the timeout it would never end
     expect(requests).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { browserLocation } from '../../../lib/browser-location';
 import { sessions } from '../../../testing/mocks/data';
 import { db, requestsTo } from '../../../testing/mocks/db';
 import { signInAs } from '../../../testing/mocks/handlers/session';
-import { renderApp } from '../../../testing/test-utils';
+import { renderApp, settled } from '../../../testing/test-utils';
 
 const PAGE = '/targets/sim-region-1';
 
@@ -31,7 +31,7 @@ describe('the header’s session', () => {
   it('oidc: Sign out posts to logout_url with the CSRF header, then leaves for redirect_url (and not for the sign-in)', async () => {
     const assign = vi.spyOn(browserLocation, 'assign').mockImplementation(() => {});
     signInAs('oidcOperator');
-    const { user } = renderApp(PAGE);
+    const { user, queryClient } = renderApp(PAGE);
     await screen.findAllByTestId('task-row');
     expect(screen.getByTestId('auth-mode')).toHaveTextContent('single sign-on');
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -43,7 +43,7 @@ describe('the header’s session', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.headers.get(CSRF_HEADER)).toBe(sessions.oidcOperator.csrf_token);
     expect(await screen.findByTestId('sign-in-page')).toHaveAttribute('data-state', 'signing-out');
-    await new Promise((r) => setTimeout(r, 100));
+    await settled(queryClient); // every read still in flight has landed: none of them leaves again
     expect(assign).toHaveBeenCalledTimes(1);
   });
 
