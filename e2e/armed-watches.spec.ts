@@ -1,29 +1,8 @@
 // An armed stop-when-caught-up watch stays visible: a live badge in the task's header, and a row
 // in the activity page's "Armed stop-when-caught-up watches", where an operator may cancel it.
 import type { Page } from '@playwright/test';
-import { expect, rowWithStatus, simulatorControlUrl, test } from './fixtures';
-
-/** Pins the simulated task's offset (see src/simulator/control.ts); null lets it move again. */
-async function pinOffset(taskId: string, offset: number | null) {
-  const res = await fetch(`${simulatorControlUrl()}/tasks/${taskId}/progress`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ offset }),
-  });
-  if (!res.ok) throw new Error(`pin progress: ${res.status} ${await res.text()}`);
-}
-
-async function openIncrementalTask(page: Page): Promise<{ taskId: string; name: string }> {
-  await page.goto('/targets/sim-region-1');
-  await expect(rowWithStatus(page, 'INCRMIGEATING')).toBeVisible();
-  // The last one: other journeys on this worker's console take the first ones, and a cancelled
-  // watch stays on its task's page as the task's latest.
-  await page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).last().getByRole('link').first().click();
-  await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
-  const taskId = /\/tasks\/([^/?]+)/.exec(page.url())![1]!;
-  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-  return { taskId, name };
-}
+import { expect, test } from './fixtures';
+import { openIncrementalTask } from './ui-helpers';
 
 /** Through the form and its confirm step (the task's name typed), as e2e/caught-up.spec.ts does. */
 async function armWatch(page: Page, name: string) {
@@ -40,8 +19,10 @@ async function armWatch(page: Page, name: string) {
 }
 
 test('an armed watch shows in the task header and on the activity page, where it can be cancelled', async ({ page, simulator }) => {
-  const { taskId, name } = await openIncrementalTask(page);
-  await pinOffset(taskId, 50_000); // above the threshold: the watch keeps waiting
+  // The last one: other journeys on this worker's console take the first ones, and a cancelled
+  // watch stays on its task's page as the task's latest.
+  const { taskId, name } = await openIncrementalTask(page, 'last');
+  await simulator.pinProgress(taskId, { offset: 50_000 }); // above the threshold: the watch keeps waiting
   await armWatch(page, name);
 
   const badge = page.getByTestId('caught-up-badge');
@@ -65,5 +46,5 @@ test('an armed watch shows in the task header and on the activity page, where it
   await expect(page.getByTestId('caught-up-watch').getByTestId('caught-up-state')).toHaveText('Cancelled');
   await expect(page.getByTestId('caught-up-badge')).toHaveCount(0);
   expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
-  await pinOffset(taskId, null);
+  await simulator.pinProgress(taskId, { offset: null });
 });

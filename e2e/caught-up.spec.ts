@@ -1,25 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, passOnPageClock, requestsSeenBy, rowWithStatus, simulatorControlUrl, test } from './fixtures';
-import { expectNoSeriousViolations, rememberChoices, type Theme } from './ui-helpers';
-
-/** Pins the simulated task's offset (see src/simulator/control.ts): constant, or draining to 0 over drain_ms. */
-async function pinOffset(taskId: string, offset: number | null, drainMs?: number) {
-  const res = await fetch(`${simulatorControlUrl()}/tasks/${taskId}/progress`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(drainMs === undefined ? { offset } : { offset, drain_ms: drainMs }),
-  });
-  if (!res.ok) throw new Error(`pin progress: ${res.status} ${await res.text()}`);
-}
-
-/** Opens the n-th incremental task in incremental sync and returns its id. */
-async function openIncrementalTask(page: Page, nth = 0): Promise<string> {
-  await page.goto('/targets/sim-region-1');
-  await expect(rowWithStatus(page, 'INCRMIGEATING')).toBeVisible();
-  await page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' }).nth(nth).getByRole('link').first().click();
-  await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
-  return /\/tasks\/([^/?]+)/.exec(page.url())![1]!;
-}
+import { expect, passOnPageClock, requestsSeenBy, test } from './fixtures';
+import { expectNoSeriousViolations, openIncrementalTask, rememberChoices, type Theme } from './ui-helpers';
 
 /** Another task of the first region in incremental sync, read through the console's own API. */
 async function otherIncrementalTask(page: Page, taskId: string): Promise<string> {
@@ -72,8 +53,8 @@ test.describe('stop when caught up', () => {
     test(`asks to confirm like a manual stop and warns when it would stop almost at once; Back sends nothing (${theme})`, async ({ page, simulator }) => {
       await rememberChoices(page, { theme, language: 'en' });
       await page.clock.install();
-      const taskId = await openIncrementalTask(page);
-      await pinOffset(taskId, 100);
+      const { taskId } = await openIncrementalTask(page);
+      await simulator.pinProgress(taskId, { offset: 100 });
       const { confirm } = await fillWatch(page, { threshold: 1_000_000, polls: 1, interval: 2 });
       // The offset is read with the progress (every 5 s, on the page's clock, moved by the test): the
       // warning shows once the pinned value is in.
@@ -91,13 +72,13 @@ test.describe('stop when caught up', () => {
       await expect(page.getByTestId('caught-up-watch')).toHaveCount(0);
       expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
-      await pinOffset(taskId, null);
+      await simulator.pinProgress(taskId, { offset: null });
     });
   }
 
   test('waits while the offset is high, survives a reload, then the server stops the task once it has caught up', async ({ page, simulator }) => {
-    const taskId = await openIncrementalTask(page);
-    await pinOffset(taskId, 50_000);
+    const { taskId } = await openIncrementalTask(page);
+    await simulator.pinProgress(taskId, { offset: 50_000 });
     await setWatch(page, { polls: 2, interval: 2 });
 
     const watch = page.getByTestId('caught-up-watch');
@@ -111,7 +92,7 @@ test.describe('stop when caught up', () => {
     await expect(page.getByTestId('caught-up-watch').getByTestId('caught-up-state')).toHaveText('Waiting to catch up');
     await expect(page.getByTestId('caught-up-watch')).toContainText('e2e caught up');
 
-    await pinOffset(taskId, 0);
+    await simulator.pinProgress(taskId, { offset: 0 });
     await expect(page.getByTestId('caught-up-watch')).toContainText(/1 of 2 polls in a row caught up|Done: stopped/, { timeout: 10_000 });
     await expect(page.getByTestId('caught-up-state')).toHaveText('Done: stopped', { timeout: 15_000 });
     await expect(page.getByTestId('task-status')).toContainText(/TERMINATING|TERMINATED/);
@@ -127,8 +108,8 @@ test.describe('stop when caught up', () => {
   });
 
   test('a cancelled watch never stops the task', async ({ page, simulator }) => {
-    const taskId = await openIncrementalTask(page, 1);
-    await pinOffset(taskId, 80_000);
+    const { taskId } = await openIncrementalTask(page, 1);
+    await simulator.pinProgress(taskId, { offset: 80_000 });
     await setWatch(page, { polls: 2, interval: 2 });
     const watch = page.getByTestId('caught-up-watch');
     await expect(watch.getByTestId('caught-up-state')).toHaveText('Waiting to catch up');
@@ -138,12 +119,12 @@ test.describe('stop when caught up', () => {
     await expect(watch.getByTestId('caught-up-state')).toHaveText('Cancelled');
     await expect(watch).toContainText('The task was not stopped.');
 
-    await pinOffset(taskId, 0);
+    await simulator.pinProgress(taskId, { offset: 0 });
     // A witness instead of a wait: the same rule with one poll more, set after the cancel on another
     // task that has caught up too. Once it has stopped that task, the cancelled watch would have
     // stopped this one. (It is set through the API: the form is proved above and in the journeys before.)
     const witnessId = await otherIncrementalTask(page, taskId);
-    await pinOffset(witnessId, 0);
+    await simulator.pinProgress(witnessId, { offset: 0 });
     await setWatchThroughApi(page, witnessId, { threshold: 1000, consecutive_polls: 3, poll_interval_s: 2, reason: 'e2e witness' });
     await expect.poll(() => watchState(page, witnessId), { timeout: 20_000 }).toBe('done');
     expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'], 'only the witness stopped its task').toBe(1);
@@ -152,6 +133,6 @@ test.describe('stop when caught up', () => {
     await expect(page.getByTestId('caught-up-watch').getByTestId('caught-up-state')).toHaveText('Cancelled');
     await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
     await expect(page.getByRole('form', { name: 'Stop when caught up' })).toBeVisible();
-    await pinOffset(taskId, null);
+    await simulator.pinProgress(taskId, { offset: null });
   });
 });

@@ -6,13 +6,15 @@ export interface SimulatorControl {
   fault(fault: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
   setStatus(taskId: string, status: string): Promise<void>;
+  /** Pins what the task's progress reads (offset, full_migration_progress…; null lets one move again): src/simulator/control.ts. */
+  pinProgress(taskId: string, pins: Record<string, number | null>): Promise<void>;
   down(): Promise<void>;
   up(): Promise<void>;
   requests(): Promise<{ total: number; routes: Record<string, number> }>;
 }
 
 /** The control API of this worker's simulator (call inside a test). */
-export const simulatorControlUrl = () => `${simulatorUrl(test.info().parallelIndex)}/__simulator`;
+const simulatorControlUrl = () => `${simulatorUrl(test.info().parallelIndex)}/__simulator`;
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${simulatorControlUrl()}${path}`, {
@@ -41,6 +43,7 @@ export const test = base.extend<{ simulator: SimulatorControl; pageErrors: strin
         fault: async (fault) => void (await control('POST', '/faults', fault)),
         clearFaults: async () => void (await control('DELETE', '/faults')),
         setStatus: async (taskId, status) => void (await control('POST', `/tasks/${taskId}/status`, { status })),
+        pinProgress: async (taskId, pins) => void (await control('POST', `/tasks/${taskId}/progress`, pins)),
         down: async () => void (await control('POST', '/down')),
         up: async () => void (await control('POST', '/up')),
         requests: async () => (await control('GET', '/requests')) as { total: number; routes: Record<string, number> },

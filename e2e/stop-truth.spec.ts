@@ -1,14 +1,4 @@
-import { expect, rowWithStatus, simulatorControlUrl, test } from './fixtures';
-
-/** Pins what the simulator reports as the task's progress (`POST /__simulator/tasks/{id}/progress`). */
-async function pinProgress(taskId: string, pins: Record<string, number | null>) {
-  const res = await fetch(`${simulatorControlUrl()}/tasks/${taskId}/progress`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(pins),
-  });
-  expect(res.ok, `pin progress of ${taskId}`).toBe(true);
-}
+import { expect, rowWithStatus, test } from './fixtures';
 
 test.describe('the stop dialog tells the truth', () => {
   test('during the full sync the offset is not "in sync", on the task page and in the dialog, which says keys will be missing', async ({ page, simulator }) => {
@@ -16,7 +6,7 @@ test.describe('the stop dialog tells the truth', () => {
     await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
     const taskId = page.url().split('/tasks/')[1]!;
     await simulator.setStatus(taskId, 'FULLMIGRATING');
-    await pinProgress(taskId, { full_migration_progress: 67 });
+    await simulator.pinProgress(taskId, { full_migration_progress: 67 });
     await page.reload();
 
     const progress = page.getByTestId('section-progress');

@@ -24,14 +24,18 @@ export async function openList(page: Page) {
   await expect(page.getByTestId('task-row').first()).toBeVisible();
 }
 
-/** The task page of the first incremental migration of the list (Stop and stop-when-caught-up apply). */
-export async function openIncrementalTask(page: Page): Promise<string> {
-  await openList(page);
-  const link = rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first();
-  const name = (await link.innerText()).trim();
-  await link.click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  return name;
+/**
+ * The task page of an incremental migration in incremental sync (Stop and stop-when-caught-up
+ * apply): the list's first by default, or its `which`-th (from 0) or last.
+ */
+export async function openIncrementalTask(page: Page, which: number | 'last' = 0): Promise<{ taskId: string; name: string }> {
+  await page.goto('/targets/sim-region-1');
+  await expect(rowWithStatus(page, 'INCRMIGEATING')).toBeVisible();
+  const rows = page.getByTestId('task-row').filter({ hasText: 'INCRMIGEATING' });
+  await (which === 'last' ? rows.last() : rows.nth(which)).getByRole('link').first().click();
+  await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
+  const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  return { taskId: /\/tasks\/([^/?]+)/.exec(page.url())![1]!, name };
 }
 
 /** Serious and critical axe violations of the page as it is (WCAG 2.1 A/AA rules and best practices). */
