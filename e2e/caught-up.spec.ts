@@ -21,9 +21,9 @@ async function setWatchThroughApi(page: Page, taskId: string, rule: { threshold:
   expect(res.status(), await res.text()).toBe(201);
 }
 
-async function watchState(page: Page, taskId: string): Promise<string | undefined> {
-  const { watch } = (await (await page.request.get(watchPath(taskId))).json()) as { watch: { state: string } | null };
-  return watch?.state;
+/** The task's latest watch as the console keeps it (active, else the last finished), or null. */
+async function latestWatch(page: Page, taskId: string): Promise<{ id: string; state: string } | null> {
+  return ((await (await page.request.get(watchPath(taskId))).json()) as { watch: { id: string; state: string } | null }).watch;
 }
 
 /** Fills the form and presses "Stop when caught up": the confirm step opens, nothing is sent yet. */
@@ -55,6 +55,7 @@ test.describe('stop when caught up', () => {
       await page.clock.install();
       const { taskId } = await openIncrementalTask(page);
       await simulator.pinProgress(taskId, { offset: 100 });
+      const watchBefore = (await latestWatch(page, taskId))?.id; // an earlier journey's, finished, or none
       const { confirm } = await fillWatch(page, { threshold: 1_000_000, polls: 1, interval: 2 });
       // The offset is read with the progress (every 5 s, on the page's clock, moved by the test): the
       // warning shows once the pinned value is in.
@@ -69,7 +70,8 @@ test.describe('stop when caught up', () => {
       });
       expect(sent.filter((request) => request.startsWith('POST ')), 'Back sends nothing').toEqual([]);
       await expect(page.getByRole('form', { name: 'Stop when caught up' }).getByRole('button', { name: 'Stop when caught up' })).toBeFocused();
-      await expect(page.getByTestId('caught-up-watch')).toHaveCount(0);
+      expect((await latestWatch(page, taskId))?.id, 'Back sets no watch').toBe(watchBefore);
+      await expect(page.getByTestId('caught-up-watch').filter({ hasText: /Waiting to catch up|Stopping/ })).toHaveCount(0);
       expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
       await simulator.pinProgress(taskId, { offset: null });
@@ -126,7 +128,7 @@ test.describe('stop when caught up', () => {
     const witnessId = await otherIncrementalTask(page, taskId);
     await simulator.pinProgress(witnessId, { offset: 0 });
     await setWatchThroughApi(page, witnessId, { threshold: 1000, consecutive_polls: 3, poll_interval_s: 2, reason: 'e2e witness' });
-    await expect.poll(() => watchState(page, witnessId), { timeout: 20_000 }).toBe('done');
+    await expect.poll(async () => (await latestWatch(page, witnessId))?.state, { timeout: 20_000 }).toBe('done');
     expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'], 'only the witness stopped its task').toBe(1);
 
     await page.reload();
