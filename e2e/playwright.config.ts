@@ -45,6 +45,10 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATA_DIR: `e2e/.output/data-${i}`,
       DCS_TIMEOUT_MS: '3000',
+      // No read cache: journeys change the simulated cloud behind the console's back (setStatus, pins,
+      // the reset before each journey), and a read cached a moment earlier would show the world before
+      // it; a settled task shown that way is never read again. The cache is proved by the server tests.
+      DCS_CACHE_TTL_MS: '0',
       STOP_RATE_LIMIT: '1000',
     },
   })),

@@ -111,8 +111,6 @@ test.describe('the operator journey on the embedded simulator', () => {
     await page.goto('/?status=SUCCESS');
     const row = rowWithStatus(page, 'SUCCESS');
     const taskId = (await row.getAttribute('data-task-id'))!;
-    // Changed before the task page first reads the task: a read in the last second would be
-    // answered from the console's read cache (DCS_CACHE_TTL_MS) with the old status.
     await simulator.setStatus(taskId, 'SWITCHING_OVER');
     await page.goto(`/tasks/${taskId}`);
     await expect(page.getByTestId('task-status')).toContainText('SWITCHING_OVER');
