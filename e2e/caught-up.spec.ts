@@ -1,16 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, passOnPageClock, requestsSeenBy, test } from './fixtures';
+import { expect, incrementalTaskIds, passOnPageClock, requestsSeenBy, test } from './fixtures';
 import { expectNoSeriousViolations, openIncrementalTask, rememberChoices, type Theme } from './ui-helpers';
-
-/** Another task of the first region in incremental sync, read through the console's own API. */
-async function otherIncrementalTask(page: Page, taskId: string): Promise<string> {
-  const res = await page.request.get('/api/migration-tasks?target=sim-region-1&status=INCRMIGEATING');
-  expect(res.status()).toBe(200);
-  const { tasks } = (await res.json()) as { tasks: { task_id: string }[] };
-  const other = tasks.find((task) => task.task_id !== taskId);
-  expect(other, 'a second task in incremental sync').toBeDefined();
-  return other!.task_id;
-}
 
 const watchPath = (taskId: string) => `/api/migration-tasks/${encodeURIComponent(taskId)}/stop-when-caught-up?target=sim-region-1`;
 
@@ -74,7 +64,6 @@ test.describe('stop when caught up', () => {
       await expect(page.getByTestId('caught-up-watch').filter({ hasText: /Waiting to catch up|Stopping/ })).toHaveCount(0);
       expect((await simulator.requests()).routes['POST /migration-task/{id}/stop'] ?? 0).toBe(0);
       await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
-      await simulator.pinProgress(taskId, { offset: null });
     });
   }
 
@@ -125,7 +114,8 @@ test.describe('stop when caught up', () => {
     // A witness instead of a wait: the same rule with one poll more, set after the cancel on another
     // task that has caught up too. Once it has stopped that task, the cancelled watch would have
     // stopped this one. (It is set through the API: the form is proved above and in the journeys before.)
-    const witnessId = await otherIncrementalTask(page, taskId);
+    const witnessId = (await incrementalTaskIds(page)).find((id) => id !== taskId);
+    if (!witnessId) throw new Error('no second task in incremental sync');
     await simulator.pinProgress(witnessId, { offset: 0 });
     await setWatchThroughApi(page, witnessId, { threshold: 1000, consecutive_polls: 3, poll_interval_s: 2, reason: 'e2e witness' });
     await expect.poll(async () => (await latestWatch(page, witnessId))?.state, { timeout: 20_000 }).toBe('done');
@@ -135,6 +125,5 @@ test.describe('stop when caught up', () => {
     await expect(page.getByTestId('caught-up-watch').getByTestId('caught-up-state')).toHaveText('Cancelled');
     await expect(page.getByTestId('task-status')).toContainText('INCRMIGEATING');
     await expect(page.getByRole('form', { name: 'Stop when caught up' })).toBeVisible();
-    await simulator.pinProgress(taskId, { offset: null });
   });
 });

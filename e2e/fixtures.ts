@@ -6,7 +6,7 @@ export interface SimulatorControl {
   fault(fault: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
   setStatus(taskId: string, status: string): Promise<void>;
-  /** Pins what the task's progress reads (offset, full_migration_progress…; null lets one move again): src/simulator/control.ts. */
+  /** Pins what the task's progress reads (offset, full_migration_progress…; null lets one move again): src/simulator/control.ts. The next journey's reset drops every pin. */
   pinProgress(taskId: string, pins: Record<string, number | null>): Promise<void>;
   down(): Promise<void>;
   up(): Promise<void>;
@@ -67,6 +67,13 @@ export const test = base.extend<{ simulator: SimulatorControl; pageErrors: strin
 export { expect };
 
 /** The first row of the list whose raw status is `status`. */
+/** The ids of the first region's tasks in incremental sync, through the console's own API (no page opened). */
+export async function incrementalTaskIds(page: Page): Promise<string[]> {
+  const res = await page.request.get('/api/migration-tasks?target=sim-region-1&status=INCRMIGEATING');
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { tasks: { task_id: string }[] }).tasks.map((task) => task.task_id);
+}
+
 export function rowWithStatus(page: Page, status: string) {
   return page.getByTestId('task-row').filter({ hasText: status }).first();
 }

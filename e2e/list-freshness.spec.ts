@@ -27,7 +27,6 @@ async function taskWithLiveHistory(page: Page): Promise<{ task_id: string; task_
 }
 
 test.describe('the list and history stay fresh', () => {
-
   test('a list of settled tasks still checks every 30 s: a task that fails elsewhere appears', async ({ page, simulator }) => {
     // The page's own clock, moved by the test: the 30 s pass in an instant, on any machine.
     await page.clock.install();

@@ -1,13 +1,11 @@
-import { expect, rowWithStatus, test } from './fixtures';
+import { expect, incrementalTaskIds, rowWithStatus, test } from './fixtures';
 
 test.describe('the stop dialog tells the truth', () => {
   test('during the full sync the offset is not "in sync", on the task page and in the dialog, which says keys will be missing', async ({ page, simulator }) => {
-    await page.goto('/targets/sim-region-1');
-    await rowWithStatus(page, 'INCRMIGEATING').getByRole('link').first().click();
-    const taskId = page.url().split('/tasks/')[1]!;
-    await simulator.setStatus(taskId, 'FULLMIGRATING');
-    await simulator.pinProgress(taskId, { full_migration_progress: 67 });
-    await page.reload();
+    const [taskId] = await incrementalTaskIds(page);
+    await simulator.setStatus(taskId!, 'FULLMIGRATING');
+    await simulator.pinProgress(taskId!, { full_migration_progress: 67 });
+    await page.goto(`/targets/sim-region-1/tasks/${taskId}`);
 
     const progress = page.getByTestId('section-progress');
     await expect(progress).toContainText('67%');
