@@ -105,6 +105,7 @@ afterEach(() => {
   resetMockDb();
   window.sessionStorage.clear(); // the sign-in loop guard
   window.localStorage.clear(); // remembered language and theme: the next test, maybe of another file, starts afresh
+  document.title = ''; // the document outlives the test: no page's title is left for the next one to read
   forgetCsrfToken(); // each test's page reads its own session
   vi.restoreAllMocks();
 });

@@ -27,7 +27,7 @@ describe('overview (`/`)', () => {
   it('shows every target with its region, counts by status (unknown ones raw) and a one-click way to its tasks', async () => {
     const { user, router } = renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
-    expect(document.title).toBe('Overview · DCS Migration Console');
+    await waitFor(() => expect(document.title).toBe('Overview · DCS Migration Console')); // set by an effect after the render
     const region1 = await card('sim-region-1');
     expect(within(region1).getByRole('heading', { level: 2, name: 'Simulated region 1' })).toBeInTheDocument();
     expect(region1).toHaveTextContent('Region ap-southeast-1');
